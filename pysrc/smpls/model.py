@@ -1,0 +1,326 @@
+"""The 申请书 (附件 of 国标委发〔2021〕31号) as pydantic models.
+
+Every field of the paper form is defined here exactly once, with its Chinese label, a short hint, the
+section it belongs to, its kind (which input it needs) and its length limit, as a :class:`Meta` marker.
+The HTML form, the JSON Schema, the DOCX and the docs all derive from these definitions
+(see :func:`smpls.fields.iter_fields`).
+
+The models are deliberately lenient: every leaf is a string (whitespace normalised) so that any partial
+draft parses; completeness and format are judged by :mod:`smpls.rules`, which reports problems with
+Chinese messages instead of refusing the draft.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
+
+SCHEMA_VERSION = 1
+
+Kind = Literal["text", "textarea", "yearmonth", "choice", "email", "tel", "postcode", "code", "region"]
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the paper form says about one field."""
+
+    label: str
+    hint: str = ""
+    kind: Kind = "text"
+    max_length: int = 50
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    #: the column or line of the paper form, when it differs from the label (e.g. 省(市))
+    form_label: str = ""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        normalise = normalise_block if self.kind == "textarea" else normalise_line
+        return core_schema.no_info_before_validator_function(normalise, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        out: dict[str, Any] = {"type": "string", "title": self.label, "maxLength": self.max_length}
+        if self.hint:
+            out["description"] = self.hint
+        if self.kind == "yearmonth":
+            out["pattern"] = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
+        if self.choices:
+            out["enum"] = ["", *self.choices]
+        out["x-kind"] = self.kind
+        out["x-required"] = self.required
+        return out
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def normalise_line(value: Any) -> Any:
+    """One-line text: NFC, surrounding blanks removed, runs of spaces (incl. 全角空格) made one space."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", value))
+    return _SPACES.sub(" ", value.replace("\n", " ")).strip()
+
+
+def normalise_block(value: Any) -> Any:
+    """Multi-line text: NFC, line ends made ``\\n``, trailing blanks on each line and blank edges removed."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", value))
+    lines = [line.rstrip(" \t\u3000") for line in value.split("\n")]
+    return "\n".join(lines).strip("\n").strip(" ") if any(lines) else ""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False, validate_default=True)
+
+
+# ---------------------------------------------------------------- 封面
+class Cover(Section):
+    """封面."""
+
+    pilot_name: Annotated[
+        str,
+        Meta(
+            "试点名称",
+            "按填写说明 1 的格式：“××（社会管理和公共服务）综合标准化试点”，例如“××市政务服务综合标准化试点”。",
+            max_length=60,
+        ),
+    ] = ""
+    period_start: Annotated[
+        str,
+        Meta("试点开始时间", "试点开始的年月。", kind="yearmonth", max_length=7, form_label="试点时间（起）"),
+    ] = ""
+    period_end: Annotated[
+        str,
+        Meta(
+            "试点结束时间",
+            "试点结束的年月，应晚于开始时间，试点期一般为两年左右。",
+            kind="yearmonth",
+            max_length=7,
+            form_label="试点时间（止）",
+        ),
+    ] = ""
+    undertaking_unit: Annotated[
+        str,
+        Meta("试点承担单位", "可以为企事业单位、组织、机构或者地方人民政府等（填写说明 2）。", max_length=60),
+    ] = ""
+    guarantor_unit: Annotated[
+        str,
+        Meta(
+            "试点保证单位",
+            "可以是地方人民政府，省、自治区、直辖市行业主管部门或者标准化行政主管部门（填写说明 2）。",
+            max_length=60,
+        ),
+    ] = ""
+    guidance_unit: Annotated[
+        str, Meta("业务指导单位", "为省、自治区、直辖市行业主管部门（填写说明 3）。", max_length=60)
+    ] = ""
+    filled_on: Annotated[
+        str,
+        Meta("填表年月", "封面底部的“20  年  月”。", kind="yearmonth", max_length=7, form_label="20  年  月"),
+    ] = ""
+
+
+# ---------------------------------------------------------------- 一、承担单位基本信息
+class BasicInfo(Section):
+    """一、承担单位基本信息."""
+
+    unit_name: Annotated[str, Meta("单位名称", "承担单位的全称，与公章一致。", max_length=60)] = ""
+    org_code: Annotated[
+        str,
+        Meta(
+            "组织机构代码",
+            "18 位统一社会信用代码，或 9 位组织机构代码（写作 XXXXXXXX-X）。",
+            kind="code",
+            max_length=20,
+        ),
+    ] = ""
+    legal_rep: Annotated[str, Meta("法定代表人（负责人）", "", max_length=30)] = ""
+    reg_province: Annotated[
+        str,
+        Meta("法人注册地址（省）", "省、自治区、直辖市。", kind="region", max_length=20, form_label="省(市)"),
+    ] = ""
+    reg_county: Annotated[
+        str, Meta("法人注册地址（县）", "县、区、县级市。", kind="region", max_length=30, form_label="县(区)")
+    ] = ""
+    address: Annotated[str, Meta("单位地址", "通信地址，写到门牌号。", max_length=100)] = ""
+    industry: Annotated[str, Meta("所属行业", "例如：公共管理、社会保障和社会组织。", max_length=30)] = ""
+    economic_type: Annotated[str, Meta("经济类型", "例如：机关法人、事业单位、国有、集体、民营。", max_length=30)] = ""
+    postcode: Annotated[str, Meta("邮编", "6 位数字。", kind="postcode", max_length=6)] = ""
+    phone: Annotated[
+        str,
+        Meta(
+            "联系电话",
+            "手机号，或带区号的座机号，分机可写“转”或“-”，例如 010-82261006转123。",
+            kind="tel",
+            max_length=30,
+        ),
+    ] = ""
+    email: Annotated[str, Meta("电子邮箱", "例如 name@example.gov.cn。", kind="email", max_length=80)] = ""
+    std_body_name: Annotated[
+        str,
+        Meta(
+            "标准化机构（或者协调组织）名称",
+            "负责标准化工作的内设机构或协调组织，例如“标准化工作领导小组”。",
+            max_length=60,
+        ),
+    ] = ""
+    std_lead_name: Annotated[str, Meta("标准化负责人姓名", "", max_length=30)] = ""
+    business_scope: Annotated[
+        str, Meta("业务范围", "承担单位的主要职能和服务内容。", kind="textarea", max_length=500)
+    ] = ""
+    major_accident: Annotated[
+        str,
+        Meta(
+            "近三年是否发生重大服务质量、安全、环境保护事故",
+            "通知二（四）：三年内发生过重大事故的单位不能承担试点。",
+            kind="choice",
+            max_length=1,
+            choices=("否", "是"),
+        ),
+    ] = ""
+    std_system_established: Annotated[
+        str,
+        Meta("标准体系建立时间", "年月；尚未建立可留空。", kind="yearmonth", max_length=7, required=False),
+    ] = ""
+    std_system_running: Annotated[
+        str,
+        Meta(
+            "标准体系运行时间",
+            "开始运行的年月，不早于建立时间；尚未运行可留空。",
+            kind="yearmonth",
+            max_length=7,
+            required=False,
+        ),
+    ] = ""
+    self_evaluation: Annotated[
+        str,
+        Meta("标准化工作自我评价", "简要评价本单位标准化工作的成效与不足。", kind="textarea", max_length=800),
+    ] = ""
+
+
+# ---------------------------------------------------------------- 二、承担试点的工作基础
+class Foundation(Section):
+    """二、承担试点的工作基础."""
+
+    conformity: Annotated[
+        str,
+        Meta(
+            "现状及与试点应具备条件符合性",
+            "对照通知“二、试点单位的基本条件”逐条说明。",
+            kind="textarea",
+            max_length=3000,
+        ),
+    ] = ""
+    current_work: Annotated[
+        str,
+        Meta("目前标准化工作情况", "已有标准、机构人员、制度、培训等。", kind="textarea", max_length=3000),
+    ] = ""
+
+
+# ---------------------------------------------------------------- 三、试点预期实现工作目标
+class Goals(Section):
+    """三、试点预期实现工作目标."""
+
+    text: Annotated[
+        str,
+        Meta("试点预期实现工作目标", "包括标准体系建立、实施及实施效果等。", kind="textarea", max_length=3000),
+    ] = ""
+
+
+# ---------------------------------------------------------------- 四、计划工作步骤
+class ScheduleRow(Section):
+    """四、the schedule table: one stage per row."""
+
+    start: Annotated[str, Meta("起始年月", "本阶段开始的年月。", kind="yearmonth", max_length=7, form_label="时间")] = (
+        ""
+    )
+    end: Annotated[str, Meta("结束年月", "本阶段结束的年月。", kind="yearmonth", max_length=7, form_label="时间")] = ""
+    content: Annotated[
+        str,
+        Meta(
+            "阶段工作内容",
+            "例如：宣传培训、标准体系建立、组织实施标准、自查、申请评估。",
+            kind="textarea",
+            max_length=500,
+        ),
+    ] = ""
+    units: Annotated[str, Meta("负责单位及参与单位", "", max_length=100)] = ""
+
+
+# ---------------------------------------------------------------- 五、经费保障情况
+class Funding(Section):
+    """五、经费保障情况."""
+
+    directions: Annotated[str, Meta("经费主要投入方向", "", kind="textarea", max_length=1000)] = ""
+    sources: Annotated[
+        str, Meta("经费来源", "包括当地政府、有关单位经费投入等。", kind="textarea", max_length=1000)
+    ] = ""
+
+
+# ---------------------------------------------------------------- 六、意见
+class Participant(Section):
+    """参加单位: one opinion block each."""
+
+    name: Annotated[str, Meta("参加单位名称", "参与试点创建的有关单位（填写说明 2）。", max_length=60)] = ""
+
+
+class Opinions(Section):
+    """六、意见. 承担、保证、业务指导单位的名称取自封面，这里只填参加单位和管理单位；盖章、签名、日期留待手写."""
+
+    participants: list[Participant] = Field(default_factory=list, title="参加单位", max_length=20)
+    management_unit: Annotated[
+        str,
+        Meta(
+            "管理单位",
+            "省、自治区、直辖市标准化行政主管部门（填写说明 4），例如“××省市场监督管理局”。",
+            max_length=60,
+        ),
+    ] = ""
+
+
+class Application(Section):
+    """社会管理和公共服务综合标准化试点申请书."""
+
+    model_config = ConfigDict(title="社会管理和公共服务综合标准化试点申请书", extra="ignore", validate_default=True)
+
+    schema_version: int = SCHEMA_VERSION
+    cover: Cover = Field(default_factory=Cover, title="封面")
+    basic: BasicInfo = Field(default_factory=BasicInfo, title="一、承担单位基本信息")
+    foundation: Foundation = Field(default_factory=Foundation, title="二、承担试点的工作基础")
+    goals: Goals = Field(default_factory=Goals, title="三、试点预期实现工作目标")
+    schedule: list[ScheduleRow] = Field(
+        default_factory=list, title="四、计划工作步骤、时间进度、阶段工作内容", max_length=40
+    )
+    funding: Funding = Field(default_factory=Funding, title="五、经费保障情况")
+    opinions: Opinions = Field(default_factory=Opinions, title="六、意见")
+
+
+#: The top-level sections in paper order: (key, title as printed on the form).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("cover", "封面"),
+    ("basic", "一、承担单位基本信息"),
+    ("foundation", "二、承担试点的工作基础"),
+    ("goals", "三、试点预期实现工作目标（包括标准体系建立、实施及实施效果等）"),
+    (
+        "schedule",
+        "四、计划工作步骤、时间进度、阶段工作内容（包括宣传培训、标准体系建立、组织实施标准、自查、申请评估等）",
+    ),
+    ("funding", "五、经费保障情况"),
+    ("opinions", "六、试点承担单位、参加单位、保证单位、业务指导单位及管理单位意见"),
+)
+
+#: Limits on repeatable rows.
+MAX_SCHEDULE_ROWS = 40
+MAX_PARTICIPANTS = 20
