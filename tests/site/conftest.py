@@ -1,0 +1,286 @@
+"""Browser-test harness for the built site (pytest-playwright on Debian's /usr/bin/chromium).
+
+Fixtures every browser test can use:
+
+- ``site_dir`` (session): the site built once with ``mkdocs build --strict`` into a temporary directory.
+  Set ``SMPLS_SITE_DIR=site`` to test an existing build instead (e.g. right after ``make build``).
+- ``site_url`` (session): ``http://127.0.0.1:PORT/`` serving ``site_dir`` (threaded ``http.server``; ``.wasm`` is
+  sent as ``application/wasm``, ``.mjs``/``.js`` as ``text/javascript``).
+- ``page`` / ``context`` / ``new_context``: pytest-playwright's, on /usr/bin/chromium, locale zh-CN.
+- ``site_guard`` (autouse): every browser context a test opens is watched. The test FAILS if any request goes to
+  a host other than the local server, any request fails (``requestfailed``, or an HTTP status >= 400), any
+  console message has type ``error``, or any uncaught page error occurs. ``site_guard.requests`` lists every
+  URL requested. To allow an expected failure, call ``site_guard.allow_failed(r"regex on URL")`` or
+  ``site_guard.allow_console_error(r"regex on text")``, or mark the test with
+  ``@pytest.mark.allow_failed_requests(r"regex", ...)`` / ``@pytest.mark.allow_console_errors(r"regex", ...)``.
+  Aborted ``blob:``/``data:`` requests (downloads) are not counted as failures.
+
+Tests in tests/site/ are marked ``site`` automatically.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, WebError
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-first-run",
+    "--mute-audio",
+]
+
+GUARD_KEY = pytest.StashKey["SiteGuard"]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_failed_requests(*regex): failed requests whose URL matches are allowed")
+    config.addinivalue_line("markers", "allow_console_errors(*regex): console errors whose text matches are allowed")
+    # pytest-playwright 0.10.0 defines its session fixture `base_url` as an instance method, which pytest 9 warns
+    # about; pyproject turns warnings into errors, so this one (not ours to fix) is ignored.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.site)
+
+
+# --- building and serving the site -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Iterator[Path]:
+    existing = os.environ.get("SMPLS_SITE_DIR")
+    if existing:
+        path = Path(existing)
+        if not path.is_absolute():
+            path = ROOT / path
+        assert (path / "index.html").is_file(), f"SMPLS_SITE_DIR={existing} 中没有已构建的站点（缺少 index.html）"
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="smpls-site-") as tmp:
+        out = Path(tmp) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
+        yield out
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser closing a connection mid-transfer (page closed) is not an error of the site.
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- Chromium -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
+# --- the guard ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SiteGuard:
+    """Records the network and console activity of every watched browser context."""
+
+    origin: str | None = None
+    requests: list[str] = field(default_factory=list)
+    off_origin: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    allowed_failed: list[re.Pattern[str]] = field(default_factory=list)
+    allowed_console: list[re.Pattern[str]] = field(default_factory=list)
+    watched: int = 0
+
+    def allow_failed(self, pattern: str) -> None:
+        """Allow failed requests (and their 'Failed to load resource' console error) whose URL matches."""
+        self.allowed_failed.append(re.compile(pattern))
+
+    def allow_console_error(self, pattern: str) -> None:
+        self.allowed_console.append(re.compile(pattern))
+
+    def wasm_requests(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).path.endswith(".wasm")]
+
+    # event handlers
+
+    def _is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about", "chrome-error"):
+            return True
+        if self.origin is None:
+            return parts.hostname in ("127.0.0.1", "localhost")
+        return f"{parts.scheme}://{parts.netloc}" == self.origin
+
+    def _failure_allowed(self, url: str) -> bool:
+        return any(p.search(url) for p in self.allowed_failed)
+
+    def on_request(self, req: Request) -> None:
+        self.requests.append(req.url)
+        if not self._is_local(req.url):
+            self.off_origin.append(req.url)
+
+    def on_request_failed(self, req: Request) -> None:
+        text = req.failure or "unknown"
+        if req.url.startswith(("blob:", "data:")) and "ERR_ABORTED" in text:
+            return  # a download handed over to the browser
+        if not self._failure_allowed(req.url):
+            self.failed.append(f"{req.method} {req.url} -> {text}")
+
+    def on_response(self, resp: Response) -> None:
+        if resp.status >= 400 and not self._failure_allowed(resp.url):
+            self.failed.append(f"{resp.request.method} {resp.url} -> HTTP {resp.status}")
+
+    def on_console(self, msg: ConsoleMessage) -> None:
+        if msg.type != "error":
+            return
+        url = (msg.location or {}).get("url", "")
+        if msg.text.startswith("Failed to load resource") and self._failure_allowed(url):
+            return
+        if any(p.search(msg.text) for p in self.allowed_console):
+            return
+        self.console_errors.append(f"{msg.text} ({url})")
+
+    def on_web_error(self, err: WebError) -> None:
+        text = str(err.error)
+        if any(p.search(text) for p in self.allowed_console):
+            return
+        self.page_errors.append(text)
+
+    def watch(self, context: BrowserContext) -> None:
+        self.watched += 1
+        context.on("request", self.on_request)
+        context.on("requestfailed", self.on_request_failed)
+        context.on("response", self.on_response)
+        context.on("console", self.on_console)
+        context.on("weberror", self.on_web_error)
+
+    def problems(self) -> list[str]:
+        out: list[str] = []
+        out += [f"off-site request: {u}" for u in self.off_origin]
+        out += [f"failed request: {u}" for u in self.failed]
+        out += [f"console error: {t}" for t in self.console_errors]
+        out += [f"page error: {t}" for t in self.page_errors]
+        return out
+
+
+@pytest.fixture(autouse=True)
+def site_guard(request: pytest.FixtureRequest) -> SiteGuard:
+    guard = SiteGuard()
+    for mark in request.node.iter_markers("allow_failed_requests"):
+        for pattern in mark.args:
+            guard.allow_failed(pattern)
+    for mark in request.node.iter_markers("allow_console_errors"):
+        for pattern in mark.args:
+            guard.allow_console_error(pattern)
+    if "site_url" in request.fixturenames or "page" in request.fixturenames:
+        url = request.getfixturevalue("site_url")
+        parts = urlsplit(url)
+        guard.origin = f"{parts.scheme}://{parts.netloc}"
+    request.node.stash[GUARD_KEY] = guard
+    return guard
+
+
+@pytest.fixture
+def new_context(new_context: Callable[..., BrowserContext], site_guard: SiteGuard) -> Callable[..., BrowserContext]:
+    """pytest-playwright's ``new_context``, with every context it creates watched by the guard."""
+
+    def make(**kwargs: Any) -> BrowserContext:
+        context = new_context(**kwargs)
+        site_guard.watch(context)
+        return context
+
+    return make
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    result = yield
+    guard = item.stash.get(GUARD_KEY, None)
+    if guard is not None and guard.watched:
+        problems = guard.problems()
+        if problems:
+            pytest.fail("the page did something the site must not do:\n  " + "\n  ".join(problems), pytrace=False)
+    return result
