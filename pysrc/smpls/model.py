@@ -40,7 +40,7 @@ class Meta:
     form_label: str = ""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        normalise = normalise_block if self.kind == "textarea" else normalise_line
+        normalise = {"textarea": normalise_block, "yearmonth": normalise_yearmonth}.get(self.kind, normalise_line)
         return core_schema.no_info_before_validator_function(normalise, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
@@ -68,6 +68,28 @@ def normalise_line(value: Any) -> Any:
         return value
     value = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", value))
     return _SPACES.sub(" ", value.replace("\n", " ")).strip()
+
+
+_YEARMONTH = re.compile(r"([0-9]{4})\s*(?:年|[-./／－])\s*([0-9]{1,2})\s*月?")
+
+
+def normalise_yearmonth(value: Any) -> Any:
+    """Year-month: like :func:`normalise_line`, and the usual written forms made ``YYYY-MM``.
+
+    ``2022年3月``, ``2022.3``, ``2022/03`` and ``２０２２－０３`` all become ``2022-03``; anything else is kept
+    as typed so that :mod:`smpls.rules` can say what is wrong with it.
+    """
+    value = normalise_line(value)
+    if not isinstance(value, str):
+        return value
+    ascii_digits = value.translate(_FULLWIDTH_DIGITS)
+    m = _YEARMONTH.fullmatch(ascii_digits)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    return value
+
+
+_FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 
 def normalise_block(value: Any) -> Any:

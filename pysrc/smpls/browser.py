@@ -1,0 +1,68 @@
+"""The functions the site's Pyodide worker calls, by name: JSON text in, JSON text (or bytes) out.
+
+Contract (HELPERS.md): ``validate(draft_json) -> str`` never raises; ``questions() -> str``;
+``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``.
+Imports are kept light here: python-stdnum is imported on first use of a code check, smpls.docx only
+when a DOCX is asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from smpls import draft
+from smpls.model import Application
+from smpls.rules import ADVICE, ERROR
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def validate(draft_json: str) -> str:
+    """``{"problems": [{"path","code","level","message"}], "counts": {"错误": n, "提示": m}}``. Never raises."""
+    try:
+        return _dumps(draft.load(draft_json).to_dict())
+    except Exception:  # pragma: no cover - draft.load never raises; this guards the JSON encoding
+        problem = {"path": "", "code": "unreadable", "level": ERROR, "message": "无法读取这份草稿。"}
+        return _dumps({"problems": [problem], "counts": {ERROR: 1, ADVICE: 0}})
+
+
+def questions() -> str:
+    """The self-check conditions and questions (see :func:`smpls.eligibility.questions_data`)."""
+    from smpls.eligibility import questions_data
+
+    return _dumps(questions_data())
+
+
+def eligibility(answers_json: str) -> str:
+    """The verdict for the answers: ``{"overall", "reasons": [...], "prefill": {path: value}}``. Never raises."""
+    from smpls.eligibility import evaluate
+
+    try:
+        answers = json.loads(answers_json)
+    except (ValueError, TypeError, RecursionError):
+        answers = {}
+    return _dumps(evaluate(answers).to_dict())
+
+
+def _application(draft_json: str) -> Application:
+    result = draft.load(draft_json)
+    if result.application is None:
+        raise ValueError(result.problems[0].message if result.problems else "无法读取这份草稿。")
+    return result.application
+
+
+def docx(draft_json: str) -> bytes:
+    """The 申请书 as DOCX bytes. Raises ValueError (Chinese message) when the draft cannot be read."""
+    from smpls.docx import build_docx
+
+    return build_docx(_application(draft_json))
+
+
+def docx_filename(draft_json: str) -> str:
+    """The file name for the DOCX download."""
+    from smpls.docx import docx_filename as name
+
+    return name(_application(draft_json))

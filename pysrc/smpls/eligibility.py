@@ -1,0 +1,294 @@
+"""Self-check of the basic conditions (通知 二) and the focus areas (通知 一) of 国标委发〔2021〕31号.
+
+The questions are data (:data:`QUESTIONS`, :data:`CONDITIONS`) so that a page can render them at build
+time; :func:`evaluate` turns answers into a :class:`Verdict`: ``符合`` when every condition is met,
+``不符合`` when any is not, otherwise ``需进一步确认``, with a reason per condition citing its clause.
+
+Each question may say which draft fields its answer can prefill (:attr:`Question.prefill`), so that the
+self-check page can carry the answers into the 申请书 form.
+
+>>> all_met = {q.id: q.good for q in QUESTIONS if q.good}
+>>> evaluate({**all_met, "focus_area": "社会治理"}).overall
+'符合'
+>>> evaluate(all_met).overall
+'需进一步确认'
+>>> evaluate({"accident": "是"}).overall
+'不符合'
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final, Literal
+
+YES: Final = "是"
+NO: Final = "否"
+UNSURE: Final = "不确定"
+YES_NO: Final = (YES, NO, UNSURE)
+
+Status = Literal["符合", "不符合", "需进一步确认"]
+MET: Final = "符合"
+NOT_MET: Final = "不符合"
+UNKNOWN: Final = "需进一步确认"
+
+#: 通知 一 lists these focus areas ("重点围绕……等领域开展").
+FOCUS_AREAS: Final[tuple[str, ...]] = (
+    "优化营商环境",
+    "行政管理和服务",
+    "社会治理",
+    "法律服务",
+    "公共资源交易",
+    "城市管理",
+)
+OTHER_AREA: Final = "其他"
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """Carry an answer into the draft: ``values`` maps an answer to the field value; ``{}`` copies the text."""
+
+    path: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    condition: str  #: the id of the :class:`Condition` this question belongs to
+    text: str
+    hint: str = ""
+    kind: Literal["yesno", "choice", "text"] = "yesno"
+    options: tuple[str, ...] = YES_NO
+    #: the answer that meets the condition ("" for questions that only collect information)
+    good: str = YES
+    required: bool = True
+    prefill: tuple[Prefill, ...] = ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    clause: str  #: e.g. "通知二（一）"
+    title: str  #: short name
+    text: str  #: the clause verbatim
+    anchor: str  #: the id of the explanation on the guidance page
+    met: str  #: reason when met
+    not_met: str  #: reason when not met (the failing question's text is appended)
+    unknown: str  #: reason when an answer is missing or 不确定
+
+
+CONDITIONS: Final[tuple[Condition, ...]] = (
+    Condition(
+        "focus",
+        "通知一",
+        "试点领域",
+        "重点围绕优化营商环境、行政管理和服务、社会治理、法律服务、公共资源交易、城市管理等领域开展。",
+        "focus-areas",
+        "试点领域属于通知一列举的重点领域。",
+        "",
+        "通知一列举的重点领域是优化营商环境、行政管理和服务、社会治理、法律服务、公共资源交易、城市管理“等”，"
+        "其他领域并未排除，但请先向省级标准化行政主管部门确认。",
+    ),
+    Condition(
+        "c1",
+        "通知二（一）",
+        "职能与法律责任",
+        "具有明确的社会管理、公共服务职能，能够独立承担法律责任的机构或者组织；",
+        "condition-1",
+        "具有明确的社会管理、公共服务职能，能够独立承担法律责任。",
+        "试点单位应具有明确的社会管理、公共服务职能，并能够独立承担法律责任（通知二（一））。",
+        "请确认本单位的职能和能否独立承担法律责任（例如是否具有法人资格），对照通知二（一）。",
+    ),
+    Condition(
+        "c2",
+        "通知二（二）",
+        "标准化工作基础",
+        "具有一定的标准化工作基础，主要负责人具有较强的标准化意识，设置标准化管理内设机构及配备专兼职标准化人员；",
+        "condition-2",
+        "具有标准化工作基础，设有标准化管理机构并配备了标准化人员。",
+        "试点单位应具有一定的标准化工作基础，设置标准化管理内设机构并配备专兼职标准化人员（通知二（二））。",
+        "请确认本单位的标准化工作基础、标准化管理机构和人员，对照通知二（二）。",
+    ),
+    Condition(
+        "c3",
+        "通知二（三）",
+        "当地支持",
+        "当地党委、政府重视标准化工作，能够为试点提供政策、资金及其他支持；",
+        "condition-3",
+        "当地党委、政府能够为试点提供政策、资金及其他支持。",
+        "当地党委、政府应重视标准化工作，能够为试点提供政策、资金及其他支持（通知二（三））。",
+        "请与当地党委、政府确认能否为试点提供政策、资金及其他支持，对照通知二（三）。",
+    ),
+    Condition(
+        "c4",
+        "通知二（四）",
+        "无重大事故和不良影响",
+        "三年内未发生重大服务质量、安全、环境保护等事故，未受到相关部门的通报、行政处分及被媒体曝光造成严重社会影响。",
+        "condition-4",
+        "三年内未发生重大事故，未受到通报、行政处分或造成严重社会影响的媒体曝光。",
+        "三年内发生过重大服务质量、安全、环境保护等事故，或受到通报、行政处分、被媒体曝光造成严重社会影响的单位，"
+        "不能承担试点（通知二（四））。",
+        "请核实近三年是否发生过重大事故，是否受到通报、行政处分或媒体曝光，对照通知二（四）。",
+    ),
+)
+
+QUESTIONS: Final[tuple[Question, ...]] = (
+    Question(
+        "focus_area",
+        "focus",
+        "试点主要属于哪个领域？",
+        "通知一列举的重点领域；都不是的选“其他”。",
+        kind="choice",
+        options=(*FOCUS_AREAS, OTHER_AREA),
+        good="",
+    ),
+    Question(
+        "duty",
+        "c1",
+        "本单位是否具有明确的社会管理或公共服务职能？",
+        "例如政务服务、社会治理、公共法律服务、城市管理等法定职能或受委托的服务。",
+    ),
+    Question(
+        "legal_person",
+        "c1",
+        "本单位能否独立承担法律责任？",
+        "机关法人、事业单位法人、社会团体法人、企业法人等可以；内设机构一般不能。",
+    ),
+    Question(
+        "std_foundation",
+        "c2",
+        "本单位是否已有一定的标准化工作基础？",
+        "例如已制定或实施标准、建立过标准体系、开展过标准化培训。",
+    ),
+    Question(
+        "leader_awareness",
+        "c2",
+        "主要负责人是否具有较强的标准化意识，重视标准化工作？",
+    ),
+    Question(
+        "std_body",
+        "c2",
+        "是否设置了标准化管理内设机构（或协调组织），并配备了专职或兼职标准化人员？",
+        "例如标准化工作领导小组及其办公室。",
+    ),
+    Question(
+        "std_body_name",
+        "c2",
+        "标准化机构（或协调组织）的名称",
+        "选填；将带入申请书“标准化机构（或者协调组织）名称”。",
+        kind="text",
+        options=(),
+        good="",
+        required=False,
+        prefill=(Prefill("basic.std_body_name"),),
+    ),
+    Question(
+        "local_support",
+        "c3",
+        "当地党委、政府是否重视标准化工作，能够为试点提供政策、资金及其他支持？",
+    ),
+    Question(
+        "accident",
+        "c4",
+        "近三年是否发生过重大服务质量、安全、环境保护等事故？",
+        good=NO,
+        prefill=(Prefill("basic.major_accident", {YES: YES, NO: NO}),),
+    ),
+    Question(
+        "sanction",
+        "c4",
+        "近三年是否受到相关部门的通报、行政处分，或被媒体曝光造成严重社会影响？",
+        good=NO,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    condition: str
+    clause: str
+    title: str
+    status: Status
+    reason: str
+    anchor: str
+    questions: tuple[str, ...] = ()  #: ids of the questions that decided the status
+
+
+@dataclass(frozen=True)
+class Verdict:
+    overall: Status
+    reasons: tuple[Reason, ...]
+    #: draft path -> value, from answers that can be carried into the form
+    prefill: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _answer(answers: dict[str, Any], question: Question) -> str:
+    value = answers.get(question.id, "")
+    if not isinstance(value, str):
+        return ""
+    value = value.strip()
+    if question.kind == "text":
+        return value[:200]
+    return value if value in question.options else ""
+
+
+def evaluate(answers: Any) -> Verdict:
+    """The verdict for ``answers`` (question id -> answer text). Never raises: junk counts as unanswered."""
+    if not isinstance(answers, dict):
+        answers = {}
+    given = {q.id: _answer(answers, q) for q in QUESTIONS}
+    reasons: list[Reason] = []
+    for cond in CONDITIONS:
+        asked = [q for q in QUESTIONS if q.condition == cond.id and q.kind != "text"]
+        if cond.id == "focus":
+            area = given["focus_area"]
+            if area in FOCUS_AREAS:
+                reasons.append(Reason(cond.id, cond.clause, cond.title, MET, f"“{area}”：{cond.met}", cond.anchor))
+            else:
+                reasons.append(Reason(cond.id, cond.clause, cond.title, UNKNOWN, cond.unknown, cond.anchor))
+            continue
+        failing = [q for q in asked if given[q.id] and given[q.id] != UNSURE and given[q.id] != q.good]
+        open_ = [q for q in asked if given[q.id] in ("", UNSURE)]
+        if failing:
+            detail = "；".join(f"“{q.text}”答“{given[q.id]}”" for q in failing)
+            reasons.append(
+                Reason(
+                    cond.id,
+                    cond.clause,
+                    cond.title,
+                    NOT_MET,
+                    f"{cond.not_met}您对{detail}。",
+                    cond.anchor,
+                    tuple(q.id for q in failing),
+                )
+            )
+        elif open_:
+            reasons.append(
+                Reason(cond.id, cond.clause, cond.title, UNKNOWN, cond.unknown, cond.anchor, tuple(q.id for q in open_))
+            )
+        else:
+            reasons.append(Reason(cond.id, cond.clause, cond.title, MET, cond.met, cond.anchor))
+    statuses = {r.status for r in reasons}
+    overall: Status = NOT_MET if NOT_MET in statuses else UNKNOWN if UNKNOWN in statuses else MET
+    prefill: dict[str, str] = {}
+    for q in QUESTIONS:
+        for pre in q.prefill:
+            value = given[q.id]
+            carried = pre.values.get(value, "") if pre.values else value
+            if carried:
+                prefill[pre.path] = carried
+    return Verdict(overall, tuple(reasons), prefill)
+
+
+def questions_data() -> dict[str, Any]:
+    """Conditions and questions as plain data (the shape :func:`smpls.browser.questions` returns as JSON)."""
+    return {
+        "conditions": [asdict(c) for c in CONDITIONS],
+        "questions": [
+            {**asdict(q), "options": list(q.options), "prefill": [asdict(p) for p in q.prefill]} for q in QUESTIONS
+        ],
+        "focus_areas": list(FOCUS_AREAS),
+    }
