@@ -1,0 +1,43 @@
+"""The 申请书 as a Word (DOCX) file, written with the standard library so that it also runs in Pyodide.
+
+>>> from smpls.model import Application
+>>> data = build_docx(Application.model_validate({"cover": {"pilot_name": "某市政务服务综合标准化试点"}}))
+>>> data[:2]
+b'PK'
+>>> docx_filename(Application.model_validate({"cover": {"pilot_name": "某市/政务:服务*试点"}}))
+'某市_政务_服务_试点申请书.docx'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from smpls.docx.layout import build
+from smpls.model import Application
+
+__all__ = ["FALLBACK_FILENAME", "build_docx", "docx_filename"]
+
+FALLBACK_FILENAME = "试点申请书.docx"
+
+# Characters Windows or macOS refuse in file names, controls, and bidi controls (which can disguise the
+# extension, e.g. U+202E).
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]')
+_MAX_NAME_BYTES = 200  # macOS allows 255 UTF-8 bytes per name, Windows 255 UTF-16 units
+
+
+def build_docx(app: Application, *, created: datetime | None = None) -> bytes:
+    """The 申请书 of ``app`` as the bytes of a ``.docx`` file (``created`` defaults to now, for the properties)."""
+    return build(app, created=created)
+
+
+def docx_filename(app: Application) -> str:
+    """A file name from the 试点名称, safe on Windows and macOS: ``××市政务服务综合标准化试点申请书.docx``."""
+    name = _UNSAFE.sub("_", app.cover.pilot_name)
+    name = re.sub(r"\s+", " ", name).strip(" ._")
+    while len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+        name = name[:-1]
+    name = name.rstrip(" .")
+    if not name:  # (never a reserved name such as CON: 申请书 is always appended)
+        return FALLBACK_FILENAME
+    return f"{name}申请书.docx"
