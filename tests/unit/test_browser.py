@@ -1,0 +1,68 @@
+"""smpls.browser: the text-in, text-out functions the Pyodide worker calls."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from unit_helpers import load_example
+
+from smpls import browser
+
+
+def test_validate_complete() -> None:
+    out = json.loads(browser.validate(json.dumps(load_example("complete.json"))))
+    assert out == {"problems": [], "counts": {"错误": 0, "提示": 0}}
+
+
+def test_validate_problems_shape() -> None:
+    out = json.loads(browser.validate(json.dumps(load_example("problems.json"), ensure_ascii=False)))
+    assert out["counts"]["错误"] == sum(p["level"] == "错误" for p in out["problems"]) > 0
+    assert out["counts"]["提示"] == sum(p["level"] == "提示" for p in out["problems"]) > 0
+    for p in out["problems"]:
+        assert set(p) == {"path", "code", "level", "message"}
+        assert p["level"] in ("错误", "提示")
+
+
+@pytest.mark.parametrize("text", ["", "null", "[]", "{", "\ud800", '{"schema_version": 99}', "9" * 5000])
+def test_validate_never_raises(text: str) -> None:
+    out = json.loads(browser.validate(text))
+    assert out["counts"]["错误"] >= 1
+
+
+def test_questions_and_eligibility() -> None:
+    data = json.loads(browser.questions())
+    assert {"conditions", "questions", "focus_areas"} <= set(data)
+    answers = {q["id"]: q["good"] for q in data["questions"] if q["good"]}
+    answers["focus_area"] = data["focus_areas"][0]
+    assert json.loads(browser.eligibility(json.dumps(answers)))["overall"] == "符合"
+    assert json.loads(browser.eligibility("not json"))["overall"] == "需进一步确认"
+    verdict = json.loads(browser.eligibility(json.dumps({"accident": "是"})))
+    assert verdict["overall"] == "不符合" and verdict["prefill"] == {"basic.major_accident": "是"}
+
+
+def test_docx_refuses_unreadable_draft() -> None:
+    pytest.importorskip("smpls.docx")
+    with pytest.raises(ValueError, match="JSON 对象"):
+        browser.docx("[]")
+
+
+def test_docx_bytes_and_filename() -> None:
+    docx = pytest.importorskip("smpls.docx")
+    if not hasattr(docx, "build_docx"):
+        pytest.skip("smpls.docx.build_docx not written yet")
+    text = json.dumps(load_example("complete.json"), ensure_ascii=False)
+    data = browser.docx(text)
+    assert isinstance(data, bytes) and data[:2] == b"PK"
+    assert browser.docx_filename(text).endswith(".docx")
+
+
+def test_browser_import_is_light() -> None:
+    import subprocess
+    import sys
+
+    if sys.platform == "emscripten":
+        pytest.skip("needs a subprocess")
+    code = "import sys, smpls.browser; print(sorted(m for m in sys.modules if m.startswith(('stdnum', 'smpls.docx'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,106 @@
+"""smpls.cli via subprocess (CPython only)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from unit_helpers import EXAMPLES, cpython_only
+
+pytestmark = cpython_only
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "smpls", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def test_complete_exits_0() -> None:
+    out = run("validate", str(EXAMPLES / "complete.json"))
+    assert out.returncode == 0, out.stderr
+    assert "没有问题" in out.stdout
+
+
+def test_advice_only_exits_0() -> None:
+    out = run("validate", str(EXAMPLES / "problems-uscc-part.json"))
+    assert out.returncode == 0
+    assert "0 个错误，1 个提示" in out.stdout and "[uscc_orgcode_part]" in out.stdout
+
+
+def test_problems_exit_1_readable() -> None:
+    out = run("validate", str(EXAMPLES / "complete.json"), str(EXAMPLES / "problems.json"))
+    assert out.returncode == 1
+    assert "错误  basic.org_code  [uscc_checksum]" in out.stdout
+    assert "提示  cover.period_end  [period_unusual]" in out.stdout
+
+
+def test_json_output() -> None:
+    out = run("validate", "--json", str(EXAMPLES / "problems.json"), str(EXAMPLES / "empty.json"))
+    assert out.returncode == 1
+    reports = json.loads(out.stdout)
+    assert [r["readable"] for r in reports] == [True, True]
+    assert reports[0]["counts"]["错误"] > 0
+    assert {"path", "code", "level", "message"} == set(reports[0]["problems"][0])
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [(b"not json", "格式错误"), (b"[1, 2]", "JSON 对象"), (b'{"schema_version": 99}', "版本 99")],
+)
+def test_unreadable_exits_2(tmp_path: Path, content: bytes, fragment: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    out = run("validate", str(EXAMPLES / "problems.json"), str(bad))
+    assert out.returncode == 2
+    assert "无法读取" in out.stdout and fragment in out.stdout
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    out = run("validate", str(tmp_path / "nope.json"))
+    assert out.returncode == 2 and "文件不存在" in out.stdout
+
+
+def test_stdin() -> None:
+    out = run("validate", "-", stdin=(EXAMPLES / "complete.json").read_bytes())
+    assert out.returncode == 0
+
+
+def test_schema_command() -> None:
+    from smpls.schema import schema_text
+
+    out = run("schema")
+    assert out.returncode == 0 and out.stdout == schema_text()
+
+
+def test_usage_error_exits_2() -> None:
+    assert run().returncode == 2
+    assert run("validate").returncode == 2
+
+
+def test_docx_command(tmp_path: Path) -> None:
+    target = tmp_path / "out.docx"
+    out = run("docx", str(EXAMPLES / "complete.json"), "-o", str(target))
+    try:
+        from smpls.docx import build_docx  # noqa: F401
+    except ImportError:
+        assert out.returncode == 2 and "smpls.docx" in out.stderr
+        return
+    assert out.returncode == 0, out.stderr
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_docx_of_unreadable_draft_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    out = run("docx", str(bad), "-o", str(tmp_path / "x.docx"))
+    assert out.returncode == 2 and not (tmp_path / "x.docx").exists()

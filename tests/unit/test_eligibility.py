@@ -1,0 +1,118 @@
+"""smpls.eligibility: the basic conditions of 通知二 and the focus areas of 通知一."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from smpls.eligibility import (
+    CONDITIONS,
+    FOCUS_AREAS,
+    MET,
+    NOT_MET,
+    QUESTIONS,
+    UNKNOWN,
+    UNSURE,
+    evaluate,
+    questions_data,
+)
+
+ALL_MET: dict[str, str] = {**{q.id: q.good for q in QUESTIONS if q.good}, "focus_area": "社会治理"}
+BASIC = {"c1": "通知二（一）", "c2": "通知二（二）", "c3": "通知二（三）", "c4": "通知二（四）"}
+
+
+def reason(verdict: Any, condition: str) -> Any:
+    return next(r for r in verdict.reasons if r.condition == condition)
+
+
+def test_all_met() -> None:
+    verdict = evaluate(ALL_MET)
+    assert verdict.overall == MET
+    assert {r.status for r in verdict.reasons} == {MET}
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.good], ids=lambda q: q.id)
+def test_each_condition_failing_alone(question: Any) -> None:
+    bad = next(o for o in question.options if o not in (question.good, UNSURE))
+    verdict = evaluate({**ALL_MET, question.id: bad})
+    assert verdict.overall == NOT_MET
+    failing = [r for r in verdict.reasons if r.status == NOT_MET]
+    assert [r.condition for r in failing] == [question.condition]
+    assert BASIC[question.condition] in failing[0].reason
+    assert question.text in failing[0].reason
+    assert failing[0].questions == (question.id,)
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.good], ids=lambda q: q.id)
+@pytest.mark.parametrize("answer", [UNSURE, "", None, 1, "maybe"])
+def test_unknown_answers_need_confirmation(question: Any, answer: Any) -> None:
+    answers = {**ALL_MET, question.id: answer}
+    if answer is None:
+        del answers[question.id]
+    verdict = evaluate(answers)
+    assert verdict.overall == UNKNOWN
+    (open_,) = [r for r in verdict.reasons if r.status == UNKNOWN]
+    assert open_.condition == question.condition and BASIC[question.condition] in open_.reason
+
+
+def test_not_met_wins_over_unknown() -> None:
+    assert evaluate({"accident": "是"}).overall == NOT_MET
+
+
+@pytest.mark.parametrize("area", FOCUS_AREAS)
+def test_focus_areas(area: str) -> None:
+    verdict = evaluate({**ALL_MET, "focus_area": area})
+    assert verdict.overall == MET and area in reason(verdict, "focus").reason
+
+
+def test_other_focus_area_needs_confirmation() -> None:
+    verdict = evaluate({**ALL_MET, "focus_area": "其他"})
+    assert verdict.overall == UNKNOWN
+    assert "通知一" in reason(verdict, "focus").reason
+
+
+@pytest.mark.parametrize("junk", [None, [], "x", 5, {"accident": ["是"]}, {1: 2}])
+def test_junk_answers_never_raise(junk: Any) -> None:
+    assert evaluate(junk).overall in (MET, NOT_MET, UNKNOWN)
+
+
+def test_prefill() -> None:
+    verdict = evaluate({**ALL_MET, "std_body_name": "  标准化工作领导小组  "})
+    assert verdict.prefill == {"basic.std_body_name": "标准化工作领导小组", "basic.major_accident": "否"}
+    assert evaluate({"accident": "是"}).prefill == {"basic.major_accident": "是"}
+    assert evaluate({"accident": UNSURE}).prefill == {}
+
+
+def test_prefill_paths_are_form_fields() -> None:
+    from smpls.fields import field_by_path
+
+    for q in QUESTIONS:
+        for pre in q.prefill:
+            spec = field_by_path(pre.path)
+            assert spec is not None
+            for value in pre.values.values():
+                assert not spec.meta.choices or value in spec.meta.choices
+
+
+def test_questions_as_data() -> None:
+    data = questions_data()
+    assert [c["id"] for c in data["conditions"]] == [c.id for c in CONDITIONS]
+    assert {q["condition"] for q in data["questions"]} == {c.id for c in CONDITIONS}
+    assert len({q["id"] for q in data["questions"]}) == len(QUESTIONS)
+    for c in data["conditions"]:
+        assert c["clause"].startswith("通知") and c["anchor"] and c["text"].endswith(("；", "。"))
+    accident = next(q for q in data["questions"] if q["id"] == "accident")
+    assert accident["options"] == ["是", "否", "不确定"]
+    assert accident["prefill"] == [{"path": "basic.major_accident", "values": {"是": "是", "否": "否"}}]
+
+
+def test_condition_texts_are_the_notice_verbatim() -> None:
+    from unit_helpers import ROOT, cpython_only  # noqa: F401
+
+    notice = ROOT / "tests" / "data" / "notice.txt"
+    if not notice.exists():
+        pytest.skip("tests/data/notice.txt not available here")
+    text = notice.read_text(encoding="utf-8")
+    for c in CONDITIONS[1:]:
+        assert c.text in text, c.id
