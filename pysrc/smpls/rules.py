@@ -87,6 +87,26 @@ CODES: Final[dict[str, str]] = {
     "too_many_rows": "可重复的行超过上限，多余的行未读取。",
 }
 
+#: Codes :func:`check` can emit (``wrong_type`` too: a choice outside its options).
+RULE_CODES: Final[frozenset[str]] = frozenset(
+    code
+    for code in CODES
+    if code not in {"unreadable", "too_large", "not_object", "schema_version_newer", "schema_version_invalid"}
+    and code != "too_many_rows"
+)
+#: Codes about the JSON document itself, emitted by :mod:`smpls.draft`.
+DRAFT_CODES: Final[frozenset[str]] = frozenset(
+    {
+        "unreadable",
+        "too_large",
+        "not_object",
+        "schema_version_newer",
+        "schema_version_invalid",
+        "wrong_type",
+        "too_many_rows",
+    }
+)
+
 # ---------------------------------------------------------------- helpers
 
 _YEARMONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
@@ -514,8 +534,10 @@ def counts(problems: list[Problem] | tuple[Problem, ...]) -> dict[str, int]:
 __all__ = [
     "ADVICE",
     "CODES",
+    "DRAFT_CODES",
     "ERROR",
     "PROVINCES",
+    "RULE_CODES",
     "Level",
     "Problem",
     "check",
