@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final, Literal
 
 from smpls.codes import CodeError
@@ -175,10 +175,14 @@ def _months(ym: tuple[int, int]) -> int:
 
 
 def _bad_chars(value: str, multiline: bool) -> list[str]:
-    allowed = "\n" if multiline else ""
-    return [c for c in value if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in allowed] + [
-        c for c in value if unicodedata.category(c) == "Cf" and c not in "\u200d\ufe0f"
-    ]
+    """Control, format, surrogate, private-use and unassigned characters (``\n`` allowed in multi-line text)."""
+    if (value.replace("\n", "") if multiline else value).isprintable():
+        return []  # fast path: str.isprintable() is False for every category below (and for spaces other than " ")
+    allowed = "\n\u200d\ufe0f" if multiline else "\u200d\ufe0f"  # ZWJ and VS16 belong to emoji sequences
+    return [c for c in value if c not in allowed and unicodedata.category(c) in _BAD_CATEGORIES]
+
+
+_BAD_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
 @cache
@@ -198,13 +202,18 @@ def _field_order() -> dict[str, int]:
 
 def sort_key(problem: Problem) -> tuple[int, int, int, int]:
     """Paper order: by section, then row, then field; errors before advice."""
-    parts = problem.path.split(".")
+    return (*_path_key(problem.path), 0 if problem.level == ERROR else 1)
+
+
+@lru_cache(maxsize=4096)
+def _path_key(path: str) -> tuple[int, int, int]:
+    parts = path.split(".")
     generic = ".".join("*" if p.isdigit() else p for p in parts)
     order = _field_order()
     section = order.get(parts[0], len(order))
     pos = order.get(generic, section)
     row = next((int(p) for p in parts if p.isdigit()), -1)
-    return (section, row, pos, 0 if problem.level == ERROR else 1)
+    return (section, row, pos)
 
 
 # ---------------------------------------------------------------- per-field rules
