@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -61,7 +62,7 @@ YEAR_MONTH_BLANK = "\u3000\u3000\u3000年\u3000\u3000月"
 
 TABLE_SIZE = 10.5  # 五号
 TEXT_SIZE = 12  # 小四
-COVER_SIZE = 16  # 三号
+COVER_SIZE = 15  # 小三
 
 _YM = re.compile(r"(\d{4})-(\d{2})")
 
@@ -92,8 +93,9 @@ def period(start: str, end: str) -> str:
 
 
 # ---------------------------------------------------------------- small builders
-def _p(text: str, *, size: float = TABLE_SIZE, font: str = SONG, bold: bool = False, **kw: object) -> str:
-    return paragraph(run(text, font=font, size=size, bold=bold), **kw)  # type: ignore[arg-type]
+def _p(text: str, *, size: float = TABLE_SIZE, font: str = SONG, bold: bool = False, **layout: Any) -> str:
+    """A paragraph of one run; ``layout`` goes to :func:`~smpls.docx.ooxml.paragraph`."""
+    return paragraph(run(text, font=font, size=size, bold=bold), **layout)
 
 
 def _lines(text: str, *, size: float = TEXT_SIZE, font: str = FANGSONG, indent: bool = True) -> list[str]:
@@ -138,7 +140,7 @@ def cover(app: Application) -> Iterator[str]:
         (_label(Cover, "guarantor_unit"), c.guarantor_unit),
         (_label(Cover, "guidance_unit"), c.guidance_unit),
     ]
-    widths = (2200, 300, 6000)  # label spread over its cell, colon, underlined answer
+    widths = (2100, 300, 6400)  # label spread over its cell, colon, underlined answer
     none = dict.fromkeys(("top", "left", "bottom", "right"), BORDER_NONE)
     underline = {**none, "bottom": BORDER_SINGLE}
 
@@ -157,9 +159,12 @@ def cover(app: Application) -> Iterator[str]:
         for label, value in lines
     ]
     yield table(widths, rows, borders=False)
-    date = year_month(c.filled_on) if c.filled_on else _meta(Cover, "filled_on").form_label
+    # “20  年  月” as printed, its blanks widened to ideographic spaces for handwriting
+    blank_date = _meta(Cover, "filled_on").form_label.replace("  ", "\u3000\u3000")
+    date = year_month(c.filled_on) if c.filled_on else blank_date
     # the date line sits at the foot of the cover page, whatever the length of the answers above
-    yield _p(date, size=COVER_SIZE, font=SONG, align="center", frame=frame_at_bottom(TEXT_WIDTH))
+    yield _p(date, size=16, font=SONG, align="center", frame=frame_at_bottom(TEXT_WIDTH))
+    yield paragraph()  # the frame's anchor: keeps the date on the cover, not on the next page
 
 
 def instructions() -> Iterator[str]:

@@ -204,7 +204,8 @@ def table(widths: Sequence[int], rows: Iterable[str], *, borders: bool = True, a
         f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="{align}"/>'
         + _borders("tblBorders", dict.fromkeys(sides, line))
         + '<w:tblLayout w:type="fixed"/>'
-        + '<w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        + '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        + '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
         + '<w:tblLook w:val="0000"/></w:tblPr>'
     )
     grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
