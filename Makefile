@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint unit pyodide-test site-test bench clean
+.PHONY: wheels setup build serve test lint unit pyodide-test site-test bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -19,7 +19,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+# Pinned wheels for Pyodide (site_assets/runtime/wheels.toml), fetched from PyPI and hash-checked; idempotent.
+wheels: $(VENV)/.installed
+	$(BIN)/python site_assets/runtime/fetch_wheels.py
+
+setup: $(VENV)/.installed node_modules/.installed wheels
 
 build: setup
 	$(BIN)/mkdocs build --strict

@@ -1,0 +1,166 @@
+// Module worker: runs our Python checker (pysrc/smpls, module smpls.browser) in Pyodide.
+// Everything is loaded from this site's own pyodide/ folder (core files, wheels, pyodide-lock.json with
+// sha256 hashes): no other host is contacted. Started by checker.js; talks to it with postMessage:
+//   in:  {type: "call", id, name, payload}         name: validate | questions | eligibility | docx
+//   out: {type: "status", state, message, detail?, timings?}
+//        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
+
+const BASE = new URL("../../pyodide/", import.meta.url);
+const T0 = performance.now();
+const timings = {};
+const mark = (name) => (timings[name] = Math.round(performance.now() - T0));
+
+class LoadError extends Error {
+  constructor(message, detail) {
+    super(message);
+    this.detail = detail;
+  }
+}
+
+function status(state, message, extra = {}) {
+  postMessage({ type: "status", state, message, ...extra });
+}
+
+function hexToBase64(hex) {
+  let bin = "";
+  for (let i = 0; i < hex.length; i += 2) bin += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return btoa(bin);
+}
+
+async function fetchLock() {
+  const url = new URL("pyodide-lock.json", BASE);
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    throw new LoadError("无法下载校验程序的组件清单（pyodide-lock.json），请检查网络后刷新页面。", String(err));
+  }
+  if (!res.ok) throw new LoadError(`校验程序的组件清单（pyodide-lock.json）无法下载（HTTP ${res.status}），请刷新页面重试。`);
+  return res.json();
+}
+
+// Fetch one wheel; the browser checks its sha256 against the lock (Subresource Integrity).
+async function fetchWheel(pkg, progress) {
+  const url = new URL(pkg.file_name, BASE);
+  try {
+    const res = await fetch(url, { integrity: `sha256-${hexToBase64(pkg.sha256)}` });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    progress();
+    return { name: pkg.name, file: pkg.file_name, bytes };
+  } catch (err) {
+    // Tell a missing file from a changed one: ask again without the integrity check.
+    let why = "内容与清单中的 sha256 不符";
+    try {
+      const again = await fetch(url, { method: "HEAD", cache: "no-store" });
+      if (!again.ok) why = `无法下载（HTTP ${again.status}）`;
+    } catch {
+      why = "无法下载（网络错误）";
+    }
+    throw new LoadError(`校验程序的组件 ${pkg.file_name} ${why}，校验暂不可用。请刷新页面重试。`, String(err));
+  }
+}
+
+async function boot() {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    throw new LoadError("此浏览器不支持 WebAssembly（或已被禁用），无法在本机运行校验程序。");
+  }
+  status("loading", "正在下载 Python 运行环境…");
+  // Wheels download while Pyodide starts.
+  const lock = fetchLock();
+  let done = 0;
+  let total = 0;
+  const wheels = lock.then((data) => {
+    const pkgs = Object.values(data.packages);
+    total = pkgs.length;
+    return Promise.all(pkgs.map((pkg) => fetchWheel(pkg, () => (done += 1))));
+  });
+  wheels.catch(() => {}); // handled when awaited below
+
+  let pyodide;
+  try {
+    const { loadPyodide } = await import(new URL("pyodide.mjs", BASE).href);
+    pyodide = await loadPyodide({
+      indexURL: BASE.href,
+      lockFileURL: new URL("pyodide-lock.json", BASE).href,
+      stdout: () => {},
+      stderr: () => {},
+    });
+  } catch (err) {
+    throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
+  }
+  mark("pyodide");
+  status("loading", total && done < total ? `正在下载校验程序（${done}/${total}）…` : "正在安装校验程序…");
+  const got = await wheels;
+  mark("wheels");
+  status("loading", "正在安装校验程序…");
+  for (const wheel of got) {
+    try {
+      pyodide.unpackArchive(wheel.bytes, "wheel");
+    } catch (err) {
+      throw new LoadError(`校验程序的组件 ${wheel.file} 无法安装，校验暂不可用。`, String(err));
+    }
+  }
+  mark("install");
+  status("loading", "正在启动校验程序…");
+  let browser;
+  try {
+    browser = pyodide.pyimport("smpls.browser");
+    for (const name of ["validate", "questions", "eligibility", "docx", "docx_filename"]) {
+      if (typeof browser[name] !== "function") throw new Error(`smpls.browser.${name} is missing`);
+    }
+  } catch (err) {
+    throw new LoadError("校验程序（smpls.browser）无法启动，校验暂不可用。请刷新页面重试。", String(err));
+  }
+  mark("import");
+  return { pyodide, browser };
+}
+
+const ready = boot();
+ready.then(
+  () => status("ready", "校验程序已就绪。", { timings }),
+  (err) => status("failed", err.message || "校验程序未能加载。", { detail: err.detail || String(err), timings }),
+);
+
+function text(payload) {
+  return JSON.stringify(payload ?? {});
+}
+
+async function call(name, payload) {
+  const { browser } = await ready;
+  switch (name) {
+    case "validate":
+      return [JSON.parse(browser.validate(text(payload)))];
+    case "questions":
+      return [JSON.parse(browser.questions())];
+    case "eligibility":
+      return [JSON.parse(browser.eligibility(text(payload)))];
+    case "docx": {
+      const draft = text(payload);
+      const proxy = browser.docx(draft);
+      let view;
+      try {
+        view = proxy.toJs();
+      } finally {
+        if (proxy.destroy) proxy.destroy();
+      }
+      const bytes =
+        view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view.buffer : view.slice().buffer;
+      return [{ bytes, filename: browser.docx_filename(draft) }, [bytes]];
+    }
+    default:
+      throw new Error(`未知的调用：${name}`);
+  }
+}
+
+self.onmessage = async (event) => {
+  const { type, id, name, payload } = event.data || {};
+  if (type !== "call") return;
+  try {
+    const [value, transfer = []] = await call(name, payload);
+    postMessage({ type: "result", id, ok: true, value }, transfer);
+  } catch (err) {
+    const message = err instanceof LoadError ? err.message : `校验程序出错：${name} 未能完成。`;
+    postMessage({ type: "result", id, ok: false, error: message, detail: err.detail || String(err) });
+  }
+};

@@ -1,0 +1,159 @@
+"""The Python runtime of the site: Pyodide and our wheels served by the site itself, driven by checker.js.
+
+A test-only page (written into the built site by these tests, never into docs/) loads checker.js, which starts
+the worker; the tests wait for its status and call the checker as a page would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SiteGuard
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+READY_TIMEOUT_MS = 90_000
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+TEST_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>校验程序测试页</title><link rel="icon" href="data:,"></head>
+<body>
+<p id="status" data-state="">…</p>
+<script type="module">
+import { startChecker } from "./assets/smpls/checker.js";
+const checker = startChecker();
+window.checker = checker;
+window.statuses = [];
+checker.onStatus((s) => {
+  window.statuses.push(s);
+  const el = document.getElementById("status");
+  el.dataset.state = s.state;
+  el.textContent = s.message;
+});
+</script>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def test_page(site_dir: Path) -> str:
+    (site_dir / "runtime-test.html").write_text(TEST_PAGE, encoding="utf-8")
+    return "runtime-test.html"
+
+
+def wait_for_state(page: Page, state: str) -> dict[str, Any]:
+    page.wait_for_selector(f"#status[data-state='{state}']", timeout=READY_TIMEOUT_MS)
+    status: dict[str, Any] = page.evaluate("() => window.checker.status")
+    return status
+
+
+def example(name: str) -> Any:
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+def test_checker_gets_ready_and_validates_in_the_worker(
+    page: Page, site_url: str, test_page: str, site_guard: SiteGuard
+) -> None:
+    page.goto(site_url + test_page)
+    status = wait_for_state(page, "ready")
+    assert CJK.search(status["message"]), status
+    states = [s["state"] for s in page.evaluate("() => window.statuses")]
+    assert states[0] == "loading" and states[-1] == "ready", states
+    assert "failed" not in states
+
+    complete = page.evaluate("(d) => window.checker.call('validate', d)", example("complete.json"))
+    assert complete["counts"]["错误"] == 0, complete["problems"]
+    problems = page.evaluate("(d) => window.checker.call('validate', d)", example("problems.json"))
+    assert problems["counts"]["错误"] > 0
+    assert all(CJK.search(p["message"]) for p in problems["problems"])
+    # Garbage in, problems out (the worker never throws on a draft).
+    garbage = page.evaluate("() => window.checker.call('validate', [1, 'x', null])")
+    assert garbage["counts"]["错误"] >= 1
+
+    # Everything came from this site: Pyodide's wasm, the stdlib and every wheel in the lock.
+    assert site_guard.wasm_requests(), site_guard.requests
+    lock = json.loads(page.evaluate("() => fetch('pyodide/pyodide-lock.json').then(r => r.text())"))
+    requested = {u.rsplit("/", 1)[-1] for u in site_guard.requests}
+    for pkg in lock["packages"].values():
+        assert pkg["file_name"] in requested, pkg["file_name"]
+    assert site_guard.off_origin == []
+
+
+def test_questions_eligibility_and_docx_through_the_worker(page: Page, site_url: str, test_page: str) -> None:
+    page.goto(site_url + test_page)
+    wait_for_state(page, "ready")
+    questions = page.evaluate("() => window.checker.call('questions')")
+    assert questions
+    verdict = page.evaluate("() => window.checker.call('eligibility', {})")
+    assert verdict["overall"] in ("符合", "不符合", "需进一步确认")
+
+    got = page.evaluate(
+        """async (d) => {
+            const r = await window.checker.call('docx', d);
+            return {isBuffer: r.bytes instanceof ArrayBuffer, size: r.bytes.byteLength,
+                    head: String.fromCharCode(...new Uint8Array(r.bytes.slice(0, 2))), filename: r.filename};
+        }""",
+        example("complete.json"),
+    )
+    assert got["isBuffer"] and got["size"] > 1000, got
+    assert got["head"] == "PK", got  # a zip: the .docx container
+    assert got["filename"].endswith(".docx"), got
+
+
+def test_unknown_call_is_rejected_in_chinese(page: Page, site_url: str, test_page: str) -> None:
+    page.goto(site_url + test_page)
+    wait_for_state(page, "ready")
+    message = page.evaluate("() => window.checker.call('nope', {}).then(() => '', (e) => e.message)")
+    assert CJK.search(message), message
+
+
+@pytest.mark.allow_failed_requests(r"pydantic_core-.*\.whl")
+@pytest.mark.allow_console_errors(r"integrity|pydantic_core")
+def test_a_missing_wheel_fails_with_a_chinese_message(page: Page, site_url: str, test_page: str) -> None:
+    page.route(re.compile(r".*/pyodide/pydantic_core-.*\.whl$"), lambda route: route.fulfill(status=404, body="no"))
+    page.goto(site_url + test_page)
+    status = wait_for_state(page, "failed")
+    assert CJK.search(status["message"]), status
+    assert "pydantic_core" in status["message"] and "404" in status["message"], status
+    message = page.evaluate("() => window.checker.call('validate', {}).then(() => '', (e) => e.message)")
+    assert message == status["message"]
+
+
+@pytest.mark.allow_failed_requests(r"smpls-.*\.whl")
+@pytest.mark.allow_console_errors(r"integrity|smpls")
+def test_a_changed_wheel_fails_its_hash_check(page: Page, site_url: str, test_page: str) -> None:
+    page.route(re.compile(r".*/pyodide/smpls-.*\.whl$"), lambda route: route.fulfill(status=200, body=b"PK\x03\x04x"))
+    page.goto(site_url + test_page)
+    status = wait_for_state(page, "failed")
+    assert "sha256" in status["message"] and CJK.search(status["message"]), status
+
+
+def test_without_webassembly_the_page_says_so(page: Page, site_url: str, test_page: str) -> None:
+    page.add_init_script("delete globalThis.WebAssembly")
+    page.goto(site_url + test_page)
+    status = wait_for_state(page, "failed")
+    assert "WebAssembly" in status["message"] and CJK.search(status["message"]), status
+    assert not page.evaluate("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm'))")
+
+
+def test_lock_matches_the_files_and_big_files_are_precompressed(site_dir: Path) -> None:
+    folder = site_dir / "pyodide"
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert {"pydantic", "pydantic-core", "python-stdnum", "smpls"} <= set(lock["packages"])
+    for pkg in lock["packages"].values():
+        data = (folder / pkg["file_name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == pkg["sha256"], pkg["file_name"]
+    wasm = folder / "pyodide.asm.wasm"
+    packed = folder / "pyodide.asm.wasm.gz"
+    assert gzip.decompress(packed.read_bytes()) == wasm.read_bytes()
+    assert packed.stat().st_size < wasm.stat().st_size * 0.5
+    # Only what the browser needs from the npm package.
+    assert not (folder / "pyodide.js").exists()
+    assert not list(folder.glob("*.map")) and not list(folder.glob("*.d.ts")) and not list(folder.glob("*.html"))
