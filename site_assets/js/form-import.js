@@ -61,8 +61,9 @@ export async function readDraftFile(file, { maxBytes, schemaVersion, sectionKeys
   let note = "";
   if (hasVersion) {
     version = data.schema_version;
-    if (!Number.isInteger(version) || version < 1) {
-      return fail(`“${name}”的版本号（schema_version）无效：应为正整数。当前内容没有改变。`);
+    if (typeof version === "string" && /^\s*\d+\s*$/.test(version)) version = Number(version);
+    if (!Number.isInteger(version) || version < 0) {
+      return fail(`“${name}”的版本号（schema_version）无效：应为不大于 ${schemaVersion} 的整数。请选择本页“下载 JSON”保存的文件。当前内容没有改变。`);
     }
     if (version > schemaVersion) {
       return fail(

@@ -321,6 +321,9 @@ class FormApp {
     clearTimeout(this.checkTimer);
     this.checkTimer = setTimeout(() => this.validateNow(), 400);
     this.updateCharCounts();
+    // The task list and the review follow every change at once (no shift later under the pointer).
+    this.renderTasks();
+    this.renderReview();
   }
 
   saveNow() {
@@ -841,8 +844,15 @@ class FormApp {
         return;
       }
       try {
-        draft = await this.checker.call("migrate", draft);
-        if (!isObj(draft)) throw new Error("migrate returned no object");
+        // smpls.browser.migrate: {"draft": {...} | null, "problems": [...]} (or the migrated draft itself)
+        const out = await this.checker.call("migrate", draft);
+        const migrated = isObj(out) && "draft" in out ? out.draft : out;
+        if (!isObj(migrated)) {
+          const why = isObj(out) && Array.isArray(out.problems) && out.problems[0] ? out.problems[0].message : "";
+          this.note("import", why || `“${file.name}”是旧版本（${res.version}）的草稿，没能转换成当前版本。当前内容没有改变。`, true);
+          return;
+        }
+        draft = migrated;
       } catch (err) {
         console.warn("转换旧版本草稿失败", err);
         this.note("import", `“${file.name}”是旧版本（${res.version}）的草稿，没能转换成当前版本。当前内容没有改变。`, true);

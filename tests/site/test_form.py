@@ -1,0 +1,553 @@
+"""The 申请书 form page (docs/apply.md), as a user: typing, checking, rows, review, saving, downloads.
+
+Values come from examples/complete.json and the fields from smpls.fields.iter_fields(), so the tests follow
+the model instead of a hand-kept list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SiteGuard
+from helpers import axe_violations, format_violations, screenshot
+from playwright.sync_api import Page, expect
+
+from smpls.fields import FieldSpec, iter_fields
+from smpls.model import SECTIONS, Application
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPLETE: dict[str, Any] = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
+READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (a few seconds; slower when the machine is busy)
+INPUT_TYPES = {"yearmonth": "month", "email": "email", "tel": "tel"}
+
+
+def fid(path: str) -> str:
+    return "f-" + path.replace(".", "-")
+
+
+def apply_url(site_url: str, site_dir: Path) -> str:
+    return site_url + ("apply.html" if (site_dir / "apply.html").is_file() else "apply/")
+
+
+def open_form(page: Page, site_url: str, site_dir: Path, *, ready: bool = False) -> None:
+    page.goto(apply_url(site_url, site_dir))
+    page.wait_for_selector(".smpls-form--js")
+    if ready:
+        wait_ready(page)
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=READY_TIMEOUT)
+
+
+def settle(page: Page) -> None:
+    """Wait until the checker has loaded (or failed) before leaving the page, so no download is cut off."""
+    page.wait_for_selector('.smpls-status:not([data-state="loading"])', timeout=READY_TIMEOUT)
+
+
+def reload(page: Page) -> None:
+    settle(page)
+    page.reload()
+    page.wait_for_selector(".smpls-form--js")
+
+
+def concrete_fields(draft: dict[str, Any]) -> Iterator[tuple[FieldSpec, str, str]]:
+    """(spec, concrete path, value) for every field of ``draft``, rows expanded, in paper order."""
+    for spec in iter_fields():
+        if spec.repeat == "schedule":
+            rows = draft["schedule"]
+        elif spec.repeat == "participants":
+            rows = draft["opinions"]["participants"]
+        else:
+            yield spec, spec.path, draft[spec.section][spec.name]
+            continue
+        for i, row in enumerate(rows):
+            yield spec, spec.path.replace("*", str(i)), row[spec.name]
+
+
+def value_at(draft: dict[str, Any], path: str) -> Any:
+    node: Any = draft
+    for part in path.split("."):
+        node = node[int(part)] if part.isdigit() else node[part]
+    return node
+
+
+def type_into(page: Page, spec: FieldSpec, path: str, value: str) -> None:
+    """Enter a value the way a person does: keys for short text, the picker's value for months, a click for a choice."""
+    if spec.meta.kind == "choice":
+        page.locator(f'input[type=radio][name="{path}"][value="{value}"]').check()
+        return
+    box = page.locator(f"#{fid(path)}")
+    if spec.meta.kind in ("yearmonth", "textarea") or len(value) > 40:
+        box.fill(value)
+    else:
+        box.click()
+        box.press("Control+A")
+        box.press_sequentially(value)
+    box.blur()
+
+
+def ensure_rows(page: Page, kind: str, count: int) -> None:
+    rows = page.locator(f'[data-rows="{kind}"] > li')
+    while rows.count() < count:
+        page.click(f'[data-add-row="{kind}"]')
+    expect(rows).to_have_count(count)
+
+
+def fill_draft(page: Page, draft: dict[str, Any]) -> None:
+    ensure_rows(page, "schedule", len(draft["schedule"]))
+    ensure_rows(page, "participants", len(draft["opinions"]["participants"]))
+    for spec, path, value in concrete_fields(draft):
+        if value:
+            type_into(page, spec, path, value)
+
+
+def download_json(page: Page) -> dict[str, Any]:
+    with page.expect_download() as info:
+        page.click('[data-action="download-json"]')
+    download = info.value
+    assert download.suggested_filename.endswith(".json")
+    path = download.path()
+    assert path is not None
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
+
+
+def read_field(page: Page, spec: FieldSpec, path: str) -> str:
+    if spec.meta.kind == "choice":
+        checked = page.locator(f'input[type=radio][name="{path}"]:checked')
+        return checked.get_attribute("value") or "" if checked.count() else ""
+    return page.input_value(f"#{fid(path)}")
+
+
+def stored_draft(page: Page) -> Any:
+    return page.evaluate("() => JSON.parse(localStorage.getItem('smpls-draft') || 'null')")
+
+
+# ---------------------------------------------------------------- the HTML comes from the model
+
+
+def test_form_html_comes_from_the_model(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    titles = page.locator(".smpls-section > .smpls-section__title").all_inner_texts()
+    assert [t.strip() for t in titles] == [title for _, title in SECTIONS]
+    tasks = page.locator("[data-task]")
+    expect(tasks).to_have_count(len(SECTIONS))
+    for spec, path, _ in concrete_fields(COMPLETE):
+        if spec.repeat and not path.endswith(".0." + spec.name) and spec.repeat == "schedule":
+            continue
+        if spec.repeat == "participants":
+            continue  # no participant row until one is added
+        meta = spec.meta
+        box = page.locator(f"#{fid(path)}")
+        expect(box).to_have_count(1)
+        wrap = page.locator(f'.smpls-field[data-path="{path}"]')
+        label = wrap.locator("label.smpls-label, legend.smpls-label").first.inner_text()
+        assert label.startswith(meta.label), (path, label)
+        assert ("*" in label) == meta.required, (path, label)
+        if meta.kind == "choice":
+            values = wrap.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")
+            assert values == list(meta.choices)
+            continue
+        if meta.kind == "textarea":
+            assert box.evaluate("e => e.tagName") == "TEXTAREA"
+        else:
+            assert box.get_attribute("type") == INPUT_TYPES.get(meta.kind, "text"), path
+        if meta.kind != "yearmonth":
+            assert box.get_attribute("maxlength") == str(meta.max_length), path
+        if meta.hint:
+            expect(page.locator(f"#{fid(path)}-hint")).to_have_text(meta.hint)
+        assert (box.get_attribute("aria-required") == "true") == meta.required
+
+
+def test_form_can_be_typed_in_without_any_script(new_context: Any, site_url: str, site_dir: Path) -> None:
+    context = new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(apply_url(site_url, site_dir))
+    page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
+    page.fill("#f-basic-reg_province", "浙江省")
+    page.check('input[name="basic.major_accident"][value="否"]')
+    assert page.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
+    expect(page.locator("noscript")).to_have_count(1)
+
+
+# ---------------------------------------------------------------- fill, download, reload
+
+
+def test_fill_every_field_download_and_reload(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    fill_draft(page, COMPLETE)
+
+    saved = download_json(page)
+    assert saved["schema_version"] == COMPLETE["schema_version"]
+    for _spec, path, value in concrete_fields(COMPLETE):
+        assert value_at(saved, path) == value, path
+    assert len(saved["schedule"]) == len(COMPLETE["schedule"])
+    assert len(saved["opinions"]["participants"]) == len(COMPLETE["opinions"]["participants"])
+
+    stored = stored_draft(page)
+    assert stored and stored["draft"]["cover"] == COMPLETE["cover"]
+
+    reload(page)
+    expect(page.locator('[data-note="restored"]')).to_be_visible()
+    expect(page.locator('[data-note="restored"]')).to_contain_text("已恢复")
+    for spec, path, value in concrete_fields(COMPLETE):
+        assert read_field(page, spec, path) == value, path
+
+    # the complete example has no 错误; the count and the task list say so once the checker is ready
+    wait_ready(page)
+    page.click('[data-action="check-all"]')
+    expect(page.locator(".smpls-count--error")).to_have_text("错误 0 处")
+    expect(page.locator("[data-success]")).to_be_visible()
+    expect(page.locator("[data-summary]")).to_be_hidden()
+    for key, _ in SECTIONS:
+        expect(page.locator(f'[data-task="{key}"]')).to_have_text("已完成")
+
+
+# ---------------------------------------------------------------- problems appear and disappear
+
+
+def test_errors_appear_on_leaving_a_field_and_go_away_when_fixed(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    msg = page.locator("#f-basic-postcode-msg")
+    page.locator("#f-basic-postcode").press_sequentially("1234")
+    expect(msg).to_be_empty()  # nothing while typing
+    page.locator("#f-basic-postcode").press("Tab")
+    expect(msg.locator(".smpls-msg__item--error")).to_have_count(1)
+    expect(msg).to_contain_text("错误")
+    expect(page.locator("#f-basic-postcode")).to_have_attribute("aria-invalid", "true")
+    # other, untouched empty fields show nothing yet
+    expect(page.locator("#f-basic-email-msg")).to_be_empty()
+    expect(page.locator(".smpls-count--error")).not_to_have_text("错误 0 处")
+
+    page.locator("#f-basic-postcode").fill("314100")
+    page.locator("#f-basic-postcode").press("Tab")
+    expect(msg).to_be_empty()
+    expect(page.locator("#f-basic-postcode")).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_check_all_shows_summary_linking_to_fields(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    page.fill("#f-basic-email", "not-an-email")
+    page.click('[data-action="check-all"]')
+    summary = page.locator("[data-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary.locator(".smpls-summary__title")).to_contain_text("处错误需要修改")
+    errors = summary.locator(".smpls-summary__list--error a")
+    count = errors.count()
+    assert count > 10  # an almost empty form: every required field
+    expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {count} 处")
+    link = summary.locator('a[data-goto="basic.email"]')
+    expect(link).to_contain_text("电子邮箱")
+    link.click()
+    expect(page.locator("#f-basic-email")).to_be_focused()
+    # 错误 and 提示 look different: a word tag and a different class, not only a colour
+    expect(page.locator("#f-basic-email-msg .smpls-tagword")).to_have_text("错误")
+    expect(page.locator('[data-task="basic"]')).to_have_text("有问题")
+    expect(page.locator('[data-task="goals"]')).to_have_text("未开始")
+
+    page.fill("#f-basic-email", "bzh@linhu.example.gov.cn")
+    page.locator("#f-basic-email").press("Tab")
+    expect(page.locator('a[data-goto="basic.email"]')).to_have_count(0)
+    expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {count - 1} 处")
+
+
+def test_hints_look_different_from_errors(page: Page, site_url: str, site_dir: Path) -> None:
+    problems = json.loads((ROOT / "examples" / "problems.json").read_text(encoding="utf-8"))
+    open_form(page, site_url, site_dir, ready=True)
+    fill_draft(page, {**problems, "schedule": problems.get("schedule") or [{}]})
+    page.click('[data-action="check-all"]')
+    hint = page.locator(".smpls-msg__item--hint").first
+    error = page.locator(".smpls-msg__item--error").first
+    expect(hint).to_be_visible()
+    expect(error).to_be_visible()
+    expect(hint.locator(".smpls-tagword")).to_have_text("提示")
+    expect(error.locator(".smpls-tagword")).to_have_text("错误")
+    assert hint.evaluate("e => getComputedStyle(e).color") != error.evaluate("e => getComputedStyle(e).color")
+    expect(page.locator(".smpls-summary__list--hint").first).to_be_visible()
+
+
+# ---------------------------------------------------------------- rows
+
+
+def schedule_contents(page: Page) -> list[str]:
+    return page.locator('[data-rows="schedule"] textarea[name$=".content"]').evaluate_all(
+        "els => els.map(e => e.value)"
+    )
+
+
+def test_schedule_rows_add_move_remove(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    page.fill("#f-schedule-0-content", "宣传培训")
+    page.click('[data-add-row="schedule"]')
+    expect(page.locator("#f-schedule-1-start")).to_be_focused()
+    expect(page.locator("[data-announce]")).to_have_text("已添加第 2 阶段。")
+    page.fill("#f-schedule-1-content", "标准体系建立")
+    page.click('[data-add-row="schedule"]')
+    page.fill("#f-schedule-2-content", "自查")
+    page.fill("#f-schedule-2-units", "临湖市政务服务管理局")
+    assert schedule_contents(page) == ["宣传培训", "标准体系建立", "自查"]
+
+    # move the third stage up: its values go with it, focus stays on its 上移 button
+    page.locator('[data-rows="schedule"] > li').nth(2).locator('[data-row-action="up"]').click()
+    assert schedule_contents(page) == ["宣传培训", "自查", "标准体系建立"]
+    assert page.input_value("#f-schedule-1-units") == "临湖市政务服务管理局"
+    focused = page.evaluate("() => document.activeElement.closest('li').dataset.path")
+    assert focused == "schedule.1"
+    expect(page.locator("[data-announce]")).to_contain_text("现在是第 2 阶段")
+
+    # first row: 上移 is disabled; move it down instead
+    expect(page.locator('[data-rows="schedule"] > li').first.locator('[data-row-action="up"]')).to_be_disabled()
+    page.locator('[data-rows="schedule"] > li').first.locator('[data-row-action="down"]').click()
+    assert schedule_contents(page) == ["自查", "宣传培训", "标准体系建立"]
+
+    # remove the middle one; undo brings it back
+    page.locator('[data-rows="schedule"] > li').nth(1).locator('[data-row-action="remove"]').click()
+    assert schedule_contents(page) == ["自查", "标准体系建立"]
+    expect(page.locator("#f-schedule-1-start")).to_be_focused()
+    expect(page.locator("[data-announce]")).to_have_text("已删除第 2 阶段。")
+    page.click('[data-action="undo-remove"]')
+    assert schedule_contents(page) == ["自查", "宣传培训", "标准体系建立"]
+
+    page.locator('[data-rows="schedule"] > li').nth(2).locator('[data-row-action="remove"]').click()
+    saved = download_json(page)
+    assert [r["content"] for r in saved["schedule"]] == ["自查", "宣传培训"]
+    assert saved["schedule"][0]["units"] == "临湖市政务服务管理局"
+
+
+def test_participant_rows_with_the_keyboard(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    add = page.locator('[data-add-row="participants"]')
+    add.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#f-opinions-participants-0-name")).to_be_focused()
+    page.keyboard.type("临湖市大数据发展管理局")
+    add.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("临湖市标准化研究院")
+    # Shift+Tab back to this row's buttons and move it up with Enter
+    page.keyboard.press("Tab")  # 上移
+    page.keyboard.press("Enter")
+    names = page.locator('[data-rows="participants"] input').evaluate_all("els => els.map(e => e.value)")
+    assert names == ["临湖市标准化研究院", "临湖市大数据发展管理局"]
+    saved = download_json(page)
+    assert [p["name"] for p in saved["opinions"]["participants"]] == names
+
+
+# ---------------------------------------------------------------- the keyboard alone
+
+
+def test_complete_the_cover_with_the_keyboard_alone(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    cover = COMPLETE["cover"]
+    # from the task list, by keyboard: Tab to the 封面 link, Enter, then Tab into the first field
+    page.locator('.smpls-task__link[href="#sec-cover"]').focus()
+    page.keyboard.press("Enter")
+    for _ in range(10):
+        if page.evaluate("() => document.activeElement.id") == "f-cover-pilot_name":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "f-cover-pilot_name"
+    for spec in (s for s in iter_fields() if s.section == "cover"):
+        value = cover[spec.name]
+        assert page.evaluate("() => document.activeElement.name") == spec.path
+        if spec.meta.kind == "yearmonth":
+            year, month = value.split("-")
+            page.keyboard.type(year)
+            page.keyboard.type(month)
+            page.keyboard.press("Tab")  # leave the month segment
+            if page.evaluate("() => document.activeElement.name") == spec.path:
+                page.keyboard.press("Tab")  # some builds keep focus on a picker button
+        else:
+            page.keyboard.type(value)
+            page.keyboard.press("Tab")
+    saved = download_json(page)
+    assert saved["cover"] == cover
+    page.click('[data-action="check-all"]')
+    expect(page.locator('[data-task="cover"]')).to_have_text("已完成")
+
+
+# ---------------------------------------------------------------- review, downloads
+
+
+def test_review_change_link_goes_to_the_field_and_back(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    page.fill("#f-basic-email", "bzh@linhu.example.gov.cn")
+    page.locator('a[href="#review"].smpls-bar__link').click()
+    review = page.locator("[data-review-body]")
+    row = review.locator(".smpls-review__row", has=page.locator('a[data-change="basic.email"]'))
+    expect(row.locator(".smpls-review__value")).to_have_text("bzh@linhu.example.gov.cn")
+    expect(review.locator(".smpls-review__row", has=page.locator('a[data-change="basic.phone"]'))).to_contain_text(
+        "未填写"
+    )
+    row.locator('a[data-change="basic.email"]').click()
+    expect(page.locator("#f-basic-email")).to_be_focused()
+    page.fill("#f-basic-email", "office@linhu.example.gov.cn")
+    back = page.locator("[data-back]")
+    expect(back).to_be_visible()
+    back.click()
+    expect(page.locator('a[data-change="basic.email"]')).to_be_focused()
+    expect(row.locator(".smpls-review__value")).to_have_text("office@linhu.example.gov.cn")
+    expect(back).to_be_hidden()
+
+
+def test_download_word(page: Page, site_url: str, site_dir: Path, tmp_path: Path) -> None:
+    page.add_init_script(
+        "localStorage.setItem('smpls-draft', JSON.stringify({savedAt: '2026-11-20T08:00:00Z', draft: DRAFT}));".replace(
+            "DRAFT", json.dumps(COMPLETE, ensure_ascii=False)
+        )
+    )
+    open_form(page, site_url, site_dir, ready=True)
+    assert page.input_value("#f-cover-pilot_name") == COMPLETE["cover"]["pilot_name"]
+    with page.expect_download(timeout=60_000) as info:
+        page.click('[data-action="download-docx"]')
+    download = info.value
+    assert download.suggested_filename.endswith(".docx")
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    data = target.read_bytes()
+    assert data[:2] == b"PK"
+    expect(page.locator('[data-note="download"]')).to_contain_text("已下载 Word")
+    sys.path.insert(0, str(ROOT / "tests" / "docx"))
+    try:
+        from docx_check import check_docx
+    except ImportError:  # pragma: no cover - the DOCX helper is not there
+        return
+    check_docx(data, Application.model_validate(COMPLETE), render=False)
+
+
+# ---------------------------------------------------------------- saving choices
+
+
+def test_not_keeping_the_draft_on_this_computer(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
+    page.wait_for_function("() => localStorage.getItem('smpls-draft') !== null")
+    page.check("#smpls-no-store")
+    assert stored_draft(page) is None
+    page.fill("#f-basic-unit_name", "临湖市政务服务管理局")
+    page.wait_for_timeout(400)
+    assert stored_draft(page) is None
+    expect(page.locator("[data-saved]")).to_contain_text("不保存在这台电脑上")
+
+    # leaving with unsaved work asks first
+    settle(page)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+
+
+def test_no_store_choice_survives_reload_and_draft_is_not_restored(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    page.check("#smpls-no-store")
+    page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
+    download_json(page)  # saved as a file: leaving no longer asks
+    settle(page)
+    page.goto("about:blank")
+    open_form(page, site_url, site_dir)
+    expect(page.locator("#smpls-no-store")).to_be_checked()
+    assert page.input_value("#f-cover-pilot_name") == ""
+
+
+def test_clear_draft_asks_first(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
+    page.click('[data-action="clear"]')
+    dialog = page.locator("#smpls-clear-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator('[data-dialog="cancel"]')).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
+    expect(page.locator('[data-action="clear"]')).to_be_focused()
+
+    page.click('[data-action="clear"]')
+    dialog.locator('[data-dialog="confirm"]').click()
+    expect(dialog).to_be_hidden()
+    assert page.input_value("#f-cover-pilot_name") == ""
+    assert stored_draft(page) is None or stored_draft(page)["draft"]["cover"]["pilot_name"] == ""
+    reload(page)
+    assert page.input_value("#f-cover-pilot_name") == ""
+
+
+# ---------------------------------------------------------------- regions
+
+
+def test_county_choices_follow_the_province(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir)
+    page.wait_for_selector("#smpls-provinces option", state="attached")
+    provinces = page.locator("#smpls-provinces option").evaluate_all("els => els.map(e => e.value)")
+    assert "浙江省" in provinces and "北京市" in provinces and len(provinces) >= 31
+    page.locator("#f-basic-reg_province").press_sequentially("浙江省")
+    counties = page.locator("#smpls-counties option").evaluate_all("els => els.map(e => [e.value, e.label])")
+    assert ["西湖区", "杭州市"] in counties
+    assert all(c != "东城区" for c, _ in counties)
+    page.locator("#f-basic-reg_province").fill("北京市")
+    counties = page.locator("#smpls-counties option").evaluate_all("els => els.map(e => e.value)")
+    assert "东城区" in counties and "西湖区" not in counties
+    # free text is still accepted
+    page.locator("#f-basic-reg_county").press_sequentially("临湖市")
+    assert page.input_value("#f-basic-reg_county") == "临湖市"
+    expect(page.locator(".smpls-source")).to_contain_text("GB/T 2260")
+
+
+# ---------------------------------------------------------------- when Python cannot load
+
+
+@pytest.mark.allow_failed_requests(r"/pyodide/")
+@pytest.mark.allow_console_errors(r"pyodide|Pyodide|wasm|WebAssembly|worker|Worker")
+def test_page_works_when_the_checker_cannot_load(page: Page, site_url: str, site_dir: Path) -> None:
+    page.route(re.compile(r".*/pyodide/.*"), lambda route: route.fulfill(status=404, body="missing"))
+    open_form(page, site_url, site_dir)
+    status = page.locator(".smpls-status")
+    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    expect(status).to_contain_text("您仍可以填写")
+    page.locator("#f-cover-pilot_name").press_sequentially("临湖市政务服务综合标准化试点")
+    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('临湖市')")
+    saved = download_json(page)
+    assert saved["cover"]["pilot_name"] == "临湖市政务服务综合标准化试点"
+    page.click('[data-action="check-all"]')
+    expect(page.locator("[data-summary]")).to_contain_text("不能检查")
+    page.click('[data-action="download-docx"]')
+    expect(page.locator('[data-note="download"]')).to_contain_text("不能生成 Word")
+
+
+# ---------------------------------------------------------------- accessibility and looks
+
+
+def test_axe_on_the_form_page(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    page.click('[data-add-row="participants"]')
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    page.click('[data-action="check-all"]')  # with inline messages and the summary shown
+    expect(page.locator("[data-summary]")).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard: SiteGuard, width: int) -> None:
+    context = new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    open_form(page, site_url, site_dir, ready=True)
+    page.fill("#f-basic-postcode", "31410")
+    page.fill("#f-basic-email", "bzh@linhu")
+    page.click('[data-action="check-all"]')
+    screenshot(page, f"form-top-{width}", full_page=False)
+    page.locator("#sec-schedule").scroll_into_view_if_needed()
+    page.click('[data-add-row="schedule"]')
+    screenshot(page, f"form-rows-{width}", full_page=False)
+    page.locator("#review").scroll_into_view_if_needed()
+    screenshot(page, f"form-review-{width}", full_page=False)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
