@@ -343,10 +343,10 @@ def opinions(app: Application) -> Iterator[str]:
     for word, name in opinion_blocks(app):
         paras = [
             paragraph(run(word + SEAL, size=TEXT_SIZE, bold=True), run(name, size=TEXT_SIZE), before=120),
-            _p(SIGNATURE, size=TEXT_SIZE, before=1300, left=4600),
+            _p(SIGNATURE, size=TEXT_SIZE, before=2000, left=4600),
             _p(DATE_BLANK, size=TEXT_SIZE, before=240, after=120, align="right", right=600),
         ]
-        rows.append(row([cell(paras, TEXT_WIDTH, valign="top")], height=2600, cant_split=True))
+        rows.append(row([cell(paras, TEXT_WIDTH, valign="top")], height=3300, cant_split=True))
     yield _heading(_section_title("opinions"))
     yield table([TEXT_WIDTH], rows)
 

@@ -70,11 +70,11 @@ def run_properties(*, font: str = SONG, size: float | None = None, bold: bool = 
     ]
     if bold:
         parts.append("<w:b/><w:bCs/>")
-    if underline:
-        parts.append('<w:u w:val="single"/>')
     if size is not None:
         hp = _half_points(size)
         parts.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
+    if underline:  # (children in schema order: Word rejects a file whose rPr is out of order)
+        parts.append('<w:u w:val="single"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
