@@ -8,16 +8,19 @@ import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 from docx.shared import Cm
 from docx_check import EXAMPLES, check_docx, complete_draft, storable
+from pydantic import BaseModel
 
 import docx
 from smpls.docx import FALLBACK_FILENAME, build_docx, docx_filename
 from smpls.docx import ooxml as o
-from smpls.model import Application
+from smpls.fields import model_fields
+from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, Application, Participant, ScheduleRow
 
 pytestmark = pytest.mark.docx
 
@@ -198,3 +201,35 @@ def test_long_filename_fits_macos_limit() -> None:
     app = Application.model_validate({"cover": {"pilot_name": "很长的试点名称" * 40}})
     name = docx_filename(app)
     assert name.endswith("申请书.docx") and len(name.encode("utf-8")) <= 255
+
+
+def largest_draft() -> dict[str, Any]:
+    """Every field at its length limit, the most stages and 参加单位 the model allows."""
+
+    def fill(model: type[BaseModel], prefix: str) -> dict[str, str]:
+        out = {}
+        for name, m in model_fields(model):
+            if m.kind == "yearmonth":
+                out[name] = "2023-12"
+            elif m.choices:
+                out[name] = m.choices[0]
+            else:
+                out[name] = (prefix + "标准化工作情况说明，" * 400)[: m.max_length]
+        return out
+
+    draft: dict[str, Any] = {
+        section: fill(Application.model_fields[section].annotation, f"{section}：")  # type: ignore[arg-type]
+        for section in ("cover", "basic", "foundation", "goals", "funding")
+    }
+    draft["schedule"] = [fill(ScheduleRow, f"第{i + 1}阶段：") for i in range(MAX_SCHEDULE_ROWS)]
+    draft["opinions"] = {
+        "participants": [fill(Participant, f"参加单位{i + 1}：") for i in range(MAX_PARTICIPANTS)],
+        "management_unit": "浙江省市场监督管理局",
+    }
+    return draft
+
+
+def test_largest_form_reads_back_and_renders() -> None:
+    app = Application.model_validate(largest_draft())
+    assert len(app.schedule) == MAX_SCHEDULE_ROWS and len(app.foundation.conformity) == 3000
+    check_docx(build_docx(app), app)
