@@ -36,6 +36,8 @@ def parts(data: bytes) -> dict[str, bytes]:
 def test_complete_example_reads_back_and_renders(complete_app: Application) -> None:
     result = check_docx(build_docx(complete_app), complete_app)
     assert result.pdf.startswith(b"%PDF")
+    y, m = complete_app.cover.filled_on.split("-")
+    assert_cover_on_one_page(result.pdf_text, f"{y}年{int(m)}月")
     # the form's fixed text is there too
     for text in ("社会管理和公共服务综合标准化", "填写说明", "组织机构代码", "阶段工作内容", "负责人（签名）"):
         assert text in result.pdf_text
@@ -232,4 +234,11 @@ def largest_draft() -> dict[str, Any]:
 def test_largest_form_reads_back_and_renders() -> None:
     app = Application.model_validate(largest_draft())
     assert len(app.schedule) == MAX_SCHEDULE_ROWS and len(app.foundation.conformity) == 3000
-    check_docx(build_docx(app), app)
+    result = check_docx(build_docx(app), app)
+    assert_cover_on_one_page(result.pdf_text, "2023年12月")
+
+
+def assert_cover_on_one_page(pdf_text: str, date: str) -> None:
+    pages = pdf_text.split("\f")
+    assert date in pages[0].replace(" ", "")  # the date line at the foot of the cover
+    assert "填写说明" not in pages[0] and pages[1].lstrip().startswith("填写说明")

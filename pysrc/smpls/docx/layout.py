@@ -63,6 +63,7 @@ YEAR_MONTH_BLANK = "\u3000\u3000\u3000年\u3000\u3000月"
 TABLE_SIZE = 10.5  # 五号
 TEXT_SIZE = 12  # 小四
 COVER_SIZE = 15  # 小三
+COVER_LINE_CHARS = 20  #: characters of COVER_SIZE that fit on one answer line of the cover
 
 _YM = re.compile(r"(\d{4})-(\d{2})")
 
@@ -127,7 +128,7 @@ def cover(app: Application) -> Iterator[str]:
     title = Application.model_config.get("title") or ""
     cut = title.find("试点申请书")
     title_runs = run(title[:cut] + "\n" + title[cut:] if cut > 0 else title, size=26, bold=True)
-    yield paragraph(title_runs, style="Title", before=2000, after=2000, line=400)
+    yield paragraph(title_runs, style="Title", before=1800, after=1800, line=400)
 
     def ym_or_blank(v: str) -> str:
         return year_month(v) if v else YEAR_MONTH_BLANK
@@ -145,7 +146,9 @@ def cover(app: Application) -> Iterator[str]:
     underline = {**none, "bottom": BORDER_SINGLE}
 
     def text(value: str, align: str) -> list[str]:
-        return [_p(value, size=COVER_SIZE, font=FANGSONG, align=align)]
+        # an answer longer than a line is set smaller, so that the cover stays on one page
+        size = COVER_SIZE if len(value) <= COVER_LINE_CHARS else TEXT_SIZE
+        return [_p(value, size=size, font=FANGSONG, align=align)]
 
     rows = [
         row(
