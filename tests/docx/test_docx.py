@@ -19,6 +19,7 @@ from pydantic import BaseModel
 import docx
 from smpls.docx import FALLBACK_FILENAME, build_docx, docx_filename
 from smpls.docx import ooxml as o
+from smpls.docx.layout import INSTRUCTIONS, INSTRUCTIONS_TITLE
 from smpls.fields import model_fields
 from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, Application, Participant, ScheduleRow
 
@@ -242,3 +243,13 @@ def assert_cover_on_one_page(pdf_text: str, date: str) -> None:
     pages = pdf_text.split("\f")
     assert date in pages[0].replace(" ", "")  # the date line at the foot of the cover
     assert "填写说明" not in pages[0] and pages[1].lstrip().startswith("填写说明")
+
+
+def test_instructions_page_is_verbatim(complete_app: Application) -> None:
+    notice = (Path(__file__).parents[1] / "data" / "notice.txt").read_text(encoding="utf-8")
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(build_docx(complete_app))).paragraphs]
+    start = paragraphs.index(INSTRUCTIONS_TITLE)
+    assert len(INSTRUCTIONS) == 5
+    for item in INSTRUCTIONS:
+        assert item in notice
+        assert item in paragraphs[start:]
