@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
+import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from docx_check import EXAMPLES, check_docx, complete_draft
 
+from smpls.docx import build_docx
 from smpls.model import Application
 
 pytestmark = pytest.mark.docx
@@ -38,3 +42,11 @@ def test_pyodide_builds_the_complete_example(tmp_path: Path) -> None:
     assert report["p50_ms"] < 300, report
     app = Application.model_validate(complete_draft())
     check_docx(out, app, render=False)
+    # the same XML as CPython writes (the script builds with this creation time)
+    cpython = build_docx(app, created=datetime(2021, 12, 1, tzinfo=UTC))
+    assert unzipped(out.read_bytes()) == unzipped(cpython)
+
+
+def unzipped(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
