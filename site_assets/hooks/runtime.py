@@ -266,3 +266,27 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         shutil.copy2(wheel, target / wheel.name)
     write_lock(target, packages)
     precompress(target)
+
+
+def test_wheels() -> list[Path]:
+    """The wheels of group "test" (pytest, hypothesis and their dependencies), hash-checked."""
+    with MANIFEST.open("rb") as f:
+        entries: list[dict[str, Any]] = tomllib.load(f)["wheel"]
+    return [checked_wheel(e) for e in entries if e["group"] == "test"]
+
+
+def main() -> None:
+    """``python site_assets/hooks/runtime.py wheels``: print as JSON the wheel files the site ships (built and
+    checked exactly as for the site) and the test wheels, for tests/pyodide/run_unit_tests.mjs and bench/."""
+    if sys.argv[1:] != ["wheels"]:
+        raise SystemExit("usage: runtime.py wheels")
+    try:
+        browser, _packages = collect_wheels()
+        tests = test_wheels()
+    except PluginError as err:
+        raise SystemExit(str(err)) from None
+    print(json.dumps({"browser": [str(p) for p in browser], "test": [str(p) for p in tests]}))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@
 //        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
 
 const BASE = new URL("../../pyodide/", import.meta.url);
+const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's default is the working directory
 const T0 = performance.now();
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - T0));
@@ -96,7 +97,7 @@ async function boot() {
   status("loading", "正在安装校验程序…");
   for (const wheel of got) {
     try {
-      pyodide.unpackArchive(wheel.bytes, "wheel");
+      pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
     } catch (err) {
       throw new LoadError(`校验程序的组件 ${wheel.file} 无法安装，校验暂不可用。`, String(err));
     }
