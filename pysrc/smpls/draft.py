@@ -18,6 +18,7 @@ read as a draft at all.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -291,6 +292,37 @@ def _validate(data: Any, today: date | None) -> ValidationResult:
     return ValidationResult(app, tuple(found))
 
 
+#: Deepest nesting :func:`parse` accepts (a draft has 4 levels). Deeper input is refused before ``json.loads``:
+#: in Pyodide a very deep document overflows the JavaScript stack and kills the interpreter.
+MAX_DEPTH: Final = 32
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def nesting_ok(text: str) -> bool:
+    """False when the brackets of ``text`` (outside strings) nest deeper than :data:`MAX_DEPTH` levels.
+
+    Unbalanced brackets (a truncated file) pass when shallow, so that ``json.loads`` can say where the
+    text breaks off.
+    """
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    for _ in range(MAX_DEPTH):
+        if not brackets:
+            return True
+        brackets, removed = _INNERMOST.subn("", brackets)
+        if not removed:
+            break
+    if len(brackets) > 4 * MAX_DEPTH:
+        return False
+    depth = 0
+    for c in brackets:
+        depth += 1 if c in "[{" else -1
+        if depth > MAX_DEPTH:
+            return False
+    return True
+
+
 def parse(source: str | bytes) -> tuple[Any, Problem | None]:
     """JSON text (or UTF-8 bytes, BOM allowed) to a value, or a problem saying why it cannot be read."""
     if len(source) > MAX_BYTES:
@@ -303,13 +335,15 @@ def parse(source: str | bytes) -> tuple[Any, Problem | None]:
         )
     try:
         text = source.decode("utf-8-sig") if isinstance(source, bytes) else source.removeprefix("\ufeff")
+        if not nesting_ok(text):
+            raise RecursionError
         return json.loads(text), None
     except UnicodeDecodeError:
         reason = "文件不是 UTF-8 编码的文本"
     except json.JSONDecodeError as exc:
         reason = f"第 {exc.lineno} 行第 {exc.colno} 列有格式错误"
     except (RecursionError, ValueError):
-        reason = "嵌套太深或数字太大"
+        reason = "括号嵌套太深、不配对，或数字太大"
     return None, Problem(
         "unreadable",
         ERROR,
