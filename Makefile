@@ -41,7 +41,7 @@ unit: setup
 	$(BIN)/pytest tests/unit -q
 
 test: lint build
-	$(BIN)/pytest -q
+	SMPLS_SITE_DIR=site $(BIN)/pytest -q   # browser tests use the site just built (tests/site/conftest.py)
 	node tests/pyodide/run_unit_tests.mjs
 
 bench: build
