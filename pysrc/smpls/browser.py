@@ -1,7 +1,8 @@
 """The functions the site's Pyodide worker calls, by name: JSON text in, JSON text (or bytes) out.
 
 Contract (HELPERS.md): ``validate(draft_json) -> str`` never raises; ``questions() -> str``;
-``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``.
+``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``;
+and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises.
 Imports are kept light here: python-stdnum is imported on first use of a code check, smpls.docx only
 when a DOCX is asked for.
 """
@@ -27,6 +28,23 @@ def validate(draft_json: str) -> str:
     except Exception:  # pragma: no cover - draft.load never raises; this guards the JSON encoding
         problem = {"path": "", "code": "unreadable", "level": ERROR, "message": "无法读取这份草稿。"}
         return _dumps({"problems": [problem], "counts": {ERROR: 1, ADVICE: 0}})
+
+
+def migrate(draft_json: str) -> str:
+    """An older (or any) draft brought to the current version: ``{"draft": {...} | null, "problems": [...]}``.
+
+    ``draft`` is the draft as read, in the current shape with every field present (wrong parts blank), or
+    null when it cannot be read; ``problems`` are those of :func:`validate` (the first says why for null).
+    Never raises.
+    """
+    try:
+        result = draft.load(draft_json)
+        app = result.application
+        out = {"draft": None if app is None else app.model_dump(mode="json"), **result.to_dict()}
+        return _dumps(out)
+    except Exception:  # pragma: no cover - draft.load never raises; this guards the JSON encoding
+        problem = {"path": "", "code": "unreadable", "level": ERROR, "message": "无法读取这份草稿。"}
+        return _dumps({"draft": None, "problems": [problem], "counts": {ERROR: 1, ADVICE: 0}})
 
 
 def questions() -> str:

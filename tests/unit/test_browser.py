@@ -30,6 +30,27 @@ def test_validate_never_raises(text: str) -> None:
     assert out["counts"]["错误"] >= 1
 
 
+def test_migrate_version_0() -> None:
+    v0 = {
+        "schema_version": 0,
+        "pilot": {"name": "临湖市政务服务综合标准化试点", "start": "2022-03", "end": "2024-02"},
+        "unit": {"unit_name": "临湖市政务服务管理局"},
+        "steps": [{"time": "2022-03至2022-05", "content": "宣传培训"}],
+    }
+    out = json.loads(browser.migrate(json.dumps(v0, ensure_ascii=False)))
+    assert out["draft"]["schema_version"] == 1
+    assert out["draft"]["cover"]["pilot_name"] == "临湖市政务服务综合标准化试点"
+    assert out["draft"]["basic"]["unit_name"] == "临湖市政务服务管理局"
+    assert out["draft"]["schedule"][0] == {"start": "2022-03", "end": "2022-05", "content": "宣传培训", "units": ""}
+    assert out["counts"]["错误"] > 0  # the rest is still to fill
+
+
+@pytest.mark.parametrize(("text", "code"), [("[]", "not_object"), ('{"schema_version": 7}', "schema_version_newer")])
+def test_migrate_unreadable(text: str, code: str) -> None:
+    out = json.loads(browser.migrate(text))
+    assert out["draft"] is None and out["problems"][0]["code"] == code
+
+
 def test_questions_and_eligibility() -> None:
     data = json.loads(browser.questions())
     assert {"conditions", "questions", "focus_areas"} <= set(data)
