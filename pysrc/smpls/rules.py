@@ -513,8 +513,8 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
                 "schedule_stage_missing",
                 ADVICE,
                 "schedule",
-                f"计划工作步骤中没有看到“{stage}”阶段。通知附件第四部分要求包括宣传培训、标准体系建立、组织实施标准、"
-                f"自查、申请评估等；请补上这一阶段，或在某一行的阶段工作内容中写明。",
+                f"计划工作步骤中没有看到“{stage}”阶段。申请书第四部分要求写明宣传培训、标准体系建立、组织实施标准、"
+                f"自查、申请评估等阶段；请为它加一行，或在某一行的阶段工作内容中写明。",
             )
 
 
