@@ -2,7 +2,8 @@
 
 Contract (HELPERS.md): ``validate(draft_json) -> str`` never raises; ``questions() -> str``;
 ``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``;
-and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises.
+and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises; ``warm() -> str`` for idle
+time after start-up.
 Imports are kept light here: python-stdnum is imported on first use of a code check, smpls.docx only
 when a DOCX is asked for.
 """
@@ -45,6 +46,17 @@ def migrate(draft_json: str) -> str:
     except Exception:  # pragma: no cover - draft.load never raises; this guards the JSON encoding
         problem = {"path": "", "code": "unreadable", "level": ERROR, "message": "无法读取这份草稿。"}
         return _dumps({"draft": None, "problems": [problem], "counts": {ERROR: 1, ADVICE: 0}})
+
+
+def warm() -> str:
+    """Do the lazy imports now (python-stdnum, whose ``stdnum.util`` pulls in :mod:`pydoc`: about 150 ms in
+    Pyodide) so that the user's first check of a 统一社会信用代码 is as fast as the rest. Call it once the
+    checker is ready, when nothing else is waiting. Returns ``"ok"``."""
+    from smpls.codes import uscc
+
+    uscc.is_valid("91110000600037341L")
+    validate("{}")
+    return "ok"
 
 
 def questions() -> str:

@@ -78,6 +78,13 @@ def test_docx_bytes_and_filename() -> None:
     assert browser.docx_filename(text).endswith(".docx")
 
 
+def test_warm_imports_stdnum() -> None:
+    import sys
+
+    assert browser.warm() == "ok"
+    assert "stdnum.cn.uscc" in sys.modules
+
+
 def test_browser_import_is_light() -> None:
     import subprocess
     import sys
