@@ -23,6 +23,14 @@ def test_junk_is_rejected_with_a_chinese_message(module: object, junk: str) -> N
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("junk", [None, 123, b"100088", ["100088"]], ids=["None", "int", "bytes", "list"])
+def test_non_text_is_rejected(module: object, junk: object) -> None:
+    assert module.is_valid(junk) is False  # type: ignore[attr-defined]
+    with pytest.raises(codes.CodeError, match="应填写文字"):
+        module.validate(junk)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
 def test_same_shape_as_python_stdnum(module: object) -> None:
     for name in ("compact", "validate", "is_valid", "format"):
         assert callable(getattr(module, name))

@@ -54,7 +54,11 @@ def to_ascii(text: str) -> str:
 
     >>> to_ascii("０１０－８２２６１００６")
     '010-82261006'
+
+    Anything but a string raises :class:`InvalidFormat` (so ``is_valid(None)`` is False).
     """
+    if not isinstance(text, str):
+        raise InvalidFormat("应填写文字。")
     out = []
     for ch in text:
         code = ord(ch)
