@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -19,14 +20,14 @@ from smpls.rules import ADVICE, ERROR, Problem
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
-def _read(path: str) -> draft.ValidationResult:
+def _read(path: str, today: date | None = None) -> draft.ValidationResult:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         reason = "文件不存在" if isinstance(exc, FileNotFoundError) else (exc.strerror or "无法打开")
         problem = Problem("unreadable", ERROR, "", f"无法读取文件：{reason}。")
         return draft.ValidationResult(None, (problem,))
-    return draft.load(data)
+    return draft.load(data, today=today)
 
 
 def _print_result(name: str, result: draft.ValidationResult, out: TextIO) -> None:
@@ -47,7 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     reports = []
     for name in args.files:
-        result = _read(name)
+        result = _read(name, args.today)
         if result.application is None:
             status = EXIT_UNREADABLE
         elif result.errors and status == EXIT_OK:
@@ -91,6 +92,13 @@ def cmd_docx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2021-12-10，而不是“{text}”") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smpls", description="社会管理和公共服务综合标准化试点申请书：校验、JSON Schema、DOCX"
@@ -99,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="校验草稿 JSON 文件")
     p.add_argument("files", nargs="+", metavar="FILE", help="草稿文件；- 表示标准输入")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按这一天判断日期规则（默认今天）")
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("schema", help="输出草稿的 JSON Schema")
     p.set_defaults(func=cmd_schema)

@@ -104,3 +104,13 @@ def test_docx_of_unreadable_draft_exits_2(tmp_path: Path) -> None:
     bad.write_text("[]", encoding="utf-8")
     out = run("docx", str(bad), "-o", str(tmp_path / "x.docx"))
     assert out.returncode == 2 and not (tmp_path / "x.docx").exists()
+
+
+def test_today_option() -> None:
+    problems = str(EXAMPLES / "problems.json")
+    early = run("validate", "--json", "--today", "2021-12-10", problems)
+    late = run("validate", "--json", "--today", "2031-01-01", problems)
+    assert "date_in_future" in {p["code"] for p in json.loads(early.stdout)[0]["problems"]}
+    assert "date_in_future" not in {p["code"] for p in json.loads(late.stdout)[0]["problems"]}
+    bad = run("validate", "--today", "2021/12/10", problems)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
