@@ -110,7 +110,7 @@ DRAFT_CODES: Final[frozenset[str]] = frozenset(
 # ---------------------------------------------------------------- helpers
 
 _YEARMONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
-_PLACEHOLDER = re.compile(r"[XxＸｘ×✕*＊○〇□]{2,}|某某|××")
+_PLACEHOLDER = re.compile(r"[XxＸｘ×✕*＊○□]{2,}|某某")  # not 〇: 二〇〇八 is a year
 _PILOT_SUFFIX = "综合标准化试点"
 _NEGATIVE = re.compile(r"无|没有|暂无|尚无|未设立|未设置|尚未设立|尚未设置|尚未成立|不涉及|[-—/／\\、.。]+")
 _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -89,6 +89,8 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
         "填写说明 1",
     ),
     ({"cover.pilot_name": "xxx市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "XXX"),
+    ({"cover.pilot_name": "○○市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "占位符"),
+    ({"cover.pilot_name": "某某市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "占位符"),
     # -- 试点时间
     ({"cover.period_end": "2022-03"}, "period_order", ERROR, "cover.period_end", "应晚于开始时间（2022-03）"),
     ({"cover.period_end": "2021-12"}, "period_order", ERROR, "cover.period_end", "结束时间（2021-12）"),
@@ -186,6 +188,7 @@ def test_invalid(changes: dict[str, Any], code: str, level: str, path: str, frag
 VALID: list[dict[str, Any]] = [
     {"cover.pilot_name": "临湖市（社会管理和公共服务）综合标准化试点"},
     {"cover.pilot_name": "  临湖市政务服务综合标准化试点  "},
+    {"cover.pilot_name": "临湖市二〇〇八年新区社会治理综合标准化试点"},
     {"cover.period_start": "2022年3月", "cover.period_end": "2024.2"},
     {"cover.filled_on": "２０２１年１２月"},
     {"basic.org_code": make_uscc().lower()},
