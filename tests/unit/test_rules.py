@@ -90,7 +90,7 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ),
     ({"cover.pilot_name": "xxx市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "XXX"),
     ({"cover.pilot_name": "○○市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "占位符"),
-    ({"cover.pilot_name": "某某市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "占位符"),
+    ({"cover.pilot_name": "某某市政务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "占位符"),
     # -- 试点时间
     ({"cover.period_end": "2022-03"}, "period_order", ERROR, "cover.period_end", "应晚于开始时间（2022-03）"),
     ({"cover.period_end": "2021-12"}, "period_order", ERROR, "cover.period_end", "结束时间（2021-12）"),
