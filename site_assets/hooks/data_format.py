@@ -1,0 +1,90 @@
+"""The 数据格式 page and the published data files, derived from :mod:`smpls` (never typed by hand).
+
+Markers in a page (HTML comments):
+
+``<!-- data:fields -->``  a table of every field of the 申请书: JSON path, label, kind, limit, required.
+``<!-- data:codes -->``   a table of every problem code with its description (:data:`smpls.rules.CODES`).
+
+An unknown ``data:…`` marker fails the build. The hook also adds generated files under ``data/``:
+``application.schema.json`` (the JSON Schema, ``python -m smpls schema``) and the named examples of
+``examples/*.json``, so static hosts publish them beside the pages and MkDocs checks the links to them;
+and ``favicon.ico`` (the theme's icon), which browsers request when they show such a raw file.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from smpls.fields import iter_fields
+from smpls.rules import CODES
+from smpls.schema import schema_text
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = "data"
+MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_-]+)\s*-->")
+KINDS = {
+    "text": "单行文字",
+    "textarea": "多行文字",
+    "yearmonth": "年月（YYYY-MM）",
+    "choice": "单选",
+    "email": "电子邮箱",
+    "tel": "电话号码",
+    "postcode": "邮编",
+    "code": "统一社会信用代码或组织机构代码",
+    "region": "行政区划名称",
+}
+
+
+def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    th = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="smpls-data-table"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def fields_table() -> str:
+    rows = [
+        (
+            f"<code>{escape(f.path)}</code>",
+            escape(f.meta.label),
+            escape(KINDS[f.meta.kind] + ("：" + "／".join(f.meta.choices) if f.meta.choices else "")),
+            str(f.meta.max_length),
+            "是" if f.meta.required else "否",
+        )
+        for f in iter_fields()
+    ]
+    return _table(("JSON 路径", "栏目", "类型", "最多字符", "必填"), rows)
+
+
+def codes_table() -> str:
+    rows = [(f"<code>{escape(code)}</code>", escape(text)) for code, text in CODES.items()]
+    return _table(("问题代码", "含义"), rows)
+
+
+RENDER = {"fields": fields_table, "codes": codes_table}
+
+
+def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in RENDER:
+            raise PluginError(f"{page.file.src_path}: unknown marker data:{name}")
+        return RENDER[name]()
+
+    return MARKER.sub(replace, html)
+
+
+def on_files(files: Files, config: Any) -> Files:
+    # Browsers ask for /favicon.ico when showing a raw file such as the schema: serve the theme's icon there.
+    icons = (Path(d) / "assets" / "images" / "favicon.png" for d in config["theme"].dirs)
+    theme_icon = next(p for p in icons if p.is_file())
+    files.append(File.generated(config, "favicon.ico", abs_src_path=str(theme_icon)))
+    files.append(File.generated(config, f"{TARGET}/application.schema.json", content=schema_text()))
+    for example in sorted((ROOT / "examples").glob("*.json")):
+        files.append(File.generated(config, f"{TARGET}/examples/{example.name}", abs_src_path=str(example)))
+    return files

@@ -1,0 +1,40 @@
+"""The 数据格式 page: tables derived from the model and the published JSON Schema and examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from smpls.fields import iter_fields
+from smpls.rules import CODES
+from smpls.schema import json_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_field_and_code_tables_list_every_field_and_code(page: Page, site_url: str) -> None:
+    page.goto(site_url + "data-format/")
+    tables = page.locator("table.smpls-data-table")
+    expect(tables).to_have_count(2)
+    fields_text = tables.nth(0).inner_text()
+    for spec in iter_fields():
+        assert spec.path in fields_text and spec.meta.label in fields_text, spec.path
+    codes_text = tables.nth(1).inner_text()
+    for code, description in CODES.items():
+        assert code in codes_text and description in codes_text, code
+
+
+def _follow(page: Page, link_name: str) -> object:
+    page.get_by_role("link", name=link_name, exact=True).click()
+    page.wait_for_load_state()
+    return json.loads(page.locator("body").inner_text())
+
+
+def test_schema_and_examples_links_serve_the_generated_files(page: Page, site_url: str) -> None:
+    page.goto(site_url + "data-format/")
+    assert _follow(page, "JSON Schema") == json_schema()
+    page.go_back()
+    complete = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
+    assert _follow(page, "完整的申请书") == complete
