@@ -7,7 +7,8 @@ on_post_build:
    build/wheels/pypi/ (fetched and hash-checked by ``make setup``), python-stdnum slimmed to stdnum.cn;
 3. writes ``pyodide/pyodide-lock.json`` (our own lock: every wheel with its sha256 and dependencies), so that
    ``loadPyodide({lockFileURL, packages})`` resolves and installs everything from the site itself;
-4. precompresses the big files (.gz always, .br when the ``brotli`` command is installed) for static hosts.
+4. precompresses the site's big files (.gz always, .br when the ``brotli`` command is installed) for static
+   hosts that serve them by Accept-Encoding (nginx gzip_static/brotli_static, Caddy ``precompressed``…).
 
 The build fails, saying what to run, when the wheels were not fetched or do not match their hashes.
 """
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "site_assets" / "runtime"
@@ -39,7 +41,7 @@ COMPRESSED = ROOT / "build" / "compressed"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 OUR_PACKAGE = {"name": "smpls", "imports": ["smpls"], "depends": ["pydantic", "python-stdnum"]}
-COMPRESS_SUFFIXES = {".wasm", ".mjs", ".js", ".json", ".zip", ".whl", ".html", ".css", ".svg", ".txt"}
+COMPRESS_SUFFIXES = {".wasm", ".mjs", ".js", ".json", ".zip", ".whl", ".html", ".css", ".svg", ".txt", ".xml"}
 COMPRESS_MIN_BYTES = 1024
 TARGET = "pyodide"
 SITE_PACKAGES = "/lib/python3.14/site-packages/"
@@ -47,6 +49,16 @@ STDLIB_PREFIX = "/lib/python314.zip/"
 # Precompiled bytecode roughly halves the time to "ready" (Python otherwise compiles ~300 modules from source
 # at every start). SMPLS_NO_PYC=1 builds without it, for the benchmark's comparison.
 PRECOMPILE = os.environ.get("SMPLS_NO_PYC") != "1"
+# Standard-library modules a validator in a web worker never imports (debuggers, test runners, mail and network
+# servers, process pools…), left out of the precompiled python_stdlib.zip to save ~0.5 MB of download.
+# The site's tests call every function of smpls.browser on this runtime.
+STDLIB_DROP = (
+    "multiprocessing", "unittest", "doctest", "pdb", "bdb", "mailbox", "imaplib", "smtplib", "ftplib", "poplib",
+    "xmlrpc", "wsgiref", "socketserver", "pickletools", "tabnanny", "pstats", "profile", "cProfile", "trace",
+    "tracemalloc", "modulefinder", "pyclbr", "timeit", "compileall", "filecmp", "fileinput", "shelve", "sqlite3",
+    "wave", "turtle", "antigravity", "this", "__hello__", "__phello__", "idlelib", "tkinter", "turtledemo",
+    "ensurepip", "venv", "lib2to3", "dbm", "curses", "zipapp",
+)  # fmt: skip
 
 
 def sha256(path: Path) -> str:
@@ -133,16 +145,21 @@ def slim_wheel(source: Path, keep: list[str]) -> Path:
     return out
 
 
-def precompiled(jobs: list[tuple[Path, str, str, bool]]) -> list[Path]:
+Job = tuple[Path, str, str, bool, tuple[str, ...]]
+
+
+def precompiled(jobs: list[Job]) -> list[Path]:
     """Bytecode-compiled copies of zips, made in Node by Pyodide's own Python (compile_pyc.mjs), cached by the
-    hash of input and options. Each job: (source, layout "zip"|"wheel", import prefix, sourceless)."""
+    hash of input and options. Each job: (source, layout "zip"|"wheel", import prefix, sourceless, dropped
+    top-level modules)."""
     script_digest = hashlib.sha256(
         (RUNTIME / "compile_pyc.py").read_bytes() + (NPM_PYODIDE / "pyodide.asm.wasm").stat().st_size.to_bytes(8)
     ).hexdigest()[:8]
     outputs: list[Path] = []
     todo = []
-    for src, layout, prefix, sourceless in jobs:
-        key = f"{sha256(src)[:16]}-{script_digest}-{'s' if sourceless else 'b'}"
+    for src, layout, prefix, sourceless, drop in jobs:
+        options = hashlib.sha256(repr((layout, prefix, sourceless, sorted(drop))).encode()).hexdigest()[:8]
+        key = f"{sha256(src)[:16]}-{script_digest}-{options}"
         out = DERIVED / "pyc" / key / src.name
         outputs.append(out)
         if not out.exists():
@@ -154,6 +171,7 @@ def precompiled(jobs: list[tuple[Path, str, str, bool]]) -> list[Path]:
                     "layout": layout,
                     "sourceless": sourceless,
                     "stored": True,
+                    "drop": sorted(drop),
                 }
             )
     if todo:
@@ -200,7 +218,8 @@ def collect_wheels() -> tuple[list[Path], dict[str, Any]]:
     wheels.append(own)
     packages["smpls"] = lock_entry("smpls", version, own, OUR_PACKAGE["imports"], OUR_PACKAGE["depends"])
     if PRECOMPILE:
-        wheels = precompiled([(w, "wheel", SITE_PACKAGES, False) for w in wheels])
+        # Third-party wheels get bytecode only; ours keeps its sources, for readable tracebacks.
+        wheels = precompiled([(w, "wheel", SITE_PACKAGES, w.name.split("-")[0] != "smpls", ()) for w in wheels])
         for wheel in wheels:
             entry = next(p for p in packages.values() if p["file_name"] == wheel.name)
             entry["sha256"] = sha256(wheel)
@@ -247,6 +266,7 @@ def precompress(directory: Path) -> None:
                 shutil.copyfile(cached_br, path.with_name(path.name + ".br"))
 
 
+@event_priority(-100)  # after the other hooks have written their files: precompress covers the whole site
 def on_post_build(config: Any, **kwargs: Any) -> None:
     site = Path(config["site_dir"])
     target = site / TARGET
@@ -259,13 +279,13 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
             raise PluginError(f"runtime: {src} is missing. Run `make setup` (npm ci) first.")
         if name == "python_stdlib.zip" and PRECOMPILE:
             # Bytecode only (no .py): the standard library's sources would double the download.
-            [src] = precompiled([(src, "zip", STDLIB_PREFIX, True)])
+            [src] = precompiled([(src, "zip", STDLIB_PREFIX, True, STDLIB_DROP)])
         shutil.copy2(src, target / name)
     wheels, packages = collect_wheels()
     for wheel in wheels:
         shutil.copy2(wheel, target / wheel.name)
     write_lock(target, packages)
-    precompress(target)
+    precompress(site)
 
 
 def test_wheels() -> list[Path]:

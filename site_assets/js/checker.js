@@ -11,10 +11,20 @@
 
 let instance = null;
 
+// Performance marks (smpls:checker-start, smpls:checker-ready, smpls:checker-failed) for bench/run.py.
+function mark(name) {
+  try {
+    performance.mark(name);
+  } catch {
+    // marks are only for measuring
+  }
+}
+
 const UNSUPPORTED = "此浏览器不支持在页面中运行校验程序（需要 WebAssembly 和 Web Worker）。您仍可填写、自动保存和下载 JSON。";
 
 export function startChecker() {
   if (instance) return instance;
+  mark("smpls:checker-start");
   const listeners = new Set();
   const pending = new Map();
   let nextId = 1;
@@ -22,6 +32,7 @@ export function startChecker() {
 
   function emit(next) {
     current = next;
+    if (next.state === "ready" || next.state === "failed") mark(`smpls:checker-${next.state}`);
     if (next.state === "failed") {
       for (const { reject } of pending.values()) reject(new Error(next.message));
       pending.clear();
@@ -87,9 +98,12 @@ export function startChecker() {
   return instance;
 }
 
-// data-module="checker": start the checker as soon as the page loads and show its status in the element.
+// data-module="checker" on any element: start the checker as soon as main.js runs, in parallel with the page's
+// other modules (e.g. the form page: data-module="form checker"), so Python loads while the page sets up.
+// With a data-checker-status attribute, the element also shows the checker's status text.
 export function init(element) {
   const checker = startChecker();
+  if (!element.hasAttribute("data-checker-status")) return;
   checker.onStatus((s) => {
     element.dataset.state = s.state;
     element.textContent = s.message;

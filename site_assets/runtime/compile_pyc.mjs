@@ -1,6 +1,6 @@
 // Add precompiled bytecode (.pyc for Python 3.14) to zips, using the Pyodide of node_modules (see compile_pyc.py).
 //   node site_assets/runtime/compile_pyc.mjs JOBS.json
-// JOBS.json: [{src, dst, prefix, layout: "zip"|"wheel", sourceless, stored}, …] with host paths.
+// JOBS.json: [{src, dst, prefix, layout: "zip"|"wheel", sourceless, stored, drop}, …] with host paths.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ for (const job of jobs) {
   compileZip.callKwargs("/work/in.zip", "/work/out.zip", job.prefix, job.layout, {
     sourceless: !!job.sourceless,
     stored: !!job.stored,
+    drop: py.toPy(job.drop || []),
   });
   fs.mkdirSync(path.dirname(job.dst), { recursive: true });
   fs.writeFileSync(job.dst + ".tmp", py.FS.readFile("/work/out.zip"));

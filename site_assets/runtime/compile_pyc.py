@@ -5,7 +5,8 @@ are "unchecked hash-based" (PEP 552): Python uses them without comparing timesta
 unpacking a wheel or mounting a zip does not keep file times.
 
 layout "zip":   name.pyc beside name.py (zipimport, for python_stdlib.zip); with sourceless=True the .py go.
-layout "wheel": pkg/__pycache__/name.cpython-314.pyc (normal import from site-packages); RECORD updated.
+layout "wheel": pkg/__pycache__/name.cpython-314.pyc (normal import from site-packages), or with
+                sourceless=True pkg/name.pyc in place of pkg/name.py; RECORD updated.
 """
 
 from __future__ import annotations
@@ -46,9 +47,19 @@ def _pyc(source: bytes, filename: str, tmp: str) -> bytes | None:
         return f.read()
 
 
-def compile_zip(src: str, dst: str, prefix: str, layout: str, sourceless: bool = False, stored: bool = False) -> None:
+def compile_zip(
+    src: str,
+    dst: str,
+    prefix: str,
+    layout: str,
+    sourceless: bool = False,
+    stored: bool = False,
+    drop: tuple[str, ...] = (),
+) -> None:
     """Write to dst a copy of the zip src with bytecode added; stored=True writes it uncompressed (the site
-    then serves it brotli- or gzip-compressed as a whole, which is smaller than a deflated zip)."""
+    then serves it brotli- or gzip-compressed as a whole, which is smaller than a deflated zip). Sourceless
+    bytecode sits where the .py was (name.pyc); otherwise in __pycache__. Top-level modules and packages
+    named in `drop` are left out."""
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with open(src, "rb") as f:
         zin = zipfile.ZipFile(io.BytesIO(f.read()))
@@ -58,6 +69,9 @@ def compile_zip(src: str, dst: str, prefix: str, layout: str, sourceless: bool =
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(out, "w", method) as zout:
         for info in zin.infolist():
             name = info.filename
+            top = name.split("/", 1)[0]
+            if top in drop or top.removesuffix(".py") in drop:
+                continue
             body = zin.read(info)
             if layout == "wheel" and name.endswith(".dist-info/RECORD"):
                 record_name = name
@@ -68,7 +82,7 @@ def compile_zip(src: str, dst: str, prefix: str, layout: str, sourceless: bool =
                 record.append(_record_line(name, body))
             if pyc is None:
                 continue
-            if layout == "zip":
+            if layout == "zip" or sourceless:
                 pyc_name = name[:-3] + ".pyc"
             else:
                 folder, _, base = name.rpartition("/")

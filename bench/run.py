@@ -1,0 +1,361 @@
+"""Benchmark of the checker (not a test): prints a table of timings and sizes. `make bench` (after `make build`).
+
+    .venv/bin/python bench/run.py [--site site] [--runs 3] [--skip-browser] [--skip-node]
+
+- CPython: full-form validation (smpls.browser.validate of examples/complete.json), p50/p95 over 500 runs.
+- Pyodide under Node (bench/pyodide_bench.mjs, the site's own pyodide/ files): start-up phases, validation
+  p50/p95 over 200 runs, DOCX generation p50/p95.
+- Chromium (/usr/bin/chromium, fresh profile per cold visit; the same profile again for a warm visit), the form
+  page served from localhost by a static server that honours Accept-Encoding with the precompressed .br/.gz
+  files the build writes (or, for the "raw" row, ignores them): time until a typed character is accepted,
+  validator ready (the checker's performance mark), validation round trip from the page p50/p95 (200 calls),
+  and the bytes the server sent during the visit.
+
+Numbers depend on the machine and its load (printed with the table): quote them as rough.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "complete.json"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--mute-audio"]
+FORM_PAGE = "apply/"
+FORM_INPUT = "#f-cover-pilot_name"
+VERBOSE = False
+
+Row = tuple[str, str, str]  # measure, value, target
+
+
+def pct(samples: list[float], p: float) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
+
+
+def fmt_ms(value: float) -> str:
+    return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
+
+
+def fmt_s(values: list[float]) -> str:
+    """Median (min–max) of a few timings in ms, shown in seconds."""
+    med = statistics.median(values) / 1000
+    if len(values) == 1:
+        return f"{med:.2f} s"
+    return f"{med:.2f} s ({min(values) / 1000:.2f}–{max(values) / 1000:.2f})"
+
+
+def fmt_mb(n: float) -> str:
+    return f"{n / 1e6:.2f} MB"
+
+
+# --- CPython -------------------------------------------------------------------------------------------------
+
+
+def bench_cpython(runs: int = 500) -> list[Row]:
+    sys.path.insert(0, str(ROOT / "pysrc"))
+    from smpls import browser
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    result = json.loads(browser.validate(text))
+    assert result["counts"]["错误"] == 0, result
+    for _ in range(20):
+        browser.validate(text)
+    samples = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        browser.validate(text)
+        samples.append((time.perf_counter() - t) * 1000)
+    return [
+        (f"CPython {sys.version.split()[0]}: validation p50 ({runs} runs)", fmt_ms(pct(samples, 50)), ""),
+        ("CPython: validation p95", fmt_ms(pct(samples, 95)), "≤ 2 ms"),
+    ]
+
+
+# --- Pyodide under Node ----------------------------------------------------------------------------------------
+
+
+def bench_node(site: Path) -> list[Row]:
+    out = subprocess.run(
+        ["node", str(ROOT / "bench" / "pyodide_bench.mjs"), str(site / "pyodide"), str(EXAMPLE), "200", "50"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    data = json.loads(out.strip().splitlines()[-1])
+    s, v, d = data["startup"], data["validate"], data["docx"]
+    rows: list[Row] = [
+        (
+            "Pyodide (Node): start-up to first validation",
+            f"{s['total'] / 1000:.2f} s",
+            f"loadPyodide {s['loadPyodide']:.0f} ms, wheels {s['unpackWheels']:.0f} ms, "
+            f"import {s['importBrowser']:.0f} ms, 1st call {s['firstValidate']:.0f} ms",
+        ),
+        (f"Pyodide (Node): validation p50 ({v['n']} runs)", fmt_ms(v["p50"]), ""),
+        ("Pyodide (Node): validation p95", fmt_ms(v["p95"]), "≤ 30 ms"),
+    ]
+    if "error" in d:
+        rows.append(("Pyodide (Node): DOCX", "failed", d["error"][:80]))
+    else:
+        first = f"first {data['docxFirst']:.0f} ms"
+        rows.append((f"Pyodide (Node): DOCX p50 ({d['n']} runs)", fmt_ms(d["p50"]), first))
+        rows.append(("Pyodide (Node): DOCX p95", fmt_ms(d["p95"]), "≤ 300 ms"))
+    return rows
+
+
+# --- a static server that serves the precompressed files ------------------------------------------------------
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.bytes = 0
+        self.requests = 0
+        self.files: dict[str, int] = {}
+
+    def add(self, path: str, n: int) -> None:
+        with self.lock:
+            self.bytes += n
+            self.requests += 1
+            self.files[path] = self.files.get(path, 0) + n
+
+    def reset(self) -> None:
+        with self.lock:
+            self.bytes = 0
+            self.requests = 0
+            self.files = {}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with Cache-Control (so a warm visit can use the cache) and, when `precompressed`, the .br
+    or .gz twin of a file when the browser accepts it (Content-Encoding), as nginx's brotli_static does."""
+
+    precompressed = True
+    counter: Counter
+    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accept = self.headers.get("Accept-Encoding", "")
+        if self.precompressed and path.is_file():
+            for enc, suffix in (("br", ".br"), ("gzip", ".gz")):
+                twin = path.with_name(path.name + suffix)
+                if enc in accept and twin.is_file():
+                    data = twin.read_bytes()
+                    self.send_response(200)
+                    self.send_header("Content-Type", self.guess_type(str(path)))
+                    self.send_header("Content-Encoding", enc)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    self.counter.add(self.path, len(data))
+                    return _Bytes(data)
+        head = super().send_head()
+        if head is not None and path.is_file():
+            self.counter.add(self.path, path.stat().st_size)
+        return head
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "public, max-age=3600")
+        super().end_headers()
+
+
+class _Bytes:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *args: Any) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path, precompressed: bool) -> Iterator[tuple[str, Counter]]:
+    counter = Counter()
+    handler = type("H", (Handler,), {"precompressed": precompressed, "counter": counter})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", counter
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- Chromium -------------------------------------------------------------------------------------------------
+
+FIRST_INPUT = """
+document.addEventListener("input", () => {
+  if (window.__firstInput === undefined) window.__firstInput = performance.now();
+}, true);
+"""
+
+
+def visit(pw: Any, profile: Path, url: str, roundtrips: int = 0, sw: bool = True) -> dict[str, Any]:
+    context = pw.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        headless=True,
+        service_workers="allow" if sw else "block",
+    )
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        page.add_init_script(FIRST_INPUT)
+        page.goto(url + FORM_PAGE, wait_until="commit")
+        page.locator(FORM_INPUT).press_sequentially("试")
+        typed = page.evaluate("() => window.__firstInput")
+        page.wait_for_function(
+            "() => performance.getEntriesByName('smpls:checker-ready').length"
+            " || performance.getEntriesByName('smpls:checker-failed').length",
+            timeout=120_000,
+        )
+        marks = page.evaluate(
+            "() => Object.fromEntries(performance.getEntriesByType('mark')"
+            ".filter(m => m.name.startsWith('smpls:')).map(m => [m.name, m.startTime]))"
+        )
+        if "smpls:checker-ready" not in marks:
+            raise SystemExit(f"bench: the checker failed on {url}{FORM_PAGE}: {marks}")
+        result: dict[str, Any] = {
+            "typed": typed,
+            "start": marks["smpls:checker-start"],
+            "ready": marks["smpls:checker-ready"],
+            "worker": page.evaluate(
+                "async () => (await import(new URL('../assets/smpls/checker.js', location.href)))"
+                ".startChecker().status.timings"
+            ),
+        }
+        if VERBOSE:
+            print("visit:", {k: v for k, v in result.items() if k != "roundtrips"})
+        if roundtrips:
+            draft = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+            result["roundtrips"] = page.evaluate(
+                """async ([draft, n]) => {
+                    const { startChecker } = await import(new URL('assets/smpls/checker.js', document.baseURI
+                        .replace(/apply\\/.*$/, '')).href);
+                    const checker = startChecker();
+                    for (let i = 0; i < 10; i++) await checker.call('validate', draft);
+                    const out = [];
+                    for (let i = 0; i < n; i++) {
+                        const t = performance.now();
+                        await checker.call('validate', draft);
+                        out.push(performance.now() - t);
+                    }
+                    return out;
+                }""",
+                [draft, roundtrips],
+            )
+        return result
+    finally:
+        context.close()
+
+
+def bench_browser(site: Path, runs: int) -> list[Row]:
+    """Cold and warm visits of the form page, with the site's service worker (offline copy) allowed, as users get
+    it, and blocked (the page alone); one raw visit (no precompressed files, no service worker) for the bytes."""
+    from playwright.sync_api import sync_playwright
+
+    cold: dict[str, list[dict[str, Any]]] = {"sw": [], "nosw": []}
+    warm: dict[str, list[dict[str, Any]]] = {"sw": [], "nosw": []}
+    sent: dict[str, list[int]] = {"sw": [], "nosw": [], "raw": []}
+    with sync_playwright() as pw:
+        for mode in ("sw", "nosw", "raw"):
+            with serve(site, precompressed=mode != "raw") as (url, counter):
+                for i in range(1 if mode == "raw" else runs):
+                    with tempfile.TemporaryDirectory(prefix="smpls-bench-") as profile:
+                        counter.reset()
+                        sw = mode == "sw"
+                        first = visit(pw, Path(profile), url, roundtrips=200 if (sw and i == 0) else 0, sw=sw)
+                        time.sleep(2 if sw else 0)  # let the service worker finish its copy
+                        sent[mode].append(counter.bytes)
+                        if VERBOSE:
+                            top = sorted(counter.files.items(), key=lambda kv: -kv[1])[:12]
+                            print(f"{mode}: {counter.requests} requests", *(f"{n:>10} {p}" for p, n in top), sep="\n")
+                        if mode != "raw":
+                            cold[mode].append(first)
+                            warm[mode].append(visit(pw, Path(profile), url, sw=sw))
+    rt = cold["sw"][0]["roundtrips"]
+    rows: list[Row] = []
+    for mode, label in (("sw", "with service worker"), ("nosw", "page alone")):
+        rows += [
+            (f"Chromium: typed character accepted, cold ({label})", fmt_s([r["typed"] for r in cold[mode]]), "< 1 s"),
+            (f"Chromium: worker started, cold ({label})", fmt_s([r["start"] for r in cold[mode]]), ""),
+            (f"Chromium: validator ready, cold cache ({label})", fmt_s([r["ready"] for r in cold[mode]]), "≤ 3 s"),
+            (f"Chromium: validator ready, warm cache ({label})", fmt_s([r["ready"] for r in warm[mode]]), "≤ 1.5 s"),
+        ]
+    rows += [
+        ("Chromium: validation round trip p50 (200 calls)", fmt_ms(pct(rt, 50)), ""),
+        ("Chromium: validation round trip p95", fmt_ms(pct(rt, 95)), "≤ 50 ms"),
+        ("First visit, bytes sent, precompressed (page alone)", fmt_mb(statistics.median(sent["nosw"])), "≤ 8 MB"),
+        ("First visit, bytes sent, precompressed (+ offline copy)", fmt_mb(statistics.median(sent["sw"])), ""),
+        ("First visit, bytes sent, raw (page alone)", fmt_mb(sent["raw"][0]), ""),
+    ]
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="smpls benchmark (prints a table)")
+    parser.add_argument("--site", default="site", help="built site directory (default: site)")
+    parser.add_argument("--runs", type=int, default=3, help="cold and warm browser visits (default 3)")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-node", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list the biggest files of each first visit")
+    args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
+    site = (ROOT / args.site).resolve()
+    if not (site / "pyodide" / "pyodide-lock.json").is_file():
+        raise SystemExit(f"bench: {site} has no pyodide/ runtime: run `make build` first")
+
+    rows = bench_cpython()
+    if not args.skip_node:
+        rows += bench_node(site)
+    if not args.skip_browser:
+        rows += bench_browser(site, args.runs)
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nsmpls benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, load average {load}")
+    print(f"site: {site}\n")
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'measure'.ljust(width)} | value | target / note |")
+    print(f"|{'-' * (width + 2)}|-------|---------------|")
+    for measure, value, note in rows:
+        print(f"| {measure.ljust(width)} | {value} | {note} |")
+
+
+if __name__ == "__main__":
+    main()
