@@ -166,6 +166,7 @@ class SiteGuard:
 
     origin: str | None = None
     requests: list[str] = field(default_factory=list)
+    service_worker_requests: list[str] = field(default_factory=list)  # also in `requests`
     off_origin: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -199,6 +200,8 @@ class SiteGuard:
 
     def on_request(self, req: Request) -> None:
         self.requests.append(req.url)
+        if req.service_worker is not None:
+            self.service_worker_requests.append(req.url)
         if not self._is_local(req.url):
             self.off_origin.append(req.url)
 
