@@ -1,0 +1,259 @@
+# ruff: noqa: E501 - the long lines are the page's HTML and Chinese sentences, kept whole to stay readable
+"""Render the self-check (docs/self-check.md) at build time from :mod:`smpls.eligibility`.
+
+Marker in a page (an HTML comment, so the Markdown source stays readable):
+
+``<!-- selfcheck:app -->``
+    the whole self-check: one ``<section>`` per condition (clause, verbatim text, link to its explanation on the
+    guidance page) with its questions as radio groups (``<fieldset>``/``<legend>``, hint) or a text box, the
+    result area (one row per condition, filled by the page's script from the Python verdict), the buttons
+    开始填写申请书 / 打印自查结果 / 清空回答, and the dialog that asks before anything in the 申请书 draft is
+    replaced. The page therefore shows every question before Python is ready, and without JavaScript.
+
+An unknown ``selfcheck:…`` marker fails the build, and so does a definition the page cannot honour: a condition
+whose ``anchor`` is defined on no page of docs/ (checked again in the built HTML), a ``Prefill`` whose path is
+not a field of :mod:`smpls.model`, or a prefilled value that is not one of that field's choices.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from smpls.eligibility import CONDITIONS, QUESTIONS, Condition, Question
+from smpls.fields import FieldSpec, field_by_path
+from smpls.model import SCHEMA_VERSION, SECTIONS
+
+MARKER = re.compile(r"<!--\s*selfcheck:([A-Za-z0-9_-]+)\s*-->")
+STORAGE_KEY = "smpls-self-check"
+APPLY_PAGE = "apply.md"
+#: where a condition's anchor is looked for (a missing anchor fails the build)
+GUIDANCE_PAGES = ("conditions.md", "areas.md", "notice.md", "roles.md", "process.md", "faq.md")
+
+_anchor_pages: dict[str, str] = {}  # anchor -> src path of the page that defines it (filled per build)
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _defines(source: str, anchor: str) -> bool:
+    a = re.escape(anchor)
+    return bool(re.search(r"\{[^}\n]*#" + a + r"[\s}]", source) or re.search(r'\bid="' + a + '"', source))
+
+
+def find_anchor(docs_dir: Path, anchor: str) -> str:
+    """The docs page (src path) that defines ``anchor`` (``{ #anchor }`` or ``id="anchor"``)."""
+    for name in GUIDANCE_PAGES:
+        path = docs_dir / name
+        if path.is_file() and _defines(path.read_text(encoding="utf-8"), anchor):
+            return name
+    raise PluginError(
+        f"selfcheck: 条件的解释锚点 #{anchor} 在 docs/ 的指南页面中不存在（查找了 {', '.join(GUIDANCE_PAGES)}）"
+    )
+
+
+def _target(path: str) -> FieldSpec:
+    spec = field_by_path(path)
+    if spec is None:
+        raise PluginError(f"selfcheck: Prefill 的目标 {path} 不是申请书中的栏目（smpls.model）")
+    return spec
+
+
+def check_definitions() -> None:
+    """Fail the build when a question cannot be carried into the form as defined."""
+    for q in QUESTIONS:
+        if not any(c.id == q.condition for c in CONDITIONS):
+            raise PluginError(f"selfcheck: 问题 {q.id} 属于不存在的条件 {q.condition}")
+        for pre in q.prefill:
+            spec = _target(pre.path)
+            if spec.repeat:
+                raise PluginError(f"selfcheck: Prefill 的目标 {pre.path} 是可重复行中的栏目，不能带入")
+            choices = spec.meta.choices
+            bad = [v for v in pre.values.values() if choices and v not in choices]
+            if bad:
+                raise PluginError(f"selfcheck: {q.id} 带入 {pre.path} 的值 {bad} 不在该栏目的选项 {list(choices)} 中")
+    for c in CONDITIONS:
+        if not any(q.condition == c.id for q in QUESTIONS):
+            raise PluginError(f"selfcheck: 条件 {c.id} 没有问题")
+
+
+def q_id(question: Question, n: int | None = None) -> str:
+    """Element id of a question's input (its first radio), or of its n-th radio (0-based)."""
+    base = f"sc-{question.id}"
+    return base if not n else f"{base}-{n + 1}"
+
+
+def render_question(q: Question) -> str:
+    hint_id = f"{q_id(q)}-hint"
+    hint = f'<p class="smpls-hint" id="{hint_id}">{_e(q.hint)}</p>' if q.hint else ""
+    described = f' aria-describedby="{hint_id}"' if q.hint else ""
+    if q.kind == "text":
+        targets = [_target(p.path) for p in q.prefill]
+        limit = min([t.meta.max_length for t in targets if t.meta.max_length] or [200])
+        optional = "" if q.required else '<span class="smpls-optional">（选填）</span>'
+        return (
+            f'<div class="smpls-sc-q smpls-sc-q--text" data-question="{q.id}">'
+            f'<label class="smpls-label" for="{q_id(q)}">{_e(q.text)}{optional}</label>{hint}'
+            f'<input class="smpls-input" type="text" id="{q_id(q)}" name="{q.id}" maxlength="{limit}"'
+            f' autocomplete="off"{described}>'
+            f'<p class="smpls-sc-printed" aria-hidden="true"></p></div>'
+        )
+    radios = "".join(
+        f'<div class="smpls-radio"><input type="radio" id="{q_id(q, n)}" name="{q.id}" value="{_e(opt)}"{described}>'
+        f'<label for="{q_id(q, n)}">{_e(opt)}</label></div>'
+        for n, opt in enumerate(q.options)
+    )
+    return (
+        f'<fieldset class="smpls-sc-q" data-question="{q.id}" data-kind="{q.kind}">'
+        f'<legend class="smpls-label">{_e(q.text)}</legend>{hint}'
+        f'<div class="smpls-radios smpls-radios--wrap">{radios}</div>'
+        f'<p class="smpls-sc-unanswered">（未回答）</p></fieldset>'
+    )
+
+
+def render_condition(c: Condition, href: str) -> str:
+    questions = "".join(render_question(q) for q in QUESTIONS if q.condition == c.id)
+    return (
+        f'<section class="smpls-sc-cond" id="sc-cond-{c.id}" data-condition="{c.id}"'
+        f' aria-labelledby="sc-cond-{c.id}-title">'
+        f'<h2 id="sc-cond-{c.id}-title"><span class="smpls-sc-clause">{_e(c.clause)}</span>{_e(c.title)}</h2>'
+        f'<blockquote class="smpls-sc-text"><p>{_e(c.text)}</p></blockquote>'
+        f'<p class="smpls-sc-guide"><a href="{_e(href)}">阅读对{_e(c.clause)}的解释</a></p>'
+        f"{questions}</section>"
+    )
+
+
+def render_result_rows(hrefs: dict[str, str]) -> str:
+    rows = []
+    for c in CONDITIONS:
+        rows.append(
+            f'<li class="smpls-sc-reason" data-reason="{c.id}" data-status="">'
+            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>未得出</strong>'
+            f'<span class="smpls-sc-reason__title">{_e(c.clause)} {_e(c.title)}</span></p>'
+            f'<p class="smpls-sc-reason__text" data-text>等待检查程序。</p>'
+            f'<p class="smpls-sc-reason__links"><a href="{_e(hrefs[c.id])}">{_e(c.clause)}的解释</a>'
+            f'<a href="#sc-cond-{c.id}" data-edit>修改这一条的回答</a></p></li>'
+        )
+    return "".join(rows)
+
+
+def config_json(hrefs: dict[str, str]) -> str:
+    """What the page's script needs: no ``good`` answers, so no verdict can be made up in JavaScript."""
+    targets: dict[str, dict[str, str]] = {}
+    titles = dict(SECTIONS)
+    for q in QUESTIONS:
+        for pre in q.prefill:
+            spec = _target(pre.path)
+            targets[pre.path] = {"label": spec.meta.label, "section": titles.get(spec.section, spec.section)}
+    config = {
+        "storageKey": STORAGE_KEY,
+        "schemaVersion": SCHEMA_VERSION,
+        "conditions": [{"id": c.id, "clause": c.clause, "title": c.title, "href": hrefs[c.id]} for c in CONDITIONS],
+        "questions": [
+            {
+                "id": q.id,
+                "condition": q.condition,
+                "kind": q.kind,
+                "text": q.text,
+                "options": list(q.options),
+                "prefill": [{"path": p.path, "values": p.values} for p in q.prefill],
+            }
+            for q in QUESTIONS
+        ],
+        "targets": targets,
+    }
+    return json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+
+
+def render_app(page: Any, config: Any, files: Any) -> str:
+    check_definitions()
+    docs_dir = Path(config["docs_dir"])
+
+    def url_of(src: str) -> str:
+        file = files.get_file_from_path(src)
+        if file is None:
+            raise PluginError(f"selfcheck: 找不到页面 {src}")
+        return str(get_relative_url(file.url, page.url))
+
+    hrefs: dict[str, str] = {}
+    for c in CONDITIONS:
+        src = find_anchor(docs_dir, c.anchor)
+        _anchor_pages[c.anchor] = src
+        hrefs[c.id] = f"{url_of(src)}#{c.anchor}"
+    apply_href = url_of(APPLY_PAGE)
+    conditions = "".join(render_condition(c, hrefs[c.id]) for c in CONDITIONS)
+    return f"""<div class="smpls-sc" id="smpls-sc" data-module="self-check">
+<script type="application/json" id="smpls-sc-config">{config_json(hrefs)}</script>
+<div class="smpls-status smpls-sc-status" data-state="loading" role="status">
+<p class="smpls-status__text">正在准备检查程序……您可以先回答问题，结论会在检查程序就绪后显示。</p>
+</div>
+<noscript><p class="smpls-status smpls-status--failed">本页需要启用 JavaScript 才能得出结论和保存回答。您仍可以阅读下面的问题，对照每一条的解释自行判断。</p></noscript>
+<p class="smpls-note" data-note="restored" hidden></p>
+<div class="smpls-sc-bar" data-bar>
+<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>未得出</strong></p>
+<a class="smpls-sc-bar__link" href="#sc-result">查看理由</a>
+</div>
+<form class="smpls-sc-form" id="smpls-sc-form" novalidate autocomplete="off" aria-label="自查问题">
+{conditions}
+</form>
+<p class="smpls-saved smpls-sc-saved" data-saved aria-live="polite"></p>
+<section class="smpls-sc-result" id="sc-result" data-result data-overall="" aria-labelledby="sc-result-title">
+<h2 id="sc-result-title" tabindex="-1">自查结果</h2>
+<p class="smpls-sc-printtime" data-printtime hidden></p>
+<div class="smpls-sc-overall" data-overall-box>
+<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>未得出</strong></p>
+<p class="smpls-sc-overall__text" data-overall-text>检查程序就绪后，这里会显示结论和每一条的理由。</p>
+</div>
+<ol class="smpls-sc-reasons">{render_result_rows(hrefs)}</ol>
+<p class="smpls-hint smpls-sc-disclaimer">自查结论只是帮助您对照通知的条件，不代表审核结果；是否推荐由省级标准化行政主管部门审核决定。</p>
+<div class="smpls-actions smpls-sc-actions">
+<a class="smpls-btn smpls-btn--primary" href="{_e(apply_href)}" data-action="start">开始填写申请书</a>
+<button type="button" class="smpls-btn" data-action="print">打印自查结果</button>
+<button type="button" class="smpls-btn" data-action="clear">清空回答</button>
+</div>
+<p class="smpls-hint smpls-sc-carryhint">点“开始填写申请书”会把相关回答（如事故情况、标准化机构名称）带入申请书草稿；申请书中已填写的不同内容会先询问您，不会直接替换。</p>
+<p class="smpls-note" data-note="carry" role="status"></p>
+</section>
+<dialog class="smpls-dialog smpls-sc-dialog" id="smpls-sc-dialog" aria-labelledby="smpls-sc-dialog-title" aria-describedby="smpls-sc-dialog-text">
+<h2 id="smpls-sc-dialog-title">申请书草稿中已有不同的内容</h2>
+<p id="smpls-sc-dialog-text">下面的栏目在申请书草稿中已经填写，和您的自查回答不同。请逐项选择要保留的内容：</p>
+<div class="smpls-sc-conflicts" data-conflicts></div>
+<div class="smpls-actions">
+<button type="button" class="smpls-btn smpls-btn--primary" data-dialog="confirm">按所选内容填入，去填写申请书</button>
+<button type="button" class="smpls-btn" data-dialog="cancel">取消</button>
+</div>
+</dialog>
+</div>"""
+
+
+RENDERERS = {"app": render_app}
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in RENDERERS:
+            raise PluginError(
+                f"{page.file.src_path}: 未知的标记 selfcheck:{name}（可用：{', '.join(sorted(RENDERERS))}）"
+            )
+        return RENDERERS[name](page, config, files)
+
+    return MARKER.sub(replace, html)
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    """The anchors the self-check links to must exist in the built pages, not only in the Markdown."""
+    site = Path(config["site_dir"])
+    for anchor, src in _anchor_pages.items():
+        stem = src.removesuffix(".md")
+        candidates = [site / stem / "index.html", site / f"{stem}.html"]
+        html = next((p.read_text(encoding="utf-8") for p in candidates if p.is_file()), None)
+        if html is None or f'id="{anchor}"' not in html:
+            raise PluginError(f'selfcheck: 构建后的 {src} 中没有 id="{anchor}"，自查页面的解释链接会失效')
