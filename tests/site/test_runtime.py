@@ -6,16 +6,19 @@ the worker; the tests wait for its status and call the checker as a page would.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SiteGuard
-from playwright.sync_api import Page
+from conftest import SiteGuard, _Handler, _Server
+from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -157,3 +160,53 @@ def test_lock_matches_the_files_and_big_files_are_precompressed(site_dir: Path) 
     # Only what the browser needs from the npm package.
     assert not (folder / "pyodide.js").exists()
     assert not list(folder.glob("*.map")) and not list(folder.glob("*.d.ts")) and not list(folder.glob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def csp_url(site_dir: Path) -> Iterator[str]:
+    """The site served with its Content-Security-Policy as an HTTP header on every response (worker scripts
+    included, as on a host configured from csp-header.txt)."""
+    header = site_dir / "csp-header.txt"
+    if not header.is_file():
+        pytest.skip("this build writes no csp-header.txt")
+    policy = header.read_text(encoding="utf-8").strip()
+
+    class WithPolicy(_Handler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    server = _Server(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_checker_gets_ready_under_the_sites_csp_header(browser: Browser, csp_url: str) -> None:
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        context.on("request", lambda r: requests.append(r.url))
+        page.goto(csp_url + "apply/")
+        page.wait_for_function(
+            "() => performance.getEntriesByName('smpls:checker-ready').length"
+            " || performance.getEntriesByName('smpls:checker-failed').length",
+            timeout=READY_TIMEOUT_MS,
+        )
+        status = page.evaluate("async () => (await import('/assets/smpls/checker.js')).startChecker().status")
+        assert status["state"] == "ready", status
+        result = page.evaluate(
+            "async (d) => (await import('/assets/smpls/checker.js')).startChecker().call('validate', d)",
+            example("complete.json"),
+        )
+        assert result["counts"]["错误"] == 0
+        assert errors == []
+        assert all(u.startswith((csp_url, "data:", "blob:")) for u in requests), requests
+    finally:
+        context.close()
