@@ -82,7 +82,7 @@ def render_field(spec: FieldSpec, path: str) -> str:
                 f' aria-describedby="{described}"><label for="{rid}">{_e(choice)}</label></div>'
             )
         return (
-            f'<div {attrs}><fieldset class="smpls-choice"{req}><legend class="smpls-label">{_e(meta.label)}{mark}'
+            f'<div {attrs}><fieldset class="smpls-choice"><legend class="smpls-label">{_e(meta.label)}{mark}'
             f'</legend>{hint}{msg}<div class="smpls-radios">{"".join(radios)}</div></fieldset></div>'
         )
 

@@ -4,7 +4,9 @@
 const JSON_TYPES = new Set(["application/json", "text/json", "text/plain", ""]);
 
 function size(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  const mb = bytes / 1024 / 1024;
+  if (Number.isInteger(mb)) return `${mb} MB`;
+  return bytes >= 1024 * 1024 ? `${mb.toFixed(2)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function fail(message) {

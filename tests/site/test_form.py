@@ -359,12 +359,16 @@ def test_complete_the_cover_with_the_keyboard_alone(page: Page, site_url: str, s
         value = cover[spec.name]
         assert page.evaluate("() => document.activeElement.name") == spec.path
         if spec.meta.kind == "yearmonth":
+            # Debian's headless Chromium shows month boxes in its en-US order: month, then year
             year, month = value.split("-")
-            page.keyboard.type(year)
             page.keyboard.type(month)
-            page.keyboard.press("Tab")  # leave the month segment
-            if page.evaluate("() => document.activeElement.name") == spec.path:
-                page.keyboard.press("Tab")  # some builds keep focus on a picker button
+            page.keyboard.press("Tab")
+            page.keyboard.type(year)
+            for _ in range(2):  # the year segment keeps focus for one Tab
+                if page.evaluate("() => document.activeElement.name") != spec.path:
+                    break
+                page.keyboard.press("Tab")
+            assert page.input_value(f"#{fid(spec.path)}") == value
         else:
             page.keyboard.type(value)
             page.keyboard.press("Tab")
