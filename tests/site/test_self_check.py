@@ -346,6 +346,12 @@ def test_start_asks_before_replacing_what_the_form_has(page: Page, site_url: str
         expect(box.get_by_role("radio", name=f"改为自查回答“{value}”")).not_to_be_checked()
     assert not axe_violations(page), format_violations(axe_violations(page))
 
+    # Escape closes the dialog like 取消
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(page.locator('[data-note="carry"]')).to_contain_text("没有任何改动")
+    start.click()
+    expect(dialog).to_be_visible()
     # cancel: nothing in the draft changes and we stay here
     dialog.get_by_role("button", name="取消").click()
     expect(dialog).to_be_hidden()
@@ -457,3 +463,25 @@ def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard
     page.get_by_role("link", name="开始填写申请书").click()
     expect(page.get_by_role("dialog", name="申请书草稿中已有不同的内容")).to_be_visible()
     screenshot(page, f"self-check-dialog-{width}", full_page=False)
+
+
+def test_the_forms_no_store_choice_is_respected(page: Page, site_url: str, site_dir: Path) -> None:
+    """With 不在这台电脑上保存草稿 chosen on the form page, answers are not stored and nothing is written to a draft."""
+    open_check(page, site_url, site_dir)
+    page.evaluate("() => localStorage.setItem('smpls-no-store', '1')")
+    page.reload()
+    page.wait_for_selector('.smpls-sc-status[data-state="ready"]', timeout=READY_TIMEOUT)
+    expect(page.locator("[data-saved]")).to_contain_text("不保存在这台电脑上")
+    answers = answers_with_text("标准化工作领导小组")
+    answer_all(page, answers)
+    expect_verdict(page, answers)
+    page.get_by_role("link", name="开始填写申请书").click()
+    note = page.locator('[data-note="carry"]')
+    expect(note).to_contain_text("无法自动带入")
+    for path, value in carried(answers).items():
+        spec = field_by_path(path)
+        assert spec is not None
+        expect(note).to_contain_text(f"“{spec.meta.label}”：{value}")
+    assert re.search(r"/self-check(/|\.html)", page.url)
+    assert page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}')") is None
+    assert stored_draft(page) is None
