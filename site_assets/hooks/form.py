@@ -250,9 +250,9 @@ def render_app() -> str:
 <p class="smpls-counts" aria-live="polite" aria-atomic="true"><span data-counts>尚未检查</span></p>
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="check-all">检查全部</button>
 <a class="smpls-bar__link" href="#review">核对信息</a>
-<span class="smpls-saved" data-saved aria-live="polite"></span>
 <a class="smpls-bar__back" href="#review" data-back hidden>返回核对信息</a>
 </div>
+<p class="smpls-saved" data-saved aria-live="polite"></p>
 <div class="smpls-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
 <h2 class="smpls-summary__title" id="smpls-summary-title">有问题需要修改</h2>
 <div class="smpls-summary__body"></div>

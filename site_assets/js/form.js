@@ -520,13 +520,14 @@ class FormApp {
               : "检查程序还在加载，请稍等几秒后再点“检查全部”。您填写的内容已保存。",
         }),
       );
-      this.summary.focus();
+      this.summary.scrollIntoView({ block: "start" });
+      this.summary.focus({ preventScroll: true });
       return;
     }
     await this.validateNow();
-    const errors = this.problems(LEVEL_ERROR).length;
-    if (errors) this.summary.focus();
-    else this.success.focus();
+    const target = this.problems(LEVEL_ERROR).length ? this.summary : this.success;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   problems(level) {
