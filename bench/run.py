@@ -17,6 +17,7 @@ Numbers depend on the machine and its load (printed with the table): quote them 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import http.server
 import json
@@ -170,8 +171,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             for enc, suffix in (("br", ".br"), ("gzip", ".gz")):
                 twin = path.with_name(path.name + suffix)
                 if enc in accept and twin.is_file():
+                    mtime = int(path.stat().st_mtime)
+                    since = self.headers.get("If-Modified-Since")
+                    if since:
+                        try:
+                            fresh = email.utils.parsedate_to_datetime(since).timestamp() >= mtime
+                        except (TypeError, ValueError):
+                            fresh = False
+                        if fresh:
+                            self.send_response(304)
+                            self.send_header("Vary", "Accept-Encoding")
+                            self.end_headers()
+                            self.counter.add(self.path, 0)
+                            return None
                     data = twin.read_bytes()
                     self.send_response(200)
+                    self.send_header("Last-Modified", self.date_time_string(mtime))
                     self.send_header("Content-Type", self.guess_type(str(path)))
                     self.send_header("Content-Encoding", enc)
                     self.send_header("Content-Length", str(len(data)))

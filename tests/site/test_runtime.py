@@ -210,3 +210,28 @@ def test_checker_gets_ready_under_the_sites_csp_header(browser: Browser, csp_url
         assert all(u.startswith((csp_url, "data:", "blob:")) for u in requests), requests
     finally:
         context.close()
+
+
+def _runtime_hook() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("runtime_hook", ROOT / "site_assets" / "hooks" / "runtime.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_fails_clearly_without_fetched_or_with_changed_wheels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.exceptions import PluginError
+
+    hook = _runtime_hook()
+    entry = next(e for e in hook.browser_wheels() if e["name"] == "pydantic")
+    monkeypatch.setattr(hook, "PYPI_CACHE", tmp_path)
+    with pytest.raises(PluginError, match=r"was not fetched\. Run `make setup`"):
+        hook.checked_wheel(entry)
+    (tmp_path / entry["file"]).write_bytes(b"not the pinned wheel")
+    with pytest.raises(PluginError, match=r"sha256 .* pins"):
+        hook.checked_wheel(entry)
