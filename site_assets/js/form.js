@@ -160,8 +160,20 @@ class FormApp {
       }
     });
     this.noStoreBox.addEventListener("change", () => this.setNoStore(this.noStoreBox.checked));
-    window.addEventListener("pagehide", () => this.saveNow());
-    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.saveNow());
+    // Flush a pending save when the page goes away; never write when nothing changed here, so a draft
+    // changed meanwhile in another tab (e.g. the self-check carrying answers over) is not overwritten.
+    const flush = () => this.savePending && this.saveNow();
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+    window.addEventListener("storage", (ev) => {
+      if (ev.key !== draftStore.key || this.noStore || this.savePending) return;
+      const saved = draftStore.load();
+      if (!saved || !saved.draft) return;
+      this.writeForm(saved.draft);
+      this.renderAll();
+      this.validateNow();
+      this.setSaved(`草稿已在另一个窗口中更新（${formatTime(saved.savedAt)}），这里显示的是最新内容。`);
+    });
     window.addEventListener("beforeunload", (ev) => {
       if (this.noStore && this.dirty && this.hasContent()) {
         ev.preventDefault();
@@ -316,6 +328,7 @@ class FormApp {
   // ------------------------------------------------------------------ saving
   changed() {
     this.dirty = true;
+    this.savePending = true;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.saveNow(), 150);
     clearTimeout(this.checkTimer);
@@ -328,6 +341,7 @@ class FormApp {
 
   saveNow() {
     clearTimeout(this.saveTimer);
+    this.savePending = false;
     if (this.noStore) return;
     const ok = draftStore.save(this.readForm());
     if (ok) this.setSaved(`已自动保存在本机（${formatTime(new Date().toISOString())}）`);
@@ -722,8 +736,10 @@ class FormApp {
       list.push(p);
       byPath.set(p.path, list);
     }
-    const item = (path, label, value) => {
-      const v = text(value);
+    const item = (path, label, value, kind) => {
+      let v = text(value);
+      const ym = kind === "yearmonth" && MONTH.exec(v.trim());
+      if (ym) v = `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月`;
       const probs = byPath.get(path) || [];
       const dd = el("dd", { class: "smpls-review__value" + (v.trim() ? "" : " smpls-review__value--empty"), text: v.trim() ? v : "未填写" });
       for (const p of probs) dd.append(messageItem(p));
@@ -747,13 +763,13 @@ class FormApp {
         const list = kind === "schedule" ? draft.schedule : draft.opinions.participants;
         list.forEach((row, i) => {
           for (const f of this.rowFields[kind]) {
-            rows.push(item(`${ROW_LIST[kind]}.${i}.${f.name}`, `${rowLabel(kind, i)} · ${f.label}`, row[f.name]));
+            rows.push(item(`${ROW_LIST[kind]}.${i}.${f.name}`, `${rowLabel(kind, i)} · ${f.label}`, row[f.name], f.kind));
           }
         });
         if (!list.length) rows.push(el("div", { class: "smpls-review__row" }, el("dt", { class: "smpls-review__key", text: kind === "schedule" ? "计划工作步骤" : "参加单位" }), el("dd", { class: "smpls-review__value smpls-review__value--empty", text: "没有" })));
       }
       for (const f of this.singles.filter((f) => f.section === sec.key)) {
-        rows.push(item(f.path, f.label, draft[f.section][f.name]));
+        rows.push(item(f.path, f.label, draft[f.section][f.name], f.kind));
       }
       blocks.push(el("h3", { class: "smpls-review__title", text: sec.title.split("（")[0] }), el("dl", { class: "smpls-review__list" }, ...rows));
     }

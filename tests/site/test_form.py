@@ -556,3 +556,23 @@ def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard
     screenshot(page, f"form-review-{width}", full_page=False)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+
+
+def test_a_draft_changed_in_another_tab_is_shown_not_overwritten(
+    page: Page, context: Any, site_url: str, site_dir: Path
+) -> None:
+    open_form(page, site_url, site_dir)
+    page.locator("#f-cover-pilot_name").press_sequentially("临湖市政务服务综合标准化试点")
+    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('临湖市')")
+    other = context.new_page()  # e.g. the self-check page carrying an answer into the draft
+    open_form(other, site_url, site_dir)
+    assert other.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
+    other.check('input[name="basic.major_accident"][value="否"]')
+    other.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('\"major_accident\":\"否\"')")
+    expect(page.locator('input[name="basic.major_accident"][value="否"]')).to_be_checked()
+    expect(page.locator("[data-saved]")).to_contain_text("另一个窗口")
+    settle(other)
+    other.close()
+    reload(page)  # leaving the first tab does not write its older copy over the newer draft
+    expect(page.locator('input[name="basic.major_accident"][value="否"]')).to_be_checked()
+    assert page.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
