@@ -1,0 +1,206 @@
+"""Shared pieces of the trust suites (test_csp, test_offline, test_hostile, test_faults).
+
+- ``WATCH``: an init script that records Content-Security-Policy violations and ``alert``/``confirm``/``prompt``
+  calls in ``window.__trust`` (dialogs are also caught by Playwright's ``dialog`` event).
+- form helpers that drive the 申请书 page like a user, and read what the user would keep (screen, storage, download).
+- ``COUNTS``: inputs tried and faults injected, written to build/trust-counts.json at the end of the session, so the
+  README figures can be checked against a run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+from smpls.fields import FieldSpec, iter_fields
+
+ROOT = Path(__file__).resolve().parents[2]
+READY_TIMEOUT = 120_000  # ms: the Python checker loads in a worker; slow when the machine is busy
+COUNTS_FILE = ROOT / "build" / "trust-counts.json"
+COUNTS: Counter[str] = Counter()
+
+WATCH = """
+(() => {
+  const t = (window.__trust = { violations: [], dialogs: [], xss: [] });
+  document.addEventListener("securitypolicyviolation", (e) => {
+    t.violations.push({
+      directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile,
+    });
+  });
+  for (const name of ["alert", "confirm", "prompt"]) {
+    const orig = window[name];
+    window[name] = function (...args) {
+      t.dialogs.push(name + ":" + String(args[0]));
+      return orig.apply(this, args);
+    };
+  }
+  // Payloads call this if they ever run.
+  window.__xss = (tag) => t.xss.push(String(tag));
+})();
+"""
+
+
+def trust_state(page: Page) -> dict[str, list[Any]]:
+    state: dict[str, list[Any]] = page.evaluate("() => window.__trust || {violations: [], dialogs: [], xss: []}")
+    return state
+
+
+def page_url(site_url: str, site_dir: Path, name: str) -> str:
+    if (site_dir / f"{name}.html").is_file():
+        return site_url + f"{name}.html"
+    return site_url + f"{name}/"
+
+
+def apply_url(site_url: str, site_dir: Path) -> str:
+    return page_url(site_url, site_dir, "apply")
+
+
+def fid(path: str) -> str:
+    return "f-" + path.replace(".", "-")
+
+
+def open_form(page: Page, url: str, *, ready: bool = False) -> None:
+    page.goto(url)
+    page.wait_for_selector(".smpls-form--js")
+    if ready:
+        wait_ready(page)
+
+
+def wait_ready(page: Page, timeout: int = READY_TIMEOUT) -> None:
+    page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=timeout)
+
+
+def text_fields() -> list[FieldSpec]:
+    """Every field a person types into (not the radio choices), from the model."""
+    return [f for f in iter_fields() if f.meta.kind != "choice"]
+
+
+def concrete(spec: FieldSpec, row: int = 0) -> str:
+    return spec.path.replace("*", str(row))
+
+
+def ensure_rows(page: Page, kind: str, count: int) -> None:
+    rows = page.locator(f'[data-rows="{kind}"] > li')
+    while rows.count() < count:
+        page.click(f'[data-add-row="{kind}"]')
+
+
+def stored_draft(page: Page) -> Any:
+    return page.evaluate(
+        """() => { try { return JSON.parse(localStorage.getItem('smpls-draft') || 'null'); } catch { return null; } }"""
+    )
+
+
+def form_values(page: Page) -> dict[str, str]:
+    """What the page shows in every named box (radios: the checked value)."""
+    values: dict[str, str] = page.evaluate(
+        """() => {
+            const out = {};
+            for (const el of document.querySelectorAll('#smpls-app input[name], #smpls-app textarea[name]')) {
+                if (el.type !== 'radio') out[el.name] = el.value;
+                else if (el.checked) out[el.name] = el.value;
+                else if (!(el.name in out)) out[el.name] = '';
+            }
+            return out;
+        }"""
+    )
+    return values
+
+
+def download_json(page: Page) -> dict[str, Any]:
+    with page.expect_download() as info:
+        page.click('[data-action="download-json"]')
+    path = info.value.path()
+    assert path is not None
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
+
+
+def value_at(draft: Any, path: str) -> Any:
+    node = draft
+    for part in path.split("."):
+        node = node[int(part)] if part.isdigit() else node[part]
+    return node
+
+
+def responsive(page: Page, budget_ms: int = 2000) -> float:
+    """Time (ms) for the main thread to answer a trivial evaluate; asserts it is within budget."""
+    took: float = page.evaluate(
+        """() => new Promise((resolve) => {
+            const t0 = performance.now();
+            setTimeout(() => resolve(performance.now() - t0), 0);
+        })"""
+    )
+    assert took < budget_ms, f"the page did not answer for {took:.0f} ms"
+    return took
+
+
+def record_counts() -> None:
+    COUNTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    previous: dict[str, int] = {}
+    if COUNTS_FILE.exists():
+        try:
+            previous = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
+        except ValueError:
+            previous = {}
+    merged = {**previous, **dict(COUNTS)}
+    COUNTS_FILE.write_text(json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+# --- a server whose directory and headers a test can change ---------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+    state: dict[str, Any]
+
+    def translate_path(self, path: str) -> str:
+        self.directory = str(self.state["dir"])
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        headers = self.state.get("headers") or {}
+        if callable(headers):
+            headers = headers(self.path.split("?", 1)[0])
+        for name, value in headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+@contextmanager
+def serve(directory: Path, headers: Any = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Serve ``directory`` on 127.0.0.1; yields (url, state): set state["dir"] to switch what is served.
+
+    ``headers``: extra response headers, a dict or a function of the request path returning one."""
+    state: dict[str, Any] = {"dir": directory, "headers": headers or {}}
+    handler = type("Handler", (_Handler,), {"state": state})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", state
+    finally:
+        server.shutdown()
+        server.server_close()
