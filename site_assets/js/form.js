@@ -491,9 +491,11 @@ class FormApp {
     } else {
       this.statusText.textContent = `${s.message || "正在加载检查程序……"}您可以先开始填写。`;
       this.statusBar.hidden = false;
-      if (typeof s.progress === "number") {
+      const step = /(\d+)\s*\/\s*(\d+)/.exec(s.message || ""); // "正在下载校验程序（3/7）…"
+      const progress = typeof s.progress === "number" ? s.progress : step ? Number(step[1]) / Number(step[2]) : null;
+      if (progress !== null && Number.isFinite(progress)) {
         this.statusBar.max = 1;
-        this.statusBar.value = Math.max(0, Math.min(1, s.progress));
+        this.statusBar.value = Math.max(0, Math.min(1, progress));
       }
     }
   }
