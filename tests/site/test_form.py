@@ -576,3 +576,42 @@ def test_a_draft_changed_in_another_tab_is_shown_not_overwritten(
     reload(page)  # leaving the first tab does not write its older copy over the newer draft
     expect(page.locator('input[name="basic.major_accident"][value="否"]')).to_be_checked()
     assert page.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
+
+
+# ---------------------------------------------------------------- the build hook itself (no browser)
+
+
+def _form_hook() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("form_hook", ROOT / "site_assets" / "hooks" / "form.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_hook_fails_on_an_unknown_marker() -> None:
+    from mkdocs.exceptions import PluginError
+
+    hook = _form_hook()
+
+    class FakePage:
+        class file:  # mimics mkdocs' page.file
+            src_path = "apply.md"
+
+    html = hook.on_page_content("<p>x</p><!-- form:app -->", FakePage(), None, None)
+    assert 'data-module="form"' in html and "<!--" not in html
+    with pytest.raises(PluginError, match="form:apps"):
+        hook.on_page_content("<!-- form:apps -->", FakePage(), None, None)
+
+
+def test_region_data_comes_from_the_package() -> None:
+    data = _form_hook().region_data()
+    names = [p["name"] for p in data["provinces"]]
+    assert len(names) == 34 and names[0] == "北京市" and "新疆维吾尔自治区" in names
+    counties = {p["name"]: [c for c, _ in p["counties"]] for p in data["provinces"]}
+    assert "东城区" in counties["北京市"] and "西湖区" in counties["浙江省"]
+    assert ["东莞市", ""] in next(p["counties"] for p in data["provinces"] if p["name"] == "广东省")
+    assert sum(len(c) for c in counties.values()) > 2800
+    assert data["standard"] == "GB/T 2260" and data["published"]
