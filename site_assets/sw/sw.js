@@ -48,7 +48,7 @@ self.addEventListener("activate", (event) => {
 });
 
 const OFFLINE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>暂时无法打开这个页面</title></head>
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>暂时无法打开这个页面</title></head>
 <body><main><h1>暂时无法打开这个页面</h1>
 <p>您的电脑现在没有联网，而这个页面还没有保存在这个浏览器中。</p>
 <p>联网后再打开它；也可以回到<a href="${ROOT.href}">首页</a>，已保存的页面（通知、自查、申请书）断网也能使用。</p>

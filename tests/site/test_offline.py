@@ -1,0 +1,221 @@
+"""Offline after the first visit: the service worker (sw.js at the site root) keeps pages, runtime and wheels.
+
+A person opens the site once, then loses the network: the notice, the self-check (with its Python verdict), the
+form (typing, checking with Python, JSON download) all keep working; the runtime comes from the service worker's
+cache; and when a new version of the site is published, its cache replaces the old one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from conftest import SiteGuard
+from playwright.sync_api import BrowserContext, Page, Response, expect
+from trust import (
+    COUNTS,
+    READY_TIMEOUT,
+    ROOT,
+    apply_url,
+    download_json,
+    fid,
+    open_form,
+    page_url,
+    record_counts,
+    serve,
+    stored_draft,
+    wait_ready,
+)
+
+from smpls.eligibility import evaluate
+
+RUNTIME_FILES = re.compile(r"/pyodide/(pyodide\.asm\.wasm|python_stdlib\.zip|pyodide\.mjs|pyodide-lock\.json|.*\.whl)$")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _counts() -> Iterator[None]:
+    yield
+    record_counts()
+
+
+def offline_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "site_assets" / "hooks" / "offline.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def wait_offline_copy(page: Page) -> str:
+    """Wait until the service worker is active and its cache is complete; return the cache name."""
+    name: str = page.evaluate(
+        """async () => {
+            const reg = await navigator.serviceWorker.ready;
+            for (let i = 0; i < 600; i++) {
+                if (reg.active && reg.active.state === 'activated' && !reg.installing && !reg.waiting) break;
+                await new Promise((r) => setTimeout(r, 100));
+            }
+            const keys = (await caches.keys()).filter((k) => k.startsWith('smpls-'));
+            return keys.join(',');
+        }"""
+    )
+    assert name and "," not in name, name
+    return name
+
+
+def wait_for_cache(page: Page, name: str, timeout_s: float = 60) -> None:
+    """Poll until the only cache of the site is ``name`` (the new version installed, the old one deleted)."""
+    deadline = time.monotonic() + timeout_s
+    keys: list[str] = []
+    while time.monotonic() < deadline:
+        keys = page.evaluate("async () => (await caches.keys()).filter((k) => k.startsWith('smpls-'))")
+        if keys == [name]:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"caches are {keys}, expected only {name}")
+
+
+def cached_count(page: Page, cache: str) -> int:
+    count: int = page.evaluate("async (name) => (await (await caches.open(name)).keys()).length", cache)
+    return count
+
+
+@pytest.mark.allow_failed_requests(r"/no-such-page/")  # answered by the service worker: 503 and a notice
+def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url: str, site_dir: Path) -> None:
+    context: BrowserContext = new_context(accept_downloads=True)
+    page = context.new_page()
+    # first visit, online
+    open_form(page, apply_url(site_url, site_dir), ready=True)
+    cache = wait_offline_copy(page)
+    files = offline_hook().offline_files(site_dir)
+    assert cached_count(page, cache) == len(files)
+    assert any(url.endswith("pyodide.asm.wasm") for url, _ in files)
+    assert any(url.endswith(".whl") for url, _ in files)
+
+    context.set_offline(True)
+    COUNTS["offline: network cut"] += 1
+
+    # the form: reload, type, check with Python, download JSON
+    runtime: list[Response] = []
+    context.on("response", lambda r: RUNTIME_FILES.search(r.url) and runtime.append(r))
+    page.reload()
+    page.wait_for_selector(".smpls-form--js")
+    wait_ready(page)
+    box = page.locator(f"#{fid('basic.org_code')}")
+    box.fill("12345")
+    box.blur()
+    expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty(timeout=20_000)
+    page.locator(f"#{fid('cover.pilot_name')}").fill("离线填写的试点名称")
+    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('离线填写')")
+    saved = download_json(page)
+    assert saved["cover"]["pilot_name"] == "离线填写的试点名称"
+    assert saved["basic"]["org_code"] == "12345"
+    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == "离线填写的试点名称"
+    with page.expect_download() as info:
+        page.click('[data-action="download-docx"]')
+    assert info.value.suggested_filename.endswith(".docx")
+
+    # every runtime file of that reload came from the service worker
+    assert runtime, "no runtime request was seen"
+    assert all(r.from_service_worker for r in runtime), [r.url for r in runtime if not r.from_service_worker]
+    assert {r.url.rsplit("/", 1)[-1] for r in runtime} >= {"pyodide.asm.wasm", "python_stdlib.zip"}
+
+    # reading: the notice and the other pages
+    page.goto(page_url(site_url, site_dir, "notice"))
+    expect(page.locator("h1").first).to_contain_text("通知")
+    page.goto(site_url)
+    expect(page.locator("h1").first).to_be_visible()
+
+    # the self-check: the verdict comes from Python, offline
+    page.goto(page_url(site_url, site_dir, "self-check"))
+    page.wait_for_selector('.smpls-sc-status[data-state="ready"]', timeout=READY_TIMEOUT)
+    expect(page.locator("[data-verdict]")).to_have_text(evaluate({}).overall)
+
+    # the privacy page says a copy is kept
+    page.goto(page_url(site_url, site_dir, "privacy"))
+    status = page.locator("[data-module=offline]")
+    expect(status).to_have_attribute("data-state", "saved")
+    expect(status).to_contain_text(cache.removeprefix("smpls-"))
+
+    # a page that was never stored: a clear Chinese notice instead of the browser's error page
+    page.goto(site_url + "no-such-page/")
+    expect(page.locator("h1")).to_have_text("暂时无法打开这个页面")
+    COUNTS["offline: pages used offline"] += 6
+
+
+def test_second_visit_loads_the_runtime_from_the_service_worker(
+    new_context: Any, site_url: str, site_dir: Path
+) -> None:
+    context: BrowserContext = new_context()
+    page = context.new_page()
+    first: list[Response] = []
+    context.on("response", lambda r: RUNTIME_FILES.search(r.url) and first.append(r))
+    open_form(page, apply_url(site_url, site_dir), ready=True)
+    assert first and not any(r.from_service_worker for r in first)  # first visit: from the network
+    wait_offline_copy(page)
+    page.close()
+
+    second: list[Response] = []
+    context.on("response", lambda r: RUNTIME_FILES.search(r.url) and second.append(r))
+    page = context.new_page()
+    open_form(page, apply_url(site_url, site_dir), ready=True)
+    names = {r.url.rsplit("/", 1)[-1] for r in second}
+    assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names, names
+    assert any(n.endswith(".whl") for n in names)
+    assert all(r.from_service_worker for r in second), [r.url for r in second if not r.from_service_worker]
+
+
+def copy_site(src: Path, dst: Path) -> None:
+    """A cheap copy (hard links); files that will change must be replaced, never written in place."""
+    shutil.copytree(src, dst, copy_function=os.link)
+
+
+def replace(path: Path, text: str) -> None:
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_new_version_replaces_the_cache(
+    new_context: Any, site_dir: Path, tmp_path: Path, site_guard: SiteGuard
+) -> None:
+    hook = offline_hook()
+    old, new = tmp_path / "v1", tmp_path / "v2"
+    copy_site(site_dir, old)
+    copy_site(site_dir, new)
+    (old / "sw.js").unlink()
+    v1 = hook.write_service_worker(old)
+    notice = new / "notice" / "index.html"
+    replace(notice, notice.read_text(encoding="utf-8").replace("</h1>", "（第二版）</h1>", 1))
+    (new / "sw.js").unlink()
+    v2 = hook.write_service_worker(new)
+    assert v1 != v2
+
+    with serve(old) as (url, state):
+        site_guard.origin = url.rstrip("/")
+        context: BrowserContext = new_context()
+        page = context.new_page()
+        page.goto(url + "notice/")
+        assert wait_offline_copy(page) == f"smpls-{v1}"
+        page.reload()
+        expect(page.locator("h1").first).not_to_contain_text("第二版")
+
+        state["dir"] = new  # the site is republished
+        COUNTS["offline: site versions replaced"] += 1
+        page.reload()  # the browser checks sw.js, installs the new version, which deletes the old cache
+        wait_for_cache(page, f"smpls-{v2}")
+        assert wait_offline_copy(page) == f"smpls-{v2}"
+        page.goto(url + "notice/")
+        expect(page.locator("h1").first).to_contain_text("第二版")
+        context.set_offline(True)
+        page.goto(url + "notice/")
+        expect(page.locator("h1").first).to_contain_text("第二版")
+        page.goto(url + "apply/")
+        wait_ready(page)
