@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -53,11 +54,9 @@ def test_page_loads_cleanly_and_has_no_serious_axe_violation(
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_at_390px(new_context: object, site_url: str, path: str) -> None:
+def test_page_at_390px(new_context: Callable[..., BrowserContext], site_url: str, path: str) -> None:
     """Phone width: nothing overflows the page sideways (wide tables scroll inside their own box)."""
-    make = new_context
-    assert callable(make)
-    context: BrowserContext = make(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    context = new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     _open(page, site_url + path)
     screenshot(page, f"{_slug(path)}-390")
