@@ -1,7 +1,7 @@
 // Module worker: runs our Python checker (pysrc/smpls, module smpls.browser) in Pyodide.
 // Everything is loaded from this site's own pyodide/ folder (core files, wheels, pyodide-lock.json with
 // sha256 hashes): no other host is contacted. Started by checker.js; talks to it with postMessage:
-//   in:  {type: "call", id, name, payload}         name: validate | questions | eligibility | docx
+//   in:  {type: "call", id, name, payload}         name: validate | migrate | questions | eligibility | docx
 //   out: {type: "status", state, message, detail?, timings?}
 //        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
 
@@ -81,12 +81,23 @@ async function boot() {
   let pyodide;
   try {
     const { loadPyodide } = await import(new URL("pyodide.mjs", BASE).href);
-    pyodide = await loadPyodide({
-      indexURL: BASE.href,
-      lockFileURL: new URL("pyodide-lock.json", BASE).href,
-      stdout: () => {},
-      stderr: () => {},
-    });
+    // When the WebAssembly file cannot be fetched or compiled, Emscripten prints "Aborted(…)" and loadPyodide
+    // never settles: watch its error output during start-up, so the page can say so instead of loading forever.
+    let abortLoad;
+    const aborted = new Promise((_, reject) => (abortLoad = reject));
+    pyodide = await Promise.race([
+      loadPyodide({
+        indexURL: BASE.href,
+        lockFileURL: new URL("pyodide-lock.json", BASE).href,
+        stdout: () => {},
+        stderr: (line) => {
+          if (!pyodide && /^Aborted\(|failed to (asynchronously )?prepare wasm/.test(String(line))) {
+            abortLoad(new Error(String(line)));
+          }
+        },
+      }),
+      aborted,
+    ]);
   } catch (err) {
     throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
   }
@@ -107,7 +118,7 @@ async function boot() {
   let browser;
   try {
     browser = pyodide.pyimport("smpls.browser");
-    for (const name of ["validate", "questions", "eligibility", "docx", "docx_filename"]) {
+    for (const name of ["validate", "migrate", "questions", "eligibility", "docx", "docx_filename", "warm"]) {
       if (typeof browser[name] !== "function") throw new Error(`smpls.browser.${name} is missing`);
     }
   } catch (err) {
@@ -119,7 +130,11 @@ async function boot() {
 
 const ready = boot();
 ready.then(
-  () => status("ready", "校验程序已就绪。", { timings }),
+  ({ browser }) => {
+    status("ready", "校验程序已就绪。", { timings });
+    // The slow lazy imports (python-stdnum) happen now, before the user's first code check needs them.
+    setTimeout(() => browser.warm(), 0);
+  },
   (err) => status("failed", err.message || "校验程序未能加载。", { detail: err.detail || String(err), timings }),
 );
 
@@ -132,6 +147,8 @@ async function call(name, payload) {
   switch (name) {
     case "validate":
       return [JSON.parse(browser.validate(text(payload)))];
+    case "migrate":
+      return [JSON.parse(browser.migrate(text(payload)))];
     case "questions":
       return [JSON.parse(browser.questions())];
     case "eligibility":
