@@ -8,6 +8,8 @@
 //
 // call() waits for "ready"; it rejects with an Error whose message is Chinese when the checker failed.
 // The page never needs the checker to let the user type: it only adds checking and the DOCX download.
+// If the worker dies after it was ready (an error event, or a call unanswered for CALL_TIMEOUT_MS), the pending
+// calls reject with a Chinese message and a new worker starts: status "loading" again, then "ready".
 
 let instance = null;
 
@@ -19,6 +21,10 @@ function mark(name) {
     // marks are only for measuring
   }
 }
+
+// A call that gets no answer within this time means the worker died (ms; the checker is idle otherwise).
+const CALL_TIMEOUT_MS = { default: 20000, docx: 120000 };
+const MAX_RESTARTS = 3;
 
 const UNSUPPORTED = "此浏览器不支持在页面中运行校验程序（需要 WebAssembly 和 Web Worker）。您仍可填写、自动保存和下载 JSON。";
 
@@ -34,7 +40,10 @@ export function startChecker() {
     current = next;
     if (next.state === "ready" || next.state === "failed") mark(`smpls:checker-${next.state}`);
     if (next.state === "failed") {
-      for (const { reject } of pending.values()) reject(new Error(next.message));
+      for (const { reject, timer } of pending.values()) {
+        clearTimeout(timer);
+        reject(new Error(next.message));
+      }
       pending.clear();
     }
     for (const cb of listeners) {
@@ -46,35 +55,81 @@ export function startChecker() {
     }
   }
 
+  // The worker can die after it was ready (a crash, the browser reclaiming memory, an uncaught error): an
+  // error event, or a call that gets no answer within CALL_TIMEOUT_MS. Then the pending calls are rejected with a
+  // Chinese message, and a new worker is started (status "loading" again), at most MAX_RESTARTS times.
   let worker = null;
-  if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
-    current = { state: "failed", message: UNSUPPORTED };
-  } else {
-    try {
-      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "smpls-checker" });
-    } catch (err) {
-      current = { state: "failed", message: UNSUPPORTED, detail: String(err) };
-    }
+  let restarts = 0;
+
+  function arm(entry) {
+    if (entry.timer || current.state !== "ready") return;
+    const ms = CALL_TIMEOUT_MS[entry.name] || CALL_TIMEOUT_MS.default;
+    entry.timer = setTimeout(() => died(`${entry.name}: no answer within ${ms} ms`), ms);
   }
 
-  if (worker) {
-    worker.onmessage = (event) => {
+  function died(detail) {
+    const dead = worker;
+    worker = null;
+    try {
+      if (dead) dead.terminate();
+    } catch {
+      // already gone
+    }
+    const err = new Error("校验程序意外停止，这次检查没有完成。您填写的内容没有受影响。");
+    for (const entry of pending.values()) {
+      clearTimeout(entry.timer);
+      entry.reject(err);
+    }
+    pending.clear();
+    if (restarts >= MAX_RESTARTS) {
+      emit({ state: "failed", message: "校验程序多次意外停止，校验暂不可用。请刷新页面重试。", detail });
+      return;
+    }
+    restarts += 1;
+    emit({ state: "loading", message: "校验程序意外停止，正在重新启动…", detail });
+    spawn();
+  }
+
+  function spawn() {
+    let w;
+    try {
+      w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "smpls-checker" });
+    } catch (err) {
+      emit({ state: "failed", message: UNSUPPORTED, detail: String(err) });
+      return;
+    }
+    worker = w;
+    w.onmessage = (event) => {
+      if (w !== worker) return;
       const msg = event.data || {};
       if (msg.type === "status") {
         const { type, ...status } = msg;
         emit(status);
+        if (status.state === "ready") for (const entry of pending.values()) arm(entry);
       } else if (msg.type === "result") {
         const entry = pending.get(msg.id);
         if (!entry) return;
         pending.delete(msg.id);
+        clearTimeout(entry.timer);
         if (msg.ok) entry.resolve(msg.value);
         else entry.reject(Object.assign(new Error(msg.error), { detail: msg.detail }));
       }
     };
-    worker.onerror = (event) => {
+    w.onerror = (event) => {
       event.preventDefault();
+      if (w !== worker) return;
+      if (current.state === "ready") {
+        died(event.message || "error event");
+        return;
+      }
       emit({ state: "failed", message: "校验程序无法启动，校验暂不可用。请刷新页面重试。", detail: event.message || "" });
     };
+  }
+
+  if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
+    current = { state: "failed", message: UNSUPPORTED };
+  } else {
+    spawn();
   }
 
   instance = {
@@ -90,8 +145,10 @@ export function startChecker() {
       if (current.state === "failed" || !worker) return Promise.reject(new Error(current.message));
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const entry = { resolve, reject, name, timer: 0 };
+        pending.set(id, entry);
         worker.postMessage({ type: "call", id, name, payload });
+        arm(entry);
       });
     },
   };

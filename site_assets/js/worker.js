@@ -81,23 +81,34 @@ async function boot() {
   let pyodide;
   try {
     const { loadPyodide } = await import(new URL("pyodide.mjs", BASE).href);
-    // When the WebAssembly file cannot be fetched or compiled, Emscripten prints "Aborted(…)" and loadPyodide
-    // never settles: watch its error output during start-up, so the page can say so instead of loading forever.
+    // When the WebAssembly file cannot be fetched or compiled, Pyodide only logs "wasm instantiation failed!"
+    // (console.warn) or Emscripten prints "Aborted(…)", and loadPyodide never settles: watch both during
+    // start-up, so the page can say so instead of loading forever.
     let abortLoad;
     const aborted = new Promise((_, reject) => (abortLoad = reject));
-    pyodide = await Promise.race([
-      loadPyodide({
-        indexURL: BASE.href,
-        lockFileURL: new URL("pyodide-lock.json", BASE).href,
-        stdout: () => {},
-        stderr: (line) => {
-          if (!pyodide && /^Aborted\(|failed to (asynchronously )?prepare wasm/.test(String(line))) {
-            abortLoad(new Error(String(line)));
-          }
-        },
-      }),
-      aborted,
-    ]);
+    const watch = (line) => {
+      if (/^Aborted\(|wasm instantiation failed|failed to (asynchronously )?prepare wasm/.test(String(line))) {
+        abortLoad(new Error(String(line)));
+      }
+    };
+    const warn = console.warn;
+    console.warn = (...args) => {
+      watch(args[0]);
+      warn.apply(console, args);
+    };
+    try {
+      pyodide = await Promise.race([
+        loadPyodide({
+          indexURL: BASE.href,
+          lockFileURL: new URL("pyodide-lock.json", BASE).href,
+          stdout: () => {},
+          stderr: (line) => pyodide || watch(line),
+        }),
+        aborted,
+      ]);
+    } finally {
+      console.warn = warn;
+    }
   } catch (err) {
     throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
   }

@@ -1,0 +1,215 @@
+"""Faults, injected while a person uses the 申请书 form: the page recovers or explains, nothing typed is lost.
+
+- the checker's worker dies in the middle of a validation (an uncaught error, or it stops answering);
+- the worker script, a wheel, or the runtime cannot be loaded (404), or a wheel arrives changed;
+- localStorage is full.
+
+After each: the values are still on the screen, JSON download returns them, and the page tells the user in Chinese
+what happened and what still works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Route, Worker, expect
+from trust import (
+    COUNTS,
+    READY_TIMEOUT,
+    apply_url,
+    download_json,
+    fid,
+    open_form,
+    record_counts,
+    stored_draft,
+    wait_ready,
+)
+
+NAME = "临湖市政务服务“一网通办”综合标准化试点"
+UNIT = "临湖市政务服务管理局"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _counts() -> Iterator[None]:
+    yield
+    record_counts()
+
+
+def fault(kind: str) -> None:
+    COUNTS["faults injected"] += 1
+    COUNTS[f"fault: {kind}"] += 1
+
+
+def checker_worker(page: Page) -> Worker:
+    for _ in range(100):
+        for w in page.workers:
+            if w.url.endswith("/assets/smpls/worker.js"):
+                return w
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no checker worker among {[w.url for w in page.workers]}")
+
+
+def type_some(page: Page) -> None:
+    page.locator(f"#{fid('cover.pilot_name')}").fill(NAME)
+    box = page.locator(f"#{fid('basic.unit_name')}")
+    box.click()
+    box.press_sequentially(UNIT)
+
+
+def assert_nothing_lost(page: Page) -> None:
+    assert page.input_value(f"#{fid('cover.pilot_name')}") == NAME
+    assert page.input_value(f"#{fid('basic.unit_name')}") == UNIT
+    saved = download_json(page)
+    assert saved["cover"]["pilot_name"] == NAME
+    assert saved["basic"]["unit_name"] == UNIT
+
+
+def check_org_code(page: Page, value: str = "12345") -> None:
+    box = page.locator(f"#{fid('basic.org_code')}")
+    box.fill(value)
+    box.blur()
+
+
+# Replace the worker's message handler so that the next validation kills it, the way a crash would.
+CRASH = """(how) => {
+    const original = self.onmessage;
+    self.onmessage = (event) => {
+        if (event.data && event.data.name === 'validate') {
+            if (how === 'silent') self.close();            // stops answering, no error event
+            else setTimeout(() => { throw new Error('simulated crash in the checker'); });
+            return;
+        }
+        return original.call(self, event);
+    };
+}"""
+
+
+@pytest.mark.allow_console_errors(r"simulated crash")
+@pytest.mark.parametrize("how", ["error", "silent"])
+def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Path, how: str) -> None:
+    open_form(page, apply_url(site_url, site_dir), ready=True)
+    type_some(page)
+    first = checker_worker(page)
+    first.evaluate(CRASH, how)
+    fault(f"worker dies mid-validation ({how})")
+    statuses: list[str] = []
+    page.expose_function("__status", lambda s: statuses.append(s))
+    page.evaluate(
+        """() => new MutationObserver(() => window.__status(document.querySelector('.smpls-status__text').textContent))
+            .observe(document.querySelector('.smpls-status'), {subtree: true, childList: true, characterData: true})"""
+    )
+    check_org_code(page)
+    # the page explains, starts a new checker, and checks again by itself
+    status = page.locator(".smpls-status")
+    expect(status).to_have_attribute("data-state", "loading", timeout=40_000)
+    wait_ready(page)
+    # it said so while it restarted (the form's own words, then the checker's)
+    assert any("没有完成" in s or "意外停止" in s for s in statuses), statuses
+    assert any("正在" in s for s in statuses), statuses
+    expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty(timeout=20_000)
+    assert checker_worker(page) is not first  # a new worker answered
+    assert_nothing_lost(page)
+    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == NAME
+
+
+def failing_load(page: Page, site_url: str, site_dir: Path, message: re.Pattern[str]) -> None:
+    open_form(page, apply_url(site_url, site_dir))
+    type_some(page)
+    status = page.locator(".smpls-status")
+    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    expect(status).to_contain_text(message)
+    expect(status).to_contain_text("您仍可以填写")
+    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('一网通办')")
+    assert_nothing_lost(page)
+    page.click('[data-action="check-all"]')
+    expect(page.locator("[data-summary]")).to_contain_text("不能检查")
+    page.click('[data-action="download-docx"]')
+    expect(page.locator('[data-note="download"]')).to_contain_text("不能生成 Word")
+
+
+def no_sw_page(new_context: Any) -> Page:
+    # the service worker would answer from its cache before the test's route; these faults are about the network
+    context: BrowserContext = new_context(service_workers="block")
+    return context.new_page()
+
+
+@pytest.mark.allow_failed_requests(r"/pyodide/pydantic_core-[^/]*\.whl")
+def test_a_wheel_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
+    page = no_sw_page(new_context)
+    page.route(re.compile(r".*/pyodide/pydantic_core-[^/]*\.whl$"), lambda r: r.fulfill(status=404, body="missing"))
+    fault("wheel 404")
+    failing_load(page, site_url, site_dir, re.compile(r"pydantic_core.*无法下载（HTTP 404）"))
+
+
+@pytest.mark.allow_failed_requests(r"/pyodide/smpls-[^/]*\.whl")  # the worker's follow-up HEAD may be cut short
+def test_a_wheel_arrives_changed(new_context: Any, site_url: str, site_dir: Path) -> None:
+    page = no_sw_page(new_context)
+
+    def corrupt(route: Route) -> None:
+        if route.request.method != "GET":  # the worker's HEAD request, asking why
+            route.continue_()
+            return
+        response = route.fetch()
+        body = bytearray(response.body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(response=response, body=bytes(body))
+
+    page.route(re.compile(r".*/pyodide/smpls-[^/]*\.whl$"), corrupt)
+    fault("wheel changed (sha256 mismatch)")
+    failing_load(page, site_url, site_dir, re.compile(r"smpls-.*sha256"))
+
+
+@pytest.mark.allow_failed_requests(r"/assets/smpls/worker\.js")
+def test_the_worker_script_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
+    page = no_sw_page(new_context)
+    page.route(re.compile(r".*/assets/smpls/worker\.js$"), lambda r: r.fulfill(status=404, body="missing"))
+    fault("worker script 404")
+    failing_load(page, site_url, site_dir, re.compile(r"无法启动"))
+
+
+@pytest.mark.allow_failed_requests(r"/pyodide/pyodide\.asm\.wasm")
+def test_the_webassembly_runtime_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
+    page = no_sw_page(new_context)
+    page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda r: r.fulfill(status=404, body="missing"))
+    fault("pyodide.asm.wasm 404")
+    failing_load(page, site_url, site_dir, re.compile(r"Pyodide|Python"))
+
+
+FILL_STORAGE = """
+(() => {
+  if (localStorage.getItem('filler-0') !== null) return;
+  const chunk = 'x'.repeat(512 * 1024);
+  try { for (let i = 0; i < 1000; i++) localStorage.setItem('filler-' + i, chunk); } catch (e) { /* full */ }
+  const kb = 'x'.repeat(1024);
+  try { for (let i = 0; i < 4000; i++) localStorage.setItem('filler-small-' + i, kb); } catch (e) { /* full */ }
+  try { for (let i = 0; i < 4000; i++) localStorage.setItem('f' + i, 'x'); } catch (e) { /* full */ }
+})();
+"""
+
+
+def test_local_storage_is_full(page: Page, site_url: str, site_dir: Path) -> None:
+    page.add_init_script(FILL_STORAGE)
+    open_form(page, apply_url(site_url, site_dir), ready=True)
+    fault("localStorage full")
+    probe = (
+        "() => { try { localStorage.setItem('probe', 'x'.repeat(100)); return 'stored'; } catch { return 'full'; } }"
+    )
+    assert page.evaluate(probe) == "full"
+    type_some(page)
+    saved = page.locator("[data-saved]")
+    expect(saved).to_contain_text("无法保存到本机")
+    expect(saved).to_contain_text("下载 JSON")
+    check_org_code(page)
+    expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty(timeout=20_000)  # checking still works
+    assert_nothing_lost(page)
+    # space comes back (the user cleared other sites' data): the next change is saved again
+    page.evaluate(
+        "() => { for (const k of Object.keys(localStorage)) if (/^(filler|f\\d)/.test(k)) localStorage.removeItem(k); }"
+    )
+    page.locator(f"#{fid('basic.legal_rep')}").fill("周明远")
+    expect(saved).to_contain_text("已自动保存")
+    assert stored_draft(page)["draft"]["basic"]["unit_name"] == UNIT
