@@ -878,6 +878,11 @@ class FormApp {
         return;
       }
     }
+    const tooMany = this.tooManyRows(draft);
+    if (tooMany) {
+      this.note("import", `“${file.name}”${tooMany}请确认选的是本页“下载 JSON”保存的草稿。当前内容没有改变。`, true);
+      return;
+    }
     const previous = this.readForm();
     this.undoDraft = previous;
     draftStore.saveBackup(previous);
@@ -895,6 +900,21 @@ class FormApp {
       el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-import", text: "撤销导入，恢复导入前的内容" }),
     );
     this.announce(`已导入“${file.name}”。`);
+  }
+
+  // A list longer than the form allows (e.g. 200,000 阶段) would freeze the page while it draws the rows.
+  tooManyRows(draft) {
+    const lists = {
+      schedule: isObj(draft) ? draft.schedule : null,
+      participants: isObj(draft) && isObj(draft.opinions) ? draft.opinions.participants : null,
+    };
+    for (const [kind, list] of Object.entries(lists)) {
+      const max = Number(this.form.querySelector(`[data-repeat="${kind}"]`).dataset.max);
+      if (Array.isArray(list) && list.length > max) {
+        return `里有 ${list.length} 个${ROW_NAME[kind]}，申请书最多 ${max} 个，无法导入。`;
+      }
+    }
+    return "";
   }
 
   undoImport() {
