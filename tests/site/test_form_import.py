@@ -130,7 +130,7 @@ def test_unknown_keys_and_odd_values_are_kept(page: Page, site_url: str, site_di
     assert saved["basic"]["major_accident"] == "不清楚"
 
 
-def test_older_version_waits_for_the_checker_or_is_migrated(page: Page, site_url: str, site_dir: Path) -> None:
+def test_older_version_is_migrated(page: Page, site_url: str, site_dir: Path) -> None:
     """Version 0 (smpls.draft's first prototype layout) is migrated by Python when the checker is ready."""
     v0 = {
         "schema_version": 0,
@@ -143,9 +143,6 @@ def test_older_version_waits_for_the_checker_or_is_migrated(page: Page, site_url
     pick(page, "旧版.json", as_bytes(v0))
     note = page.locator(NOTE)
     expect(note).to_contain_text("旧版.json")
-    if "没能转换" in note.inner_text() or "需要检查程序" in note.inner_text():
-        assert_untouched(page)  # at least: nothing lost
-        pytest.xfail("smpls.browser has no migrate() the worker can call yet")
     expect(note).to_contain_text("已导入")
     assert page.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
     assert page.input_value("#f-basic-unit_name") == "临湖市政务服务管理局"
