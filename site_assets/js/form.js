@@ -473,9 +473,19 @@ class FormApp {
     }
   }
 
+  /** Resolves once the checker is ready or has failed. */
+  checkerSettled() {
+    if (this.checkerState !== "loading") return Promise.resolve(this.checkerState);
+    return new Promise((resolve) => (this.settledWaiters = [...(this.settledWaiters || []), resolve]));
+  }
+
   onStatus(s) {
     const state = s && s.state;
     this.checkerState = state;
+    if (state !== "loading" && this.settledWaiters) {
+      for (const resolve of this.settledWaiters) resolve(state);
+      this.settledWaiters = null;
+    }
     this.status.dataset.state = state;
     if (state === "ready") {
       this.statusText.textContent = "检查程序已就绪：离开一个栏目时会检查它，也可以随时点“检查全部”。";
@@ -858,8 +868,12 @@ class FormApp {
     }
     let draft = res.draft;
     if (res.version < this.config.schemaVersion) {
+      if (this.checker && this.checkerState === "loading") {
+        this.note("import", `“${file.name}”是旧版本（${res.version}）的草稿，正在等检查程序就绪后转换……当前内容暂不改变。`);
+        await this.checkerSettled();
+      }
       if (!this.checker || this.checkerState !== "ready") {
-        this.note("import", `“${file.name}”是旧版本（${res.version}）的草稿，需要检查程序转换。检查程序还没有就绪，请稍后再导入。当前内容没有改变。`, true);
+        this.note("import", `“${file.name}”是旧版本（${res.version}）的草稿，需要检查程序转换，但检查程序没能在这个浏览器中运行，所以无法导入。当前内容没有改变。`, true);
         return;
       }
       try {
