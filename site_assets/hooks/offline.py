@@ -5,8 +5,9 @@ the built files to keep for offline use and computes the site's version: the fir
 every listed file's path and bytes (and the worker's own template). The version names the cache
 (``smpls-<version>``), so any change to any file makes a new service worker that replaces the old cache.
 
-Kept: every page (as its URL, ``apply/``), assets/, stylesheets/, search/, pyodide/ (uncompressed files only: the
-browser stores what it decoded). Not kept: the precompressed ``.gz``/``.br`` copies, sitemaps, the host header
+Kept: every page (as its URL, ``apply/``), assets/, stylesheets/, search/ at install; pyodide/ (the runtime, ~30 MB)
+once a page that uses the checker has it ready, so reading pages never download it. Uncompressed files only: the
+browser stores what it decoded. Not kept: the precompressed ``.gz``/``.br`` copies, sitemaps, the host header
 files (``_headers``, ``csp-*.txt``) and ``sw.js`` itself.
 
 ``mkdocs serve`` gets a service worker that removes itself and its caches instead, so a developer never sees a
@@ -25,6 +26,8 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "site_assets" / "sw" / "sw.js"
 SKIP_SUFFIXES = {".gz", ".br", ".map"}
+# The Python runtime: stored only once a page that uses the checker asks (see sw.js), not by reading pages.
+RUNTIME_PREFIX = "pyodide/"
 SKIP_NAMES = {
     "sw.js",
     "_headers",
@@ -94,11 +97,14 @@ def write_service_worker(site: Path, directory_urls: bool = True) -> str:
     files = offline_files(site, directory_urls)
     version = site_version(files)
     text = TEMPLATE.read_text(encoding="utf-8")
-    for marker in ("__SMPLS_VERSION__", "__SMPLS_FILES__"):
+    for marker in ("__SMPLS_VERSION__", "__SMPLS_FILES__", "__SMPLS_RUNTIME__"):
         if text.count(marker) != 1:
             raise RuntimeError(f"offline hook: {TEMPLATE} must contain {marker} exactly once")
+    core = [url for url, _ in files if not url.startswith(RUNTIME_PREFIX)]
+    runtime = [url for url, _ in files if url.startswith(RUNTIME_PREFIX)]
     text = text.replace("__SMPLS_VERSION__", version)
-    text = text.replace("__SMPLS_FILES__", json.dumps([url for url, _ in files], ensure_ascii=False, indent=0))
+    text = text.replace("__SMPLS_FILES__", json.dumps(core, ensure_ascii=False, indent=0))
+    text = text.replace("__SMPLS_RUNTIME__", json.dumps(runtime, ensure_ascii=False, indent=0))
     (site / "sw.js").write_text(text, encoding="utf-8")
     return version
 

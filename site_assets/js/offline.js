@@ -1,9 +1,13 @@
 // Offline use: registers the site's service worker (sw.js at the site root, written by
 // site_assets/hooks/offline.py) on every page, once the page has loaded. Listed in mkdocs.yml extra_javascript.
 //
+// On pages that run the Python checker (the form, the self-check), once the checker is ready this asks the service
+// worker to keep the runtime too (pyodide/), so the checker also works offline later. Reading pages never fetch it.
+//
 // data-module="offline" on an element (the privacy page) shows whether this browser keeps a copy of the site.
 const ROOT = new URL("../../", import.meta.url);
 const supported = "serviceWorker" in navigator && window.isSecureContext;
+const USES_CHECKER = '[data-module~="form"], [data-module~="self-check"], [data-module~="checker"]';
 
 function register() {
   return navigator.serviceWorker
@@ -21,13 +25,41 @@ export const registration = supported
     })
   : Promise.resolve(null);
 
-async function savedVersion() {
+// Resolves with {ok, version} once the service worker holds the runtime.
+function keepRuntime() {
+  return navigator.serviceWorker.ready.then(
+    (reg) =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(event.data);
+        reg.active.postMessage({ type: "cache-runtime" }, [channel.port2]);
+      }),
+  );
+}
+
+if (supported && document.querySelector(USES_CHECKER)) {
+  registration.then(async (reg) => {
+    if (!reg) return;
+    const { startChecker } = await import("./checker.js"); // the page's own checker (one per page)
+    const stop = startChecker().onStatus((s) => {
+      if (s.state !== "ready") return;
+      queueMicrotask(() => stop && stop());
+      keepRuntime().then((res) => {
+        if (!res || !res.ok) console.warn("检查程序未能保存供离线使用", res && res.error);
+      });
+    });
+  });
+}
+
+async function saved() {
   try {
-    const keys = await caches.keys();
-    const key = keys.find((k) => k.startsWith("smpls-"));
-    return key ? key.slice("smpls-".length) : "";
+    const keys = (await caches.keys()).filter((k) => k.startsWith("smpls-"));
+    if (keys.length !== 1) return null;
+    const cache = await caches.open(keys[0]);
+    const runtime = !!(await cache.match(new URL("pyodide/pyodide.asm.wasm", ROOT).href));
+    return { version: keys[0].slice("smpls-".length), runtime };
   } catch {
-    return "";
+    return null;
   }
 }
 
@@ -47,9 +79,17 @@ export function init(element) {
       return;
     }
     if (reg.active && !reg.installing && !reg.waiting) {
-      const version = await savedVersion();
-      if (version) {
-        say(`本站的页面和检查程序已保存在这个浏览器中（版本 ${version}），断网后也能打开和使用。`, "saved");
+      const copy = await saved();
+      if (copy && copy.runtime) {
+        say(`本站的页面和检查程序已保存在这个浏览器中（版本 ${copy.version}），断网后也能打开和使用。`, "saved");
+        return;
+      }
+      if (copy) {
+        say(
+          `本站的页面已保存在这个浏览器中（版本 ${copy.version}），断网后也能阅读。` +
+            "打开一次“填写申请书”或“自查申报条件”页，检查程序（约 30 MB）也会保存，之后断网也能检查。",
+          "pages",
+        );
         return;
       }
     }

@@ -88,6 +88,26 @@ def cached_count(page: Page, cache: str) -> int:
     return count
 
 
+def cached_urls(page: Page) -> list[str]:
+    urls: list[str] = page.evaluate(
+        """async () => {
+            const out = [];
+            for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(r.url);
+            return out;
+        }"""
+    )
+    return urls
+
+
+def wait_all_cached(page: Page, cache: str, count: int, timeout_s: float = 90) -> None:
+    """Pages that use the checker ask the service worker to keep the runtime once it is ready: wait for that."""
+    deadline = time.monotonic() + timeout_s
+    while cached_count(page, cache) < count:
+        assert time.monotonic() < deadline, f"{cached_count(page, cache)} of {count} files cached"
+        page.wait_for_timeout(250)
+    assert cached_count(page, cache) == count
+
+
 @pytest.mark.allow_failed_requests(r"/no-such-page/")  # answered by the service worker: 503 and a notice
 def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url: str, site_dir: Path) -> None:
     context: BrowserContext = new_context(accept_downloads=True)
@@ -96,7 +116,7 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     open_form(page, apply_url(site_url, site_dir), ready=True)
     cache = wait_offline_copy(page)
     files = offline_hook().offline_files(site_dir)
-    assert cached_count(page, cache) == len(files)
+    wait_all_cached(page, cache, len(files))
     assert any(url.endswith("pyodide.asm.wasm") for url, _ in files)
     assert any(url.endswith(".whl") for url, _ in files)
 
@@ -160,7 +180,7 @@ def test_second_visit_loads_the_runtime_from_the_service_worker(
     context.on("response", lambda r: RUNTIME_FILES.search(r.url) and first.append(r))
     open_form(page, apply_url(site_url, site_dir), ready=True)
     assert first and not any(r.from_service_worker for r in first)  # first visit: from the network
-    wait_offline_copy(page)
+    wait_all_cached(page, wait_offline_copy(page), len(offline_hook().offline_files(site_dir)))
     page.close()
 
     second: list[Response] = []
@@ -171,6 +191,25 @@ def test_second_visit_loads_the_runtime_from_the_service_worker(
     assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names, names
     assert any(n.endswith(".whl") for n in names)
     assert all(r.from_service_worker for r in second), [r.url for r in second if not r.from_service_worker]
+
+
+def test_reading_pages_keep_pages_but_not_the_runtime(new_context: Any, site_url: str, site_dir: Path) -> None:
+    context: BrowserContext = new_context()
+    page = context.new_page()
+    page.goto(page_url(site_url, site_dir, "notice"))
+    cache = wait_offline_copy(page)
+    files = offline_hook().offline_files(site_dir)
+    core = [u for u, _ in files if not u.startswith("pyodide/")]
+    assert cached_count(page, cache) == len(core)
+    assert not [u for u in cached_urls(page) if "/pyodide/" in u]
+    page.goto(page_url(site_url, site_dir, "privacy"))
+    status = page.locator("[data-module=offline]")
+    expect(status).to_have_attribute("data-state", "pages")
+    expect(status).to_contain_text("断网后也能阅读")
+    context.set_offline(True)
+    page.goto(page_url(site_url, site_dir, "conditions"))
+    expect(page.locator("h1").first).to_be_visible()
+    COUNTS["offline: pages used offline"] += 1
 
 
 def copy_site(src: Path, dst: Path) -> None:
@@ -202,8 +241,11 @@ def test_a_new_version_replaces_the_cache(
         site_guard.origin = url.rstrip("/")
         context: BrowserContext = new_context()
         page = context.new_page()
-        page.goto(url + "notice/")
+        page.goto(url + "apply/")
+        wait_ready(page)
         assert wait_offline_copy(page) == f"smpls-{v1}"
+        wait_all_cached(page, f"smpls-{v1}", len(hook.offline_files(old)))
+        page.goto(url + "notice/")
         page.reload()
         expect(page.locator("h1").first).not_to_contain_text("第二版")
 
@@ -212,6 +254,8 @@ def test_a_new_version_replaces_the_cache(
         page.reload()  # the browser checks sw.js, installs the new version, which deletes the old cache
         wait_for_cache(page, f"smpls-{v2}")
         assert wait_offline_copy(page) == f"smpls-{v2}"
+        # the runtime was kept before, so the new version keeps it too: still usable offline
+        assert cached_count(page, f"smpls-{v2}") == len(hook.offline_files(new))
         page.goto(url + "notice/")
         expect(page.locator("h1").first).to_contain_text("第二版")
         context.set_offline(True)
