@@ -222,6 +222,8 @@ def replace(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+# reloads while a page still starts mkdocs-material's search worker cut that request short; not a fault of the site
+@pytest.mark.allow_failed_requests(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 def test_a_new_version_replaces_the_cache(
     new_context: Any, site_dir: Path, tmp_path: Path, site_guard: SiteGuard
 ) -> None:
