@@ -223,7 +223,7 @@ def replace(path: Path, text: str) -> None:
 
 
 # reloads while a page still starts mkdocs-material's search worker cut that request short; not a fault of the site
-@pytest.mark.allow_failed_requests(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+@pytest.mark.allow_failed_requests(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$", r"/favicon\.png$")
 def test_a_new_version_replaces_the_cache(
     new_context: Any, site_dir: Path, tmp_path: Path, site_guard: SiteGuard
 ) -> None:
@@ -243,25 +243,26 @@ def test_a_new_version_replaces_the_cache(
         site_guard.origin = url.rstrip("/")
         context: BrowserContext = new_context()
         page = context.new_page()
-        page.goto(url + "apply/")
+        page.goto(url + "apply/", wait_until="networkidle")
         wait_ready(page)
         assert wait_offline_copy(page) == f"smpls-{v1}"
         wait_all_cached(page, f"smpls-{v1}", len(hook.offline_files(old)))
-        page.goto(url + "notice/")
-        page.reload()
+        page.goto(url + "notice/", wait_until="networkidle")
+        page.reload(wait_until="networkidle")
         expect(page.locator("h1").first).not_to_contain_text("第二版")
 
         state["dir"] = new  # the site is republished
         COUNTS["offline: site versions replaced"] += 1
-        page.reload()  # the browser checks sw.js, installs the new version, which deletes the old cache
+        # the browser checks sw.js, installs the new version, which deletes the old cache
+        page.reload(wait_until="networkidle")
         wait_for_cache(page, f"smpls-{v2}")
         assert wait_offline_copy(page) == f"smpls-{v2}"
         # the runtime was kept before, so the new version keeps it too: still usable offline
         assert cached_count(page, f"smpls-{v2}") == len(hook.offline_files(new))
-        page.goto(url + "notice/")
+        page.goto(url + "notice/", wait_until="networkidle")
         expect(page.locator("h1").first).to_contain_text("第二版")
         context.set_offline(True)
-        page.goto(url + "notice/")
+        page.goto(url + "notice/", wait_until="networkidle")
         expect(page.locator("h1").first).to_contain_text("第二版")
-        page.goto(url + "apply/")
+        page.goto(url + "apply/", wait_until="networkidle")
         wait_ready(page)
