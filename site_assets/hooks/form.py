@@ -233,7 +233,7 @@ def render_app() -> str:
     }
     config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     body = "".join(render_section(k, t, s) for k, t, s in sections)
-    return f"""<div class="smpls-form" id="smpls-form" data-module="form">
+    return f"""<div class="smpls-form" id="smpls-form" data-module="checker form">
 <script type="application/json" id="smpls-form-config">{config_json}</script>
 <div class="smpls-status" data-state="loading" role="status">
 <p class="smpls-status__text">正在准备检查程序……您可以先开始填写。</p>

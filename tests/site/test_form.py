@@ -601,7 +601,7 @@ def test_hook_fails_on_an_unknown_marker() -> None:
             src_path = "apply.md"
 
     html = hook.on_page_content("<p>x</p><!-- form:app -->", FakePage(), None, None)
-    assert 'data-module="form"' in html and "<!--" not in html
+    assert 'data-module="checker form"' in html and "<!--" not in html
     with pytest.raises(PluginError, match="form:apps"):
         hook.on_page_content("<!-- form:apps -->", FakePage(), None, None)
 
