@@ -7,6 +7,7 @@
 import { draftStore } from "./draft-store.js";
 import { readDraftFile } from "./form-import.js";
 import { initRegions } from "./form-regions.js";
+import { el } from "./dom.js";
 
 const LEVEL_ERROR = "错误";
 const LEVEL_HINT = "提示";
@@ -26,18 +27,6 @@ const fieldId = (path) => "f-" + path.replaceAll(".", "-");
 const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 const text = (v) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k === "text") node.textContent = v;
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 function rowLabel(kind, index) {
   return kind === "participants" ? `第 ${index + 1} 个参加单位` : `第 ${index + 1} 阶段`;

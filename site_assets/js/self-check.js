@@ -9,6 +9,7 @@
 //   - 打印自查结果 and 清空回答.
 import { startChecker } from "./checker.js";
 import { draftStore } from "./draft-store.js";
+import { el } from "./dom.js";
 
 const MET = "符合";
 const NOT_MET = "不符合";
@@ -42,18 +43,6 @@ function formatTime(iso) {
   if (Number.isNaN(d.getTime())) return "";
   const p = (n) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k === "text") node.textContent = v;
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
 }
 
 class SelfCheck {
