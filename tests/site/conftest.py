@@ -100,7 +100,9 @@ def site_dir() -> Iterator[Path]:
         yield out
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site with the MIME types Pyodide needs and no HTTP caching; other servers subclass it."""
+
     extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -120,7 +122,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-class _Server(http.server.ThreadingHTTPServer):
+class SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -133,8 +135,8 @@ class _Server(http.server.ThreadingHTTPServer):
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
+    handler = functools.partial(SiteHandler, directory=str(site_dir))
+    server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

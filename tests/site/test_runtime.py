@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SiteGuard, _Handler, _Server
+from conftest import SiteGuard, SiteHandler, SiteServer
 from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,12 +171,12 @@ def csp_url(site_dir: Path) -> Iterator[str]:
         pytest.skip("this build writes no csp-header.txt")
     policy = header.read_text(encoding="utf-8").strip()
 
-    class WithPolicy(_Handler):
+    class WithPolicy(SiteHandler):
         def end_headers(self) -> None:
             self.send_header("Content-Security-Policy", policy)
             super().end_headers()
 
-    server = _Server(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(site_dir)))
+    server = SiteServer(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

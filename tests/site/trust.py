@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import threading
 from collections import Counter
@@ -19,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from conftest import SiteHandler, SiteServer
 from playwright.sync_api import Page
 
 from smpls.fields import FieldSpec, iter_fields
@@ -159,27 +159,16 @@ def record_counts() -> None:
 # --- a server whose directory and headers a test can change ---------------------------------------------------
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
+class _Handler(SiteHandler):
+    """The site handler, with a directory and extra headers a test can change while it runs."""
+
     state: dict[str, Any]
 
     def translate_path(self, path: str) -> str:
         self.directory = str(self.state["dir"])
         return super().translate_path(path)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
         headers = self.state.get("headers") or {}
         if callable(headers):
             headers = headers(self.path.split("?", 1)[0])
@@ -195,8 +184,7 @@ def serve(directory: Path, headers: Any = None) -> Iterator[tuple[str, dict[str,
     ``headers``: extra response headers, a dict or a function of the request path returning one."""
     state: dict[str, Any] = {"dir": directory, "headers": headers or {}}
     handler = type("Handler", (_Handler,), {"state": state})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    server.daemon_threads = True
+    server = SiteServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
