@@ -15,6 +15,7 @@ MODULES = [
     "smpls.codes.postcode",
     "smpls.codes.email_address",
     "smpls.eligibility",
+    "smpls.notice",
 ]
 
 
