@@ -29,10 +29,12 @@ from mkdocs.utils import get_relative_url
 from smpls.eligibility import CONDITIONS, QUESTIONS, Condition, Question
 from smpls.fields import FieldSpec, field_by_path
 from smpls.model import SCHEMA_VERSION, SECTIONS
+from smpls.notice import CLAUSES, Clause, closed_notice
 
 MARKER = re.compile(r"<!--\s*selfcheck:([A-Za-z0-9_-]+)\s*-->")
 STORAGE_KEY = "smpls-self-check"
 APPLY_PAGE = "apply.md"
+NOTICE_PAGE = "notice.md"
 #: where a condition's anchor is looked for (a missing anchor fails the build)
 GUIDANCE_PAGES = ("conditions.md", "areas.md", "notice.md", "roles.md", "process.md", "faq.md")
 
@@ -84,6 +86,16 @@ def check_definitions() -> None:
             raise PluginError(f"selfcheck: 条件 {c.id} 没有问题")
 
 
+def notice_clause(c: Condition) -> Clause:
+    """The clause of :mod:`smpls.notice` a condition quotes (its label is the condition's ``clause``)."""
+    found = next((x for x in CLAUSES if x.label == c.clause), None)
+    if found is None:
+        raise PluginError(f"selfcheck: 条件 {c.id} 引用的 {c.clause} 不是 smpls.notice 中的条款")
+    if c.text.strip() not in found.text:
+        raise PluginError(f"selfcheck: 条件 {c.id} 的原文与 smpls.notice 中 {c.clause} 的原文不一致")
+    return found
+
+
 def q_id(question: Question, n: int | None = None) -> str:
     """Element id of a question's input (its first radio), or of its n-th radio (0-based)."""
     base = f"sc-{question.id}"
@@ -118,13 +130,15 @@ def render_question(q: Question) -> str:
     )
 
 
-def render_condition(c: Condition, href: str) -> str:
+def render_condition(c: Condition, href: str, notice_href: str) -> str:
     questions = "".join(render_question(q) for q in QUESTIONS if q.condition == c.id)
     return (
         f'<section class="smpls-sc-cond" id="sc-cond-{c.id}" data-condition="{c.id}"'
         f' aria-labelledby="sc-cond-{c.id}-title">'
         f'<h2 id="sc-cond-{c.id}-title"><span class="smpls-sc-clause">{_e(c.clause)}</span>{_e(c.title)}</h2>'
-        f'<blockquote class="smpls-sc-text"><p>{_e(c.text)}</p></blockquote>'
+        f'<figure class="smpls-quote smpls-sc-quote" data-clause="{_e(notice_clause(c).id)}">'
+        f'<figcaption class="smpls-quote__source">原文 <a class="smpls-cite" href="{_e(notice_href)}">{_e(c.clause)}</a></figcaption>'
+        f'<blockquote class="smpls-sc-text" cite="{_e(notice_href)}"><p>{_e(c.text)}</p></blockquote></figure>'
         f'<p class="smpls-sc-guide"><a href="{_e(href)}">阅读对{_e(c.clause)}的解释</a></p>'
         f"{questions}</section>"
     )
@@ -188,7 +202,10 @@ def render_app(page: Any, config: Any, files: Any) -> str:
         _anchor_pages[c.anchor] = src
         hrefs[c.id] = f"{url_of(src)}#{c.anchor}"
     apply_href = url_of(APPLY_PAGE)
-    conditions = "".join(render_condition(c, hrefs[c.id]) for c in CONDITIONS)
+    notice_url = url_of(NOTICE_PAGE)
+    conditions = "".join(
+        render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}") for c in CONDITIONS
+    )
     return f"""<div class="smpls-sc" id="smpls-sc" data-module="checker self-check">
 <script type="application/json" id="smpls-sc-config">{config_json(hrefs)}</script>
 <div class="smpls-status smpls-sc-status" data-state="loading" role="status">
@@ -211,6 +228,7 @@ def render_app(page: Any, config: Any, files: Any) -> str:
 <p class="smpls-sc-overall__verdict">结论：<strong data-verdict>未得出</strong></p>
 <p class="smpls-sc-overall__text" data-overall-text>检查程序就绪后，这里会显示结论和每一条的理由。</p>
 </div>
+<p class="smpls-sc-closed" data-closed>{_e(closed_notice())}</p>
 <ol class="smpls-sc-reasons">{render_result_rows(hrefs)}</ol>
 <p class="smpls-hint smpls-sc-disclaimer">自查结论只是帮助您对照通知的条件，不代表审核结果；是否推荐由省级标准化行政主管部门审核决定。</p>
 <div class="smpls-actions smpls-sc-actions">

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import SiteGuard
@@ -161,37 +159,6 @@ def test_home_shows_key_facts_and_three_journeys(page: Page, site_url: str) -> N
     assert hrefs == ["notice/", "self-check/", "apply/"]
 
 
-def test_home_html_does_not_hard_code_the_deadline_status(site_dir: Path) -> None:
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert 'data-module="deadline"' in html
-    for status in ["已截止", "距截止还有", "今天截止"]:
-        assert status not in html
-
-
-@pytest.mark.parametrize(
-    ("today", "state", "expected"),
-    [
-        ("2021-11-20", "open", "距截止还有 30 天。"),
-        ("2021-12-20", "today", "今天截止。"),
-        ("2021-12-21", "closed", "已截止。"),
-    ],
-)
-def test_deadline_status_is_computed_from_today(
-    page: Page, site_url: str, today: str, state: str, expected: str
-) -> None:
-    noon_in_beijing = datetime.fromisoformat(today + "T12:00:00").replace(tzinfo=ZoneInfo("Asia/Shanghai"))
-    page.clock.set_fixed_time(noon_in_beijing)
-    _open(page, site_url)
-    box = page.locator("[data-module=deadline]")
-    expect(box).to_have_attribute("data-state", state)
-    expect(box.locator("[data-deadline-status] strong")).to_have_text(expected)
-
-
-def test_deadline_status_today_is_closed(page: Page, site_url: str) -> None:
-    _open(page, site_url)
-    expect(page.locator("[data-deadline-status]")).to_contain_text("已截止")
-
-
 # --- guidance ------------------------------------------------------------------------------------------------
 
 
@@ -200,7 +167,7 @@ def test_conditions_have_stable_anchors(page: Page, site_url: str) -> None:
     for n in range(1, 5):
         heading = page.locator(f"h2#condition-{n}")
         expect(heading).to_have_count(1)
-    expect(page.locator("#condition-4 + blockquote")).to_contain_text("三年内未发生重大服务质量")
+    expect(page.locator("#condition-4 + .smpls-quote blockquote")).to_contain_text("三年内未发生重大服务质量")
 
 
 def test_roles_page_names_all_five_roles(page: Page, site_url: str) -> None:

@@ -49,7 +49,7 @@ def test_chinese_search_finds_the_right_pages(page: Page, site_url: str, query: 
 
 def test_search_index_is_segmented_with_jieba(site_dir: Path) -> None:
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    part_1 = next(d for d in index["docs"] if d["location"] == "notice/#part-1")
+    part_1 = next(d for d in index["docs"] if d["location"] == "notice/#n-1")
     # jieba separates words with a zero-width space (which the index's separator splits on); without jieba the
     # sentence would be one unbroken token and no word inside it could be found.
     assert "优化\u200b营商\u200b环境" in part_1["text"]
