@@ -16,6 +16,9 @@ MODULES = [
     "smpls.codes.email_address",
     "smpls.eligibility",
     "smpls.notice",
+    "smpls.problems",
+    "smpls.names",
+    "smpls.codes.yearmonth",
 ]
 
 
