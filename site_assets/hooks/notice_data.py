@@ -202,15 +202,19 @@ def cn_date(d: Any) -> str:
 
 
 def _table(page: Any, files: Any, rows: list[tuple[str, str, Clause | None]]) -> str:
-    head = '<table><thead><tr><th scope="col">项目</th><th scope="col">内容</th><th scope="col">出处</th></tr></thead><tbody>'
+    """Two columns (项目, 内容); under each value, where in the notice it comes from, linked."""
     notice = files.get_file_from_path(NOTICE_PAGE)
     top = f"{get_relative_url(notice.url, page.file.url)}#notice"
     head_link = f'<a class="smpls-cite" href="{_e(top)}">文头</a>'
     body = "".join(
-        f'<tr><th scope="row">{_e(name)}</th><td>{value}</td><td>{_cite(page, files, c) if c else head_link}</td></tr>'
+        f'<tr><th scope="row">{_e(name)}</th><td>{value}'
+        f'<span class="smpls-facts-source">出处：{_cite(page, files, c) if c else head_link}</span></td></tr>'
         for name, value, c in rows
     )
-    return f'<div class="smpls-facts-wrap">{head}{body}</tbody></table></div>'
+    return (
+        '<div class="smpls-facts-wrap"><table><thead><tr><th scope="col">项目</th><th scope="col">内容</th></tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def _tel(number: str, area: str) -> str:

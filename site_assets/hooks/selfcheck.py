@@ -86,6 +86,16 @@ def check_definitions() -> None:
             raise PluginError(f"selfcheck: 条件 {c.id} 没有问题")
 
 
+def _info(c: Condition) -> str:
+    """Marks what is asked for information only (the page styles it apart: it never enters the verdict)."""
+    return ' data-informational=""' if c.informational else ""
+
+
+def page_order() -> list[Condition]:
+    """The conditions of 二 first (they decide the verdict), then what is asked for information only."""
+    return sorted(CONDITIONS, key=lambda c: c.informational)
+
+
 def notice_clause(c: Condition) -> Clause:
     """The clause of :mod:`smpls.notice` a condition quotes (its label is the condition's ``clause``)."""
     found = next((x for x in CLAUSES if x.label == c.clause), None)
@@ -134,7 +144,7 @@ def render_condition(c: Condition, href: str, notice_href: str) -> str:
     questions = "".join(render_question(q) for q in QUESTIONS if q.condition == c.id)
     return (
         f'<section class="smpls-sc-cond" id="sc-cond-{c.id}" data-condition="{c.id}"'
-        f' aria-labelledby="sc-cond-{c.id}-title">'
+        f'{_info(c)} aria-labelledby="sc-cond-{c.id}-title">'
         f'<h2 id="sc-cond-{c.id}-title"><span class="smpls-sc-clause">{_e(c.clause)}</span>{_e(c.title)}</h2>'
         f'<figure class="smpls-quote smpls-sc-quote" data-clause="{_e(notice_clause(c).id)}">'
         f'<figcaption class="smpls-quote__source">原文 <a class="smpls-cite" href="{_e(notice_href)}">{_e(c.clause)}</a></figcaption>'
@@ -146,9 +156,10 @@ def render_condition(c: Condition, href: str, notice_href: str) -> str:
 
 def render_result_rows(hrefs: dict[str, str]) -> str:
     rows = []
-    for c in CONDITIONS:
+    for c in page_order():
         rows.append(
-            f'<li class="smpls-sc-reason" data-reason="{c.id}" data-status="">'
+            f'<li class="smpls-sc-reason" data-reason="{c.id}" data-status=""'
+            f"{_info(c)}>"
             f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>未得出</strong>'
             f'<span class="smpls-sc-reason__title">{_e(c.clause)} {_e(c.title)}</span></p>'
             f'<p class="smpls-sc-reason__text" data-text>等待检查程序。</p>'
@@ -204,7 +215,7 @@ def render_app(page: Any, config: Any, files: Any) -> str:
     apply_href = url_of(APPLY_PAGE)
     notice_url = url_of(NOTICE_PAGE)
     conditions = "".join(
-        render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}") for c in CONDITIONS
+        render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}") for c in page_order()
     )
     return f"""<div class="smpls-sc" id="smpls-sc" data-module="checker self-check">
 <script type="application/json" id="smpls-sc-config">{config_json(hrefs)}</script>

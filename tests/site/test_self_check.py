@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, UNSURE, Question, evaluate
 from smpls.fields import field_by_path
+from smpls.notice import closed_notice
 
 READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (slower when the machine is busy)
 STORAGE_KEY = "smpls-self-check"
@@ -133,6 +134,17 @@ def test_questions_are_in_the_html_from_the_data(new_context: Any, site_url: str
         expect(section.locator("blockquote")).to_have_text(c.text)
         link = section.get_by_role("link", name=f"阅读对{c.clause}的解释")
         expect(link).to_have_attribute("href", re.compile(f"#{re.escape(c.anchor)}$"))
+        # the quoted clause names its source and links to it on the notice page
+        source = section.locator(".smpls-quote figcaption a")
+        expect(source).to_have_text(c.clause)
+        expect(source).to_have_attribute("href", re.compile(re.escape(c.notice_href.removeprefix("notice")) + "$"))
+    # the conditions of 通知二 come first; what is asked for information only comes after them
+    order = page.locator(".smpls-sc-cond").evaluate_all("els => els.map(e => e.dataset.condition)")
+    assert order == [c.id for c in sorted(CONDITIONS, key=lambda c: c.informational)]
+    # next to the verdict: the batch has closed (static text from smpls.notice), and what the page is still for
+    closed = page.locator("#sc-result [data-closed]")
+    expect(closed).to_have_text(closed_notice())
+    expect(closed).to_be_visible()
     for q in ASKED:
         g = group(page, q)
         expect(g).to_have_count(1)
@@ -206,9 +218,31 @@ def test_each_condition_failing_alone(page: Page, site_url: str, site_dir: Path,
         expect(row).to_contain_text(q.text)  # the reason names the answer that fails
         for other in CONDITIONS:
             if other.id != condition:
-                expect(page.locator(f'[data-reason="{other.id}"]')).to_have_attribute("data-status", MET)
+                expect(page.locator(f'[data-reason="{other.id}"]')).to_have_attribute(
+                    "data-status", status_of(answers, other.id)
+                )
         answer(page, q, ALL_MET[q.id])
         expect_verdict(page, ALL_MET)
+
+
+INFORMATIONAL = [q for q in ASKED if q not in DECIDING]
+
+
+def test_the_focus_area_never_lowers_the_verdict(page: Page, site_url: str, site_dir: Path) -> None:
+    """Every answer to an informational question (or none) leaves 符合 as it is, in Python and on the page."""
+    assert INFORMATIONAL, "the data has no informational question"
+    deciding = {q.id: ALL_MET[q.id] for q in DECIDING}
+    open_check(page, site_url, site_dir)
+    answer_all(page, deciding)
+    expect_verdict(page, deciding)
+    for q in INFORMATIONAL:
+        for option in q.options:
+            answers = {**deciding, q.id: option}
+            assert evaluate(answers).overall == MET
+            answer(page, q, option)
+            expect_verdict(page, answers)
+            row = page.locator(f'[data-reason="{q.condition}"]')
+            expect(row).to_have_attribute("data-status", INFO)
 
 
 def test_unknown_answers_need_confirmation(page: Page, site_url: str, site_dir: Path) -> None:
