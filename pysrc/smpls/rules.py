@@ -221,7 +221,7 @@ def _field_rules(app: Application) -> Iterator[Problem]:
                 ADVICE,
                 path,
                 f"{meta.label}有 {len(value)} 个字，超过本站建议的 {limit} 字。"
-                "申请书中这一栏会随内容变长，打印出来也不会缺字；建议精简，便于审阅。",
+                "申请书的表格会随内容变长，打印的页数随之增加；建议精简，便于审阅。",
             )
         bad = _bad_chars(value, multiline=meta.kind == "textarea")
         if bad:

@@ -57,11 +57,12 @@ def fields_table() -> str:
             escape(f.meta.label),
             escape(KINDS[f.meta.kind] + ("：" + "／".join(f.meta.choices) if f.meta.choices else "")),
             str(f.meta.max_length),
+            str(f.meta.advised_length) if f.meta.advised_length else "",
             "是" if f.meta.required else "否",
         )
         for f in iter_fields()
     ]
-    return _table(("JSON 路径", "栏目", "类型", "最多字符", "必填"), rows)
+    return _table(("JSON 路径", "栏目", "类型", "最多字符", "建议字数（超过时提示）", "必填"), rows)
 
 
 def _link(label: str, href: str, page_url: str) -> str:
