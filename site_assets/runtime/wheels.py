@@ -1,22 +1,22 @@
-"""Put the Python runtime of the site into the built site under ``pyodide/``, with no other host involved.
+"""The Python runtime the site ships, assembled from pinned inputs: used by the build hooks and as a command.
 
-on_post_build:
-1. copies the Pyodide core files the browser needs from node_modules/pyodide (npm, pinned in package.json);
-2. builds our own wheel from pysrc/ with ``pip wheel --no-deps`` (pure Python; pyodide-build needs a download
-   and cannot run offline) and takes the pinned browser wheels of site_assets/runtime/wheels.toml from
-   build/wheels/pypi/ (fetched and hash-checked by ``make setup``), python-stdnum slimmed to stdnum.cn;
-3. writes ``pyodide/pyodide-lock.json`` (our own lock: every wheel with its sha256 and dependencies), so that
-   ``loadPyodide({lockFileURL, packages})`` resolves and installs everything from the site itself;
-4. precompresses the site's big files (.gz always, .br when the ``brotli`` command is installed) for static
-   hosts that serve them by Accept-Encoding (nginx gzip_static/brotli_static, Caddy ``precompressed``…).
+- the Pyodide core files of node_modules/pyodide (npm, pinned in package.json), with python_stdlib.zip trimmed to
+  the reviewed module list (trim.py, imports.txt) and precompiled;
+- the pinned browser wheels of wheels.toml from build/wheels/pypi/ (fetched and hash-checked by ``make setup``),
+  the pure-Python ones trimmed to the same list, and our own wheel built from pysrc/ with ``pip wheel --no-deps``
+  (pure Python; pyodide-build needs a download and cannot run offline);
+- precompiled bytecode made in Node by Pyodide's own Python (compile_pyc.mjs), cached by content hash under
+  build/wheels/derived/;
+- the lock ``pyodide-lock.json`` (every wheel with its sha256 and dependencies).
 
-The build fails, saying what to run, when the wheels were not fetched or do not match their hashes.
+``python site_assets/runtime/wheels.py [--untrimmed]`` prints as JSON the files the site ships (built exactly as
+for the site), the untrimmed ones and the test wheels, for tests/pyodide/run_unit_tests.mjs and bench/.
+
+Errors say what to run (e.g. when the wheels were not fetched or do not match their hashes).
 """
 
 from __future__ import annotations
 
-import base64
-import gzip
 import hashlib
 import json
 import os
@@ -25,40 +25,29 @@ import subprocess
 import sys
 import tempfile
 import tomllib
-import zipfile
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from site_assets.runtime.trim import Keep, trim_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "site_assets" / "runtime"
 MANIFEST = RUNTIME / "wheels.toml"
 PYPI_CACHE = ROOT / "build" / "wheels" / "pypi"
 DERIVED = ROOT / "build" / "wheels" / "derived"
-COMPRESSED = ROOT / "build" / "compressed"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+STDLIB = "python_stdlib.zip"
 OUR_PACKAGE = {"name": "smpls", "imports": ["smpls"], "depends": ["pydantic", "python-stdnum"]}
-COMPRESS_SUFFIXES = {".wasm", ".mjs", ".js", ".json", ".zip", ".whl", ".html", ".css", ".svg", ".txt", ".xml"}
-COMPRESS_MIN_BYTES = 1024
-TARGET = "pyodide"
 SITE_PACKAGES = "/lib/python3.14/site-packages/"
 STDLIB_PREFIX = "/lib/python314.zip/"
 # Precompiled bytecode roughly halves the time to "ready" (Python otherwise compiles ~300 modules from source
 # at every start). SMPLS_NO_PYC=1 builds without it, for the benchmark's comparison.
 PRECOMPILE = os.environ.get("SMPLS_NO_PYC") != "1"
-# Standard-library modules a validator in a web worker never imports (debuggers, test runners, mail and network
-# servers, process pools…), left out of the precompiled python_stdlib.zip to save ~0.5 MB of download.
-# The site's tests call every function of smpls.browser on this runtime.
-STDLIB_DROP = (
-    "multiprocessing", "unittest", "doctest", "pdb", "bdb", "mailbox", "imaplib", "smtplib", "ftplib", "poplib",
-    "xmlrpc", "wsgiref", "socketserver", "pickletools", "tabnanny", "pstats", "profile", "cProfile", "trace",
-    "tracemalloc", "modulefinder", "pyclbr", "timeit", "compileall", "filecmp", "fileinput", "shelve", "sqlite3",
-    "wave", "turtle", "antigravity", "this", "__hello__", "__phello__", "idlelib", "tkinter", "turtledemo",
-    "ensurepip", "venv", "lib2to3", "dbm", "curses", "zipapp",
-)  # fmt: skip
 
 
 def sha256(path: Path) -> str:
@@ -69,10 +58,14 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def browser_wheels() -> list[dict[str, Any]]:
+def manifest() -> list[dict[str, Any]]:
     with MANIFEST.open("rb") as f:
         entries: list[dict[str, Any]] = tomllib.load(f)["wheel"]
-    return [e for e in entries if e["group"] == "browser"]
+    return entries
+
+
+def browser_wheels() -> list[dict[str, Any]]:
+    return [e for e in manifest() if e["group"] == "browser"]
 
 
 def checked_wheel(entry: dict[str, Any]) -> Path:
@@ -114,65 +107,34 @@ def build_own_wheel() -> Path:
     return found[0]
 
 
-def slim_wheel(source: Path, keep: list[str]) -> Path:
-    """A copy of a pure-Python wheel with only the paths in `keep` (files, or folders ending in /) and its
-    .dist-info (RECORD rewritten). Deterministic: same input, same bytes, same sha256."""
-    out = DERIVED / "slim" / sha256(source)[:16] / source.name
-    if out.exists():
-        return out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    record_lines = []
-    record_name = ""
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
-        for info in zin.infolist():
-            name = info.filename
-            if name.endswith(".dist-info/RECORD"):
-                record_name = name
-                continue
-            in_dist_info = name.split("/", 1)[0].endswith(".dist-info")
-            if not in_dist_info and not any(name == k or (k.endswith("/") and name.startswith(k)) for k in keep):
-                continue
-            data = zin.read(name)
-            zout.writestr(info, data)
-            digest = hashlib.sha256(data).digest()
-            b64 = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-            record_lines.append(f"{name},sha256={b64},{len(data)}")
-        if record_name:
-            record_lines.append(f"{record_name},,")
-            zout.writestr(zipfile.ZipInfo(record_name, date_time=(2020, 1, 1, 0, 0, 0)), "\n".join(record_lines) + "\n")
-    tmp.replace(out)
+def trimmed(source: Path, keep: Keep) -> Path:
+    """A copy of a zip or pure-Python wheel with only the modules of the list (trim.py), cached by content."""
+    out = DERIVED / "trim" / f"{sha256(source)[:16]}-{keep.digest()}" / source.name
+    if not out.exists():
+        trim_zip(source, keep, out)
     return out
 
 
-Job = tuple[Path, str, str, bool, tuple[str, ...]]
+Job = tuple[Path, str, str, bool]
 
 
 def precompiled(jobs: list[Job]) -> list[Path]:
     """Bytecode-compiled copies of zips, made in Node by Pyodide's own Python (compile_pyc.mjs), cached by the
-    hash of input and options. Each job: (source, layout "zip"|"wheel", import prefix, sourceless, dropped
-    top-level modules)."""
+    hash of input and options. Each job: (source, layout "zip"|"wheel", import prefix, sourceless)."""
     script_digest = hashlib.sha256(
         (RUNTIME / "compile_pyc.py").read_bytes() + (NPM_PYODIDE / "pyodide.asm.wasm").stat().st_size.to_bytes(8)
     ).hexdigest()[:8]
     outputs: list[Path] = []
     todo = []
-    for src, layout, prefix, sourceless, drop in jobs:
-        options = hashlib.sha256(repr((layout, prefix, sourceless, sorted(drop))).encode()).hexdigest()[:8]
+    for src, layout, prefix, sourceless in jobs:
+        options = hashlib.sha256(repr((layout, prefix, sourceless, [])).encode()).hexdigest()[:8]
         key = f"{sha256(src)[:16]}-{script_digest}-{options}"
         out = DERIVED / "pyc" / key / src.name
         outputs.append(out)
         if not out.exists():
             todo.append(
-                {
-                    "src": str(src),
-                    "dst": str(out),
-                    "prefix": prefix,
-                    "layout": layout,
-                    "sourceless": sourceless,
-                    "stored": True,
-                    "drop": sorted(drop),
-                }
+                {"src": str(src), "dst": str(out), "prefix": prefix, "layout": layout, "sourceless": sourceless}
+                | {"stored": True, "drop": []}
             )
     if todo:
         node = shutil.which("node")
@@ -204,25 +166,49 @@ def lock_entry(name: str, version: str, wheel: Path, imports: list[str], depends
     }
 
 
-def collect_wheels() -> tuple[list[Path], dict[str, Any]]:
+def npm_core_file(name: str) -> Path:
+    src = NPM_PYODIDE / name
+    if not src.exists():
+        raise PluginError(f"runtime: {src} is missing. Run `make setup` (npm ci) first.")
+    return src
+
+
+def stdlib(keep: Keep | None = None) -> Path:
+    """python_stdlib.zip as the site ships it: trimmed to the module list, bytecode only (no .py: the standard
+    library's sources would double the download)."""
+    src = trimmed(npm_core_file(STDLIB), keep or Keep.from_files())
+    if PRECOMPILE:
+        [src] = precompiled([(src, "zip", STDLIB_PREFIX, True)])
+    return src
+
+
+def untrimmed_wheels() -> tuple[list[Path], dict[str, dict[str, Any]]]:
+    """The browser wheels as pinned (hash-checked) and our own, with their manifest entries by file name."""
     wheels: list[Path] = []
-    packages: dict[str, Any] = {}
+    entries: dict[str, dict[str, Any]] = {}
     for entry in browser_wheels():
         path = checked_wheel(entry)
-        if "slim" in entry:
-            path = slim_wheel(path, entry["slim"])
         wheels.append(path)
-        packages[entry["name"]] = lock_entry(entry["name"], entry["version"], path, entry["imports"], entry["depends"])
+        entries[path.name] = entry
     own = build_own_wheel()
-    version = own.name.split("-")[1]
     wheels.append(own)
-    packages["smpls"] = lock_entry("smpls", version, own, OUR_PACKAGE["imports"], OUR_PACKAGE["depends"])
+    entries[own.name] = {"name": "smpls", "version": own.name.split("-")[1], **OUR_PACKAGE}
+    return wheels, entries
+
+
+def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]]:
+    """The wheels as the site ships them and their lock entries. Pure-Python wheels are trimmed to the module
+    list; pydantic-core (binary) and our own wheel are kept whole."""
+    keep = keep or Keep.from_files()
+    sources, entries = untrimmed_wheels()
+    wheels = [w if "platform" in entries[w.name] or w.name.startswith("smpls-") else trimmed(w, keep) for w in sources]
     if PRECOMPILE:
         # Third-party wheels get bytecode only; ours keeps its sources, for readable tracebacks.
-        wheels = precompiled([(w, "wheel", SITE_PACKAGES, w.name.split("-")[0] != "smpls", ()) for w in wheels])
-        for wheel in wheels:
-            entry = next(p for p in packages.values() if p["file_name"] == wheel.name)
-            entry["sha256"] = sha256(wheel)
+        wheels = precompiled([(w, "wheel", SITE_PACKAGES, not w.name.startswith("smpls-")) for w in wheels])
+    packages: dict[str, Any] = {}
+    for wheel in wheels:
+        e = entries[wheel.name]
+        packages[e["name"]] = lock_entry(e["name"], e["version"], wheel, e["imports"], e["depends"])
     return wheels, packages
 
 
@@ -232,80 +218,30 @@ def write_lock(target: Path, packages: dict[str, Any]) -> None:
     (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def worth_it(original: Path, compressed: Path) -> bool:
-    """Keep a compressed copy only when it saves at least a tenth (already-deflated zips and wheels do not)."""
-    return compressed.stat().st_size <= 0.9 * original.stat().st_size
-
-
-def precompress(directory: Path) -> None:
-    """Write file.gz (and file.br when the brotli command exists) beside each big compressible file.
-
-    Compressed copies are cached in build/compressed/ by content hash: brotli -q 11 of the wasm takes a while.
-    """
-    brotli = shutil.which("brotli")
-    COMPRESSED.mkdir(parents=True, exist_ok=True)
-    for path in sorted(directory.rglob("*")):
-        if not path.is_file() or path.suffix not in COMPRESS_SUFFIXES or path.stat().st_size < COMPRESS_MIN_BYTES:
-            continue
-        digest = sha256(path)
-        cached_gz = COMPRESSED / f"{digest}.gz"
-        if not cached_gz.exists():
-            tmp = cached_gz.with_suffix(".tmp")
-            with path.open("rb") as src, gzip.GzipFile(tmp, "wb", compresslevel=9, mtime=0) as dst:
-                shutil.copyfileobj(src, dst)
-            tmp.replace(cached_gz)
-        if worth_it(path, cached_gz):
-            shutil.copyfile(cached_gz, path.with_name(path.name + ".gz"))
-        if brotli:
-            cached_br = COMPRESSED / f"{digest}.br"
-            if not cached_br.exists():
-                tmp = cached_br.with_suffix(".tmp")
-                subprocess.run([brotli, "-f", "-q", "11", "-o", str(tmp), str(path)], check=True)
-                tmp.replace(cached_br)
-            if worth_it(path, cached_br):
-                shutil.copyfile(cached_br, path.with_name(path.name + ".br"))
-
-
-@event_priority(-100)  # after the other hooks have written their files: precompress covers the whole site
-def on_post_build(config: Any, **kwargs: Any) -> None:
-    site = Path(config["site_dir"])
-    target = site / TARGET
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for name in CORE_FILES:
-        src = NPM_PYODIDE / name
-        if not src.exists():
-            raise PluginError(f"runtime: {src} is missing. Run `make setup` (npm ci) first.")
-        if name == "python_stdlib.zip" and PRECOMPILE:
-            # Bytecode only (no .py): the standard library's sources would double the download.
-            [src] = precompiled([(src, "zip", STDLIB_PREFIX, True, STDLIB_DROP)])
-        shutil.copy2(src, target / name)
-    wheels, packages = collect_wheels()
-    for wheel in wheels:
-        shutil.copy2(wheel, target / wheel.name)
-    write_lock(target, packages)
-    precompress(site)
-
-
 def test_wheels() -> list[Path]:
     """The wheels of group "test" (pytest, hypothesis and their dependencies), hash-checked."""
-    with MANIFEST.open("rb") as f:
-        entries: list[dict[str, Any]] = tomllib.load(f)["wheel"]
-    return [checked_wheel(e) for e in entries if e["group"] == "test"]
+    return [checked_wheel(e) for e in manifest() if e["group"] == "test"]
 
 
 def main() -> None:
-    """``python site_assets/hooks/runtime.py wheels``: print as JSON the wheel files the site ships (built and
-    checked exactly as for the site) and the test wheels, for tests/pyodide/run_unit_tests.mjs and bench/."""
-    if sys.argv[1:] != ["wheels"]:
-        raise SystemExit("usage: runtime.py wheels")
+    """Print the runtime's files as JSON: ``stdlib`` and ``browser`` as the site ships them; ``stdlib_full`` and
+    ``browser_untrimmed`` before trimming (``--untrimmed`` prints only those, for recording the module list);
+    ``test`` the test-only wheels."""
+    args = sys.argv[1:]
+    if args not in ([], ["--untrimmed"]):
+        raise SystemExit("usage: python site_assets/runtime/wheels.py [--untrimmed]")
     try:
-        browser, _packages = collect_wheels()
-        tests = test_wheels()
+        out: dict[str, Any] = {
+            "stdlib_full": str(npm_core_file(STDLIB)),
+            "browser_untrimmed": [str(p) for p in untrimmed_wheels()[0]],
+            "test": [str(p) for p in test_wheels()],
+        }
+        if not args:
+            out["stdlib"] = str(stdlib())
+            out["browser"] = [str(p) for p in collect_wheels()[0]]
     except PluginError as err:
         raise SystemExit(str(err)) from None
-    print(json.dumps({"browser": [str(p) for p in browser], "test": [str(p) for p in tests]}))
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":
