@@ -27,7 +27,7 @@ SITE_PACKAGES = "/lib/python3.14/site-packages/"
 BASELINE: set[str] = set()
 _import = builtins.__import__
 _import_module = importlib.import_module
-_SELF = {__name__, "__future__", "__main__"}
+_SELF = {__name__, "__main__"}
 # Modules that import on behalf of their caller (entry points, codecs by name, pickle's classes…): inside their
 # functions, an import is charged to the first caller outside them; their own top-level imports stay theirs.
 _AGENTS = ("importlib", "_frozen_importlib", "_frozen_importlib_external", "pkgutil", "runpy", "zipimport",

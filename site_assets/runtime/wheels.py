@@ -109,7 +109,8 @@ def build_own_wheel() -> Path:
 
 def trimmed(source: Path, keep: Keep) -> Path:
     """A copy of a zip or pure-Python wheel with only the modules of the list (trim.py), cached by content."""
-    out = DERIVED / "trim" / f"{sha256(source)[:16]}-{keep.digest()}" / source.name
+    rules = sha256(RUNTIME / "trim.py")[:8]  # a change to the trimming rules makes new copies
+    out = DERIVED / "trim" / f"{sha256(source)[:16]}-{keep.digest()}-{rules}" / source.name
     if not out.exists():
         trim_zip(source, keep, out)
     return out
