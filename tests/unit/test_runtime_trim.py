@@ -154,3 +154,24 @@ def test_the_drawing_has_a_text_alternative_and_no_styles_or_scripts(render: Any
     assert not re.search(r"<style|\sstyle=|<script|foreignObject|\son[a-z]+=", svg)
     for label in ["试点单位", "省级标准化行政主管部门", "联席办公室", "联席会议成员单位", "直接报送"]:
         assert label in svg
+
+
+# --- precompression comes last -----------------------------------------------------------------------------------
+
+
+def test_precompress_runs_after_every_other_hook_so_it_covers_sw_js_and_headers() -> None:
+    import importlib.util
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = re.findall(r"^  - (site_assets/hooks/\w+\.py)", text, re.M)
+    assert hooks[-1] == "site_assets/hooks/precompress.py"
+    priorities = {}
+    for hook in hooks:
+        spec = importlib.util.spec_from_file_location(Path(hook).stem + "_hook", ROOT / hook)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        if hasattr(module, "on_post_build"):
+            priorities[hook] = getattr(module.on_post_build, "mkdocs_priority", 0)
+    last = priorities.pop("site_assets/hooks/precompress.py")
+    assert all(last < p for p in priorities.values()), priorities
