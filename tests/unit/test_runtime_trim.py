@@ -175,3 +175,21 @@ def test_precompress_runs_after_every_other_hook_so_it_covers_sw_js_and_headers(
             priorities[hook] = getattr(module.on_post_build, "mkdocs_priority", 0)
     last = priorities.pop("site_assets/hooks/precompress.py")
     assert all(last < p for p in priorities.values()), priorities
+
+
+def test_brotli_quality_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("precompress_hook", ROOT / "site_assets/hooks/precompress.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.delenv("SMPLS_BROTLI_QUALITY", raising=False)
+    assert hook.brotli_quality() == 11
+    monkeypatch.setenv("SMPLS_BROTLI_QUALITY", "5")
+    assert hook.brotli_quality() == 5
+    monkeypatch.setenv("SMPLS_BROTLI_QUALITY", "12")
+    with pytest.raises(PluginError, match="0-11"):
+        hook.brotli_quality()
