@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: wheels setup build serve test lint unit pyodide-test site-test bench clean
+.PHONY: wheels setup build serve test lint unit pyodide-test site-test bench clean imports diagrams
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -43,6 +43,15 @@ unit: setup
 test: lint build
 	SMPLS_SITE_DIR=site $(BIN)/pytest -q   # browser tests use the site just built (tests/site/conftest.py)
 	node tests/pyodide/run_unit_tests.mjs
+
+# The modules the site's Python runtime is trimmed to (site_assets/runtime/imports.txt, committed): record again
+# after changing what the browser code imports, and review the diff. The build fails naming a missing module.
+imports: setup
+	node tests/pyodide/run_unit_tests.mjs --record-imports
+
+# The diagrams drawn at build time (site_assets/diagrams/*.svg, committed); needs Chromium and node_modules.
+diagrams: setup
+	$(BIN)/python site_assets/diagrams/render.py
 
 bench: build
 	$(BIN)/python bench/run.py

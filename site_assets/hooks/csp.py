@@ -6,19 +6,15 @@ writes it, with the placeholder ``CSP_PLACEHOLDER``, near the top of ``<head>``)
 - ``script-src 'self' 'wasm-unsafe-eval'`` plus the sha256 hash of each inline script mkdocs-material writes into
   the page (``__md_scope`` …, the palette and the content-tab scripts). ``<script type="application/json">`` data
   blocks are not scripts and need no hash.
-- No ``'unsafe-inline'`` and no ``'unsafe-eval'`` anywhere. The build FAILS if a page has an inline event handler
-  (``onclick=`` …), a ``javascript:`` URL or a ``style=`` attribute, which the policy would block.
+- No ``'unsafe-inline'`` and no ``'unsafe-eval'`` anywhere, on every page. The build FAILS if a page has an
+  inline event handler (``onclick=`` …), a ``javascript:`` URL, a ``style=`` attribute or a ``<style>`` element,
+  which the policy would block. (The process page's diagram is an SVG drawn at build time with presentation
+  attributes, not styles: see diagrams.py.)
 
-One exception, for styles only: a page with a mermaid diagram (the flowchart on process.md) gets
-``style-src 'self' 'unsafe-inline'``, because mermaid draws its SVG with ``<style>`` elements and ``style``
-attributes. Scripts stay strict there too; with img-src/font-src/connect-src limited to the site, an injected style
-cannot send anything anywhere. (A diagram pre-rendered to an SVG image would remove the exception.)
-
-After the build, ``csp-header.txt`` at the site root holds the strict policy as an HTTP header value, with the hashes
-of all pages together (the meta tag cannot carry ``frame-ancestors``; the header adds it), and
-``csp-header-inline-styles.txt`` the variant for the pages listed in ``csp-inline-style-pages.txt``. ``_headers``
-(Netlify, Cloudflare Pages) gives each page its policy; README shows the Nginx and Apache forms. These files are
-plain text and harmless on hosts that ignore them.
+After the build, ``csp-header.txt`` at the site root holds the policy as an HTTP header value, with the hashes of
+all pages together (the meta tag cannot carry ``frame-ancestors``; the header adds it). ``_headers`` (Netlify,
+Cloudflare Pages) gives it to each page; README shows the Nginx and Apache forms. These files are plain text and
+harmless on hosts that ignore them.
 """
 
 from __future__ import annotations
@@ -57,31 +53,28 @@ BASE_DIRECTIVES = [
 ]
 HEADER_ONLY = [("frame-ancestors", ["'self'"])]  # ignored (with a console message) in a meta tag
 
-MERMAID = 'class="mermaid"'
-
 _all_hashes: set[str] = set()
-_inline_style_pages: set[str] = set()  # page URLs, relative to the site root
 
 
-def policy(hashes: list[str], header: bool = False, inline_styles: bool = False) -> str:
+def policy(hashes: list[str], header: bool = False) -> str:
     parts = []
     for name, values in BASE_DIRECTIVES + (HEADER_ONLY if header else []):
         if name == "script-src":
             values = [*values, *(f"'sha256-{h}'" for h in hashes)]
-        elif name == "style-src" and inline_styles:
-            values = [*values, "'unsafe-inline'"]
         parts.append(f"{name} {' '.join(values)}")
     return "; ".join(parts)
 
 
 class _Attributes(HTMLParser):
-    """Collects what the policy would block: on* attributes, javascript: URLs, style attributes."""
+    """Collects what the policy would block: on* attributes, javascript: URLs, style attributes and elements."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocked: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.blocked.append("<style> (inline style element)")
         for name, value in attrs:
             if name.startswith("on"):
                 self.blocked.append(f"<{tag} {name}=…> (inline event handler)")
@@ -110,7 +103,6 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
     _all_hashes.clear()
-    _inline_style_pages.clear()
 
 
 @event_priority(-100)  # after every other hook and plugin has changed the page
@@ -124,10 +116,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         raise PluginError(f"csp hook: {where} has markup the Content-Security-Policy blocks: {checker.blocked[:5]}")
     hashes = inline_script_hashes(output)
     _all_hashes.update(hashes)
-    inline_styles = MERMAID in output
-    if inline_styles:
-        _inline_style_pages.add(page.url)
-    return output.replace(PLACEHOLDER, policy(hashes, inline_styles=inline_styles), 1)
+    return output.replace(PLACEHOLDER, policy(hashes), 1)
 
 
 @event_priority(-100)
@@ -140,8 +129,8 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return output_content.replace(PLACEHOLDER, policy(hashes), 1)
 
 
-def header_paths(config: Any) -> list[tuple[str, bool]]:
-    """(URL path pattern, inline styles?) for the _headers file: every page, then the scripts (workers)."""
+def header_paths(config: Any) -> list[str]:
+    """URL path patterns for the _headers file: every page, then the scripts (workers)."""
     site = Path(config["site_dir"])
     out = []
     for html in sorted(site.rglob("*.html")):
@@ -149,11 +138,10 @@ def header_paths(config: Any) -> list[tuple[str, bool]]:
         if rel.startswith(("assets/", "pyodide/", "search/")):
             continue
         url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        inline = url in _inline_style_pages
-        out.append(("/" + url, inline))
+        out.append("/" + url)
         if url != rel:
-            out.append(("/" + rel, inline))
-    return [*out, ("/assets/*", False), ("/sw.js", False)]
+            out.append("/" + rel)
+    return [*out, "/assets/*", "/sw.js"]
 
 
 @event_priority(-100)
@@ -161,12 +149,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     site = Path(config["site_dir"])
     hashes = sorted(_all_hashes)
     strict = policy(hashes, header=True)
-    relaxed = policy(hashes, header=True, inline_styles=True)
     (site / "csp-header.txt").write_text(strict + "\n", encoding="utf-8")
-    (site / "csp-header-inline-styles.txt").write_text(relaxed + "\n", encoding="utf-8")
-    (site / "csp-inline-style-pages.txt").write_text(
-        "".join(f"/{url}\n" for url in sorted(_inline_style_pages)), encoding="utf-8"
-    )
     lines = [
         "# Netlify / Cloudflare Pages: HTTP headers (written by site_assets/hooks/csp.py).",
         "# Each page has exactly one Content-Security-Policy: rules that match the same path are merged, and two",
@@ -175,6 +158,6 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: no-referrer",
     ]
-    for path, inline in header_paths(config):
-        lines += [path, f"  Content-Security-Policy: {relaxed if inline else strict}"]
+    for path in header_paths(config):
+        lines += [path, f"  Content-Security-Policy: {strict}"]
     (site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,11 +1,14 @@
 """Self-host the third-party browser code that mkdocs-material would otherwise fetch from unpkg.com.
 
 mkdocs-material's bundle loads two scripts from a CDN when it needs them:
-``https://unpkg.com/mermaid@11/dist/mermaid.min.js`` (on pages with a mermaid diagram) and
+``https://unpkg.com/mermaid@11/dist/mermaid.min.js`` (on pages with a ``.mermaid`` element) and
 ``https://unpkg.com/resize-observer-polyfill`` (only in browsers without ResizeObserver).
-This hook copies both from node_modules (pinned in package.json) into ``site/assets/vendor/`` and rewrites the two
-URLs in the built bundle to the site's own copies, resolved against ``__md_scope`` (the site root that
+This hook copies the polyfill from node_modules (pinned in package.json) into ``site/assets/vendor/`` and rewrites
+both URLs in the built bundle to the site's own paths, resolved against ``__md_scope`` (the site root that
 mkdocs-material's base template defines), so they work at any depth and under any sub-path.
+
+mermaid is not copied: the diagrams are drawn at build time (diagrams.py), so no page has a ``.mermaid`` element
+and the bundle never asks for it; its URL is still rewritten, so that the bundle names no other host.
 
 The build fails if a file is missing (run ``npm ci``) or if the bundle no longer contains the expected URL
 (a mkdocs-material upgrade changed it: look at the new bundle and update ``PATCHES``).
@@ -24,8 +27,6 @@ NODE_MODULES = ROOT / "node_modules"
 
 # node_modules source -> path in the built site
 FILES = {
-    "mermaid/dist/mermaid.min.js": "assets/vendor/mermaid/mermaid.min.js",
-    "mermaid/LICENSE": "assets/vendor/mermaid/LICENSE",
     "resize-observer-polyfill/dist/ResizeObserver.js": "assets/vendor/resize-observer-polyfill/ResizeObserver.js",
     "resize-observer-polyfill/LICENSE": "assets/vendor/resize-observer-polyfill/LICENSE",
 }

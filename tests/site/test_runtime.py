@@ -215,7 +215,7 @@ def test_checker_gets_ready_under_the_sites_csp_header(browser: Browser, csp_url
 def _runtime_hook() -> Any:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("runtime_hook", ROOT / "site_assets" / "hooks" / "runtime.py")
+    spec = importlib.util.spec_from_file_location("runtime_wheels", ROOT / "site_assets" / "runtime" / "wheels.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
