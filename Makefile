@@ -47,7 +47,7 @@ unit: setup
 	$(BIN)/pytest tests/unit -q
 
 js-test:
-	node --test tests/js/
+	node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --test tests/js/   # site_assets/js is ES modules without a package.json
 
 pyodide-test: build
 	node tests/pyodide/run_unit_tests.mjs
