@@ -6,7 +6,8 @@ Fixtures every browser test can use:
   Set ``SMPLS_SITE_DIR=site`` to test an existing build instead (e.g. right after ``make build``).
 - ``site_url`` (session): ``http://127.0.0.1:PORT/`` serving ``site_dir`` (threaded ``http.server``; ``.wasm`` is
   sent as ``application/wasm``, ``.mjs``/``.js`` as ``text/javascript``).
-- ``page`` / ``context`` / ``new_context``: pytest-playwright's, on /usr/bin/chromium, locale zh-CN.
+- ``page`` / ``context`` / ``new_context``: pytest-playwright's, on Debian's chromium (``$SMPLS_CHROMIUM``, else
+  ``chromium`` on PATH, else /usr/bin/chromium), locale zh-CN. Without it the run stops at once with one message.
 - ``site_guard`` (autouse): every browser context a test opens is watched. The test FAILS if any request goes to
   a host other than the local server, any request fails (``requestfailed``, or an HTTP status >= 400), any
   console message has type ``error``, or any uncaught page error occurs. ``site_guard.requests`` lists every
@@ -15,7 +16,9 @@ Fixtures every browser test can use:
   ``@pytest.mark.allow_failed_requests(r"regex", ...)`` / ``@pytest.mark.allow_console_errors(r"regex", ...)``.
   Aborted ``blob:``/``data:`` requests (downloads) are not counted as failures.
 
-Tests in tests/site/ are marked ``site`` automatically.
+Tests in tests/site/ are marked ``site`` automatically. Tests marked ``screenshots`` only take pictures for a person
+to look at (``make screenshots``): they are left out unless ``-m`` names them, and ``helpers.screenshot`` writes a
+PNG only when ``SMPLS_SCREENSHOTS=1``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,7 +42,8 @@ import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, WebError
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("SMPLS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_FIXTURES = {"page", "context", "new_context", "browser"}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -70,6 +75,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.site)
+    if "screenshots" not in (config.option.markexpr or ""):
+        pictures = [item for item in items if item.get_closest_marker("screenshots")]
+        if pictures:
+            config.hook.pytest_deselected(items=pictures)
+            items[:] = [item for item in items if item not in pictures]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """No Chromium: one message, instead of an error for every browser test."""
+    needs_browser = any(BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) for item in session.items)
+    if needs_browser and not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.exit(
+            f"浏览器测试需要 Chromium，但没有找到 {CHROMIUM}。请安装 Debian 软件包 chromium"
+            "（sudo apt-get install chromium）或设置 SMPLS_CHROMIUM，也可以用 make test 自动安装。\n"
+            f"The browser tests need Chromium, and {CHROMIUM} is missing. Install the Debian package chromium "
+            "(sudo apt-get install chromium) or set SMPLS_CHROMIUM; `make test` installs it for you.",
+            returncode=4,
+        )
 
 
 # --- building and serving the site -------------------------------------------------------------------------

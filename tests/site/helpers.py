@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +46,14 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 
 
 def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
-    """Save a PNG of the page to build/screenshots/NAME.png and return its path."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    """Save a PNG of the page to build/screenshots/NAME.png and return its path.
+
+    Only when SMPLS_SCREENSHOTS=1 (``make screenshots``): no test compares the pictures, they are for a person to
+    look at, so the ordinary test run does not spend time on them."""
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    if os.environ.get("SMPLS_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

@@ -1,4 +1,9 @@
-"""Every page of the built site, in Chromium: clean load, accessibility, screenshots; the notice text; print."""
+"""Every page of the built site, in Chromium: clean load, accessibility, phone width; the notice text; print.
+
+The form and self-check pages start the Python checker; their own tests load them once it is ready and run axe
+and the 390 px check there (test_form: test_axe_on_the_form_page, test_screenshots[390]; test_self_check:
+test_axe_on_the_self_check_page, test_screenshots[390]), so they are not loaded again here.
+Pictures of every page are taken by ``make screenshots`` (test_screenshots_of_every_page)."""
 
 from __future__ import annotations
 
@@ -26,6 +31,9 @@ def _url_path(md: Path) -> str:
 
 
 ALL_PAGES = sorted(_url_path(p) for p in DOCS.rglob("*.md"))
+# Pages that start the Python checker, checked by their own tests (see above).
+CHECKER_PAGES = ["apply/", "self-check/"]
+PAGES = [p for p in ALL_PAGES if p not in CHECKER_PAGES]
 # Pages that only read: the notice and the guidance. They must not load the Python runtime.
 READING_PAGES = ["", "notice/", "conditions/", "roles/", "process/", "areas/", "faq/", "contacts/"]
 
@@ -38,7 +46,17 @@ def _open(page: Page, url: str) -> None:
     page.goto(url, wait_until="networkidle")
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
+def _phone(new_context: Callable[..., BrowserContext]) -> Page:
+    context = new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    return context.new_page()
+
+
+def _overflow(page: Page) -> int:
+    overflow: int = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return overflow
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_and_has_no_serious_axe_violation(
     page: Page, site_url: str, site_guard: SiteGuard, path: str
 ) -> None:
@@ -46,20 +64,32 @@ def test_page_loads_cleanly_and_has_no_serious_axe_violation(
     page.set_viewport_size({"width": 1280, "height": 900})
     _open(page, site_url + path)
     expect(page.locator("article h1").first).to_be_visible()
-    screenshot(page, f"{_slug(path)}-desktop")
     violations = axe_violations(page)
     assert violations == [], format_violations(violations)
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
+@pytest.mark.parametrize("path", PAGES)
 def test_page_at_390px(new_context: Callable[..., BrowserContext], site_url: str, path: str) -> None:
     """Phone width: nothing overflows the page sideways (wide tables scroll inside their own box)."""
-    context = new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
-    page = context.new_page()
+    page = _phone(new_context)
     _open(page, site_url + path)
-    screenshot(page, f"{_slug(path)}-390")
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = _overflow(page)
     assert overflow <= 0, f"page is {overflow}px wider than a 390px screen"
+
+
+@pytest.mark.screenshots
+def test_screenshots_of_every_page(page: Page, new_context: Callable[..., BrowserContext], site_url: str) -> None:
+    """build/screenshots/<page>-desktop.png and <page>-390.png of every page, and the printed notice."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    phone = _phone(new_context)
+    for path in ALL_PAGES:
+        _open(page, site_url + path)
+        screenshot(page, f"{_slug(path)}-desktop")
+        _open(phone, site_url + path)
+        screenshot(phone, f"{_slug(path)}-390")
+    _open(page, site_url + "notice/")
+    page.emulate_media(media="print")
+    screenshot(page, "notice-print")
 
 
 @pytest.mark.parametrize("path", READING_PAGES)
@@ -142,7 +172,6 @@ def test_printed_notice_has_no_navigation_chrome(page: Page, site_url: str) -> N
     expect(page.locator("h1#notice")).to_be_visible()
     expect(page.locator("h2#attachment")).to_be_visible()
     expect(page.locator(".smpls-screen-only")).to_be_hidden()
-    screenshot(page, "notice-print")
 
 
 # --- home ------------------------------------------------------------------------------------------------------

@@ -1,24 +1,22 @@
 """The Python runtime of the site: Pyodide and our wheels served by the site itself, driven by checker.js.
 
 A test-only page (written into the built site by these tests, never into docs/) loads checker.js, which starts
-the worker; the tests wait for its status and call the checker as a page would.
+the worker; the tests wait for its status and call the checker as a page would. A missing or changed wheel is
+tested on the form page (test_faults), the runtime under the site's policy sent as HTTP headers in test_csp.
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import json
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SiteGuard, SiteHandler, SiteServer
-from playwright.sync_api import Browser, Page
+from conftest import SiteGuard
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -117,27 +115,6 @@ def test_unknown_call_is_rejected_in_chinese(page: Page, site_url: str, test_pag
     assert CJK.search(message), message
 
 
-@pytest.mark.allow_failed_requests(r"pydantic_core-.*\.whl")
-@pytest.mark.allow_console_errors(r"integrity|pydantic_core")
-def test_a_missing_wheel_fails_with_a_chinese_message(page: Page, site_url: str, test_page: str) -> None:
-    page.route(re.compile(r".*/pyodide/pydantic_core-.*\.whl$"), lambda route: route.fulfill(status=404, body="no"))
-    page.goto(site_url + test_page)
-    status = wait_for_state(page, "failed")
-    assert CJK.search(status["message"]), status
-    assert "pydantic_core" in status["message"] and "404" in status["message"], status
-    message = page.evaluate("() => window.checker.call('validate', {}).then(() => '', (e) => e.message)")
-    assert message == status["message"]
-
-
-@pytest.mark.allow_failed_requests(r"smpls-.*\.whl")
-@pytest.mark.allow_console_errors(r"integrity|smpls")
-def test_a_changed_wheel_fails_its_hash_check(page: Page, site_url: str, test_page: str) -> None:
-    page.route(re.compile(r".*/pyodide/smpls-.*\.whl$"), lambda route: route.fulfill(status=200, body=b"PK\x03\x04x"))
-    page.goto(site_url + test_page)
-    status = wait_for_state(page, "failed")
-    assert "sha256" in status["message"] and CJK.search(status["message"]), status
-
-
 def test_without_webassembly_the_page_says_so(page: Page, site_url: str, test_page: str) -> None:
     page.add_init_script("delete globalThis.WebAssembly")
     page.goto(site_url + test_page)
@@ -160,56 +137,6 @@ def test_lock_matches_the_files_and_big_files_are_precompressed(site_dir: Path) 
     # Only what the browser needs from the npm package.
     assert not (folder / "pyodide.js").exists()
     assert not list(folder.glob("*.map")) and not list(folder.glob("*.d.ts")) and not list(folder.glob("*.html"))
-
-
-@pytest.fixture(scope="module")
-def csp_url(site_dir: Path) -> Iterator[str]:
-    """The site served with its Content-Security-Policy as an HTTP header on every response (worker scripts
-    included, as on a host configured from csp-header.txt)."""
-    header = site_dir / "csp-header.txt"
-    if not header.is_file():
-        pytest.skip("this build writes no csp-header.txt")
-    policy = header.read_text(encoding="utf-8").strip()
-
-    class WithPolicy(SiteHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-    server = SiteServer(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_checker_gets_ready_under_the_sites_csp_header(browser: Browser, csp_url: str) -> None:
-    context = browser.new_context(service_workers="block")
-    try:
-        page = context.new_page()
-        errors: list[str] = []
-        requests: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        context.on("request", lambda r: requests.append(r.url))
-        page.goto(csp_url + "apply/")
-        page.wait_for_function(
-            "() => performance.getEntriesByName('smpls:checker-ready').length"
-            " || performance.getEntriesByName('smpls:checker-failed').length",
-            timeout=READY_TIMEOUT_MS,
-        )
-        status = page.evaluate("async () => (await import('/assets/smpls/checker.js')).startChecker().status")
-        assert status["state"] == "ready", status
-        result = page.evaluate(
-            "async (d) => (await import('/assets/smpls/checker.js')).startChecker().call('validate', d)",
-            example("complete.json"),
-        )
-        assert result["counts"]["错误"] == 0
-        assert errors == []
-        assert all(u.startswith((csp_url, "data:", "blob:")) for u in requests), requests
-    finally:
-        context.close()
 
 
 def _runtime_hook() -> Any:
