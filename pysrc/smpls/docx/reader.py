@@ -182,7 +182,7 @@ def _opinion_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 _FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
 _YM = re.compile(r"(\d{4})\s*(?:年|[-./／－])\s*(\d{1,2})(?!\d)\s*月?")
-_MONTH_ONLY = re.compile(r"(?<!\d)(\d{1,2})\s*月")
+_MONTH_ONLY = re.compile(r"\s*(?:至|到|~|～|—+|–+|－+|-+)\s*(\d{1,2})\s*月?\s*\Z")
 _RANGE_SEP = re.compile(r"\s*(?:至|到|~|～|—+|–+|－+|-{2,})\s*")
 _BLANK_DATE = re.compile(r"\s*(?:20)?\s*年\s*月\s*(?:日)?\s*\Z")
 
@@ -196,19 +196,21 @@ def split_range(text: str) -> tuple[str, str]:
     ('2022.3', '2024.2')
     >>> split_range("2022年3月至6月")
     ('2022年3月', '2022年6月')
+    >>> split_range("2022.7—12")
+    ('2022.7', '2022年12月')
     >>> split_range("\u3000\u3000\u3000年\u3000\u3000月至\u3000\u3000\u3000年\u3000\u3000月")
     ('', '')
     """
     t = text.translate(_FULLWIDTH)
-    if not re.search(r"\d", t):
+    if not re.sub(r"[\s年月至到~～—–－-]", "", t):  # the blank “　年　月至　年　月” to fill by hand
         return "", ""
     found = list(_YM.finditer(t))
     if len(found) >= 2:
         return found[0].group(0).strip(), found[1].group(0).strip()
     if len(found) == 1:
         m = found[0]
-        month = _MONTH_ONLY.search(t, m.end())
-        if month:
+        month = _MONTH_ONLY.match(t, m.end())
+        if month:  # the end's year left out: 2022年3月至6月, 2022.7—12
             return m.group(0).strip(), f"{m.group(1)}年{month.group(1)}月"
     parts = _RANGE_SEP.split(t.strip(), maxsplit=1)
     return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (t.strip(), "")
