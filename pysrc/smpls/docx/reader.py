@@ -487,11 +487,6 @@ class _Reader:
 
     def unplaced(self) -> None:
         where = {**{k: v.split("（")[0] for k, v in SECTIONS}, "instructions": INSTRUCTIONS_TITLE}
-        if "goals" not in self.doc.regions:
-            self.notes.append(
-                f"没有找到“{where['goals']}”的标题，这一部分没有读取；它的文字（如有）列在下面。"
-                "请检查这个标题是否被删除或与表格合并了。"
-            )
         if not self.schedule_found:
             self.notes.append(
                 "没有找到“四、计划工作步骤”表格的表头（时间、阶段工作内容、负责单位及参与单位），计划工作步骤没有读取。"
@@ -499,6 +494,12 @@ class _Reader:
         for region, p in self.doc.paras():
             if not p.used and p.text.strip():
                 self.notes.append(f"{where.get(region, region)}中的“{_snippet(p.text)}”不属于任何栏目，没有读取。")
+        if "goals" not in self.doc.regions and self.notes:
+            self.notes.insert(
+                0,
+                f"没有找到“{where['goals']}”的标题，这一部分没有读取，它的文字可能在下面列出的内容中。"
+                "请检查这个标题是否被删除，或它前后的表格是否被合并了。",
+            )
 
     def read(self) -> dict[str, Any]:
         self.mark_static()
