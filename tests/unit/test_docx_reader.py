@@ -23,7 +23,7 @@ from smpls.docx import ooxml as o
 from smpls.docx import reader as reader_module
 from smpls.docx.layout import build
 from smpls.docx.reader import DocxError, read_docx, split_range
-from smpls.model import Application
+from smpls.model import Application, ScheduleRow
 
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.json"))
 
@@ -277,6 +277,14 @@ def test_text_outside_any_field_is_listed() -> None:
     data = edit(complete_docx(), lambda x: x.replace("负责人（签名）：", "负责人（签名）：周明远", 1))
     result = read_docx(data)
     assert any("负责人（签名）：周明远" in note for note in result.unplaced)
+
+
+def test_more_stages_than_the_form_holds_are_cut_with_a_note() -> None:
+    stage = {"start": "2022-03", "end": "2022-04", "content": "宣传培训", "units": "临湖市政务服务管理局"}
+    app = Application.model_construct(**{**dict(app_of("complete.json")), "schedule": [ScheduleRow(**stage)] * 45})
+    result = read_docx(build(app, embed_draft=False))
+    assert len(result.draft["schedule"]) == 40
+    assert any("45 个计划工作步骤" in n and "第 41 个及以后的没有读取" in n for n in result.unplaced)
 
 
 def test_heading_of_three_deleted_says_so_and_lists_the_text() -> None:

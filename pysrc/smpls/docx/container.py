@@ -171,8 +171,17 @@ def _refuse_dtd(*_args: object) -> Any:
     )
 
 
+#: WordprocessingML elements whose whole subtree the reader never looks at (formatting): not even built
+_UNREAD = frozenset(
+    f"{W_NS} {local}" for local in ("rPr", "pPr", "tblPr", "tblGrid", "sectPr", "instrText", "delText", "fldData")
+)
+
+
 def parse_xml(data: bytes) -> Element:
-    """Parse XML bytes with expat, refusing any DTD; raises :class:`DocxError` on bad XML."""
+    """Parse XML bytes with expat, refusing any DTD; raises :class:`DocxError` on bad XML.
+
+    Formatting subtrees (run and paragraph properties, table properties, section properties) are skipped.
+    """
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse_dtd
@@ -182,23 +191,39 @@ def parse_xml(data: bytes) -> Element:
     w_prefix = W_NS + " "
     root = Element("", {})
     stack = [root]
+    skipping = 0
+    names: dict[str, str] = {}
 
     def name(raw: str) -> str:
-        if raw.startswith(w_prefix):
-            return "w:" + raw[len(w_prefix) :]
-        uri, _, local = raw.partition(" ")
-        return "{" + uri + "}" + local if local else raw
+        found = names.get(raw)
+        if found is None:
+            if raw.startswith(w_prefix):
+                found = "w:" + raw[len(w_prefix) :]
+            else:
+                uri, _, local = raw.partition(" ")
+                found = "{" + uri + "}" + local if local else raw
+            names[raw] = found
+        return found
 
     def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal skipping
+        if skipping or tag in _UNREAD:
+            skipping += 1
+            return
         el = Element(name(tag), {name(k): v for k, v in attrs.items()} if attrs else {})
         stack[-1].children.append(el)
         stack.append(el)
 
     def end(_tag: str) -> None:
-        stack.pop()
+        nonlocal skipping
+        if skipping:
+            skipping -= 1
+        else:
+            stack.pop()
 
     def text(data: str) -> None:
-        stack[-1].text.append(data)
+        if not skipping:
+            stack[-1].text.append(data)
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -209,8 +234,6 @@ def parse_xml(data: bytes) -> Element:
         raise DocxError(
             f"文件中的 XML 有格式错误（第 {exc.lineno} 行），文件可能已损坏。请在 Word 或 WPS 中重新保存后再导入。"
         ) from exc
-    except RecursionError as exc:  # pragma: no cover - expat does not recurse; kept as a guard
-        raise DocxError("文件中的 XML 嵌套太深，没有读取。") from exc
     if not root.children:
         raise DocxError("文件中的 XML 是空的。")
     return root.children[0]

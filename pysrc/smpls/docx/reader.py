@@ -32,11 +32,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from smpls.docx import embed
-from smpls.docx.container import Block, Cell, DocxError, Para, Table, blocks, open_docx, parse_xml
+from smpls.docx.container import W_NS, Block, Cell, DocxError, Para, Table, blocks, open_docx, parse_xml
 from smpls.docx.layout import (
     DATE_BLANK,
     INSTRUCTIONS,
@@ -47,7 +47,17 @@ from smpls.docx.layout import (
     _unit_word,
 )
 from smpls.fields import iter_fields, model_fields
-from smpls.model import SECTIONS, Application, BasicInfo, Cover, Opinions, Participant, ScheduleRow
+from smpls.model import (
+    MAX_PARTICIPANTS,
+    MAX_SCHEDULE_ROWS,
+    SECTIONS,
+    Application,
+    BasicInfo,
+    Cover,
+    Opinions,
+    Participant,
+    ScheduleRow,
+)
 
 __all__ = ["DocxError", "ReadResult", "read_docx", "read_visible"]
 
@@ -65,6 +75,7 @@ class ReadResult:
 # ---------------------------------------------------------------- text matching
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """Text compared loosely: NFKC (full-width brackets and colons made ASCII), no whitespace."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -536,9 +547,19 @@ class _Reader:
         for path, value in values.items():
             section, _, name = path.partition(".")
             out.setdefault(section, {})[name] = value
-        out["schedule"] = self.stages
-        out.setdefault("opinions", {})["participants"] = [{"name": n} for n in self.participants]
+        out["schedule"] = self.cut(self.stages, MAX_SCHEDULE_ROWS, "计划工作步骤", "schedule")
+        names = self.cut(self.participants, MAX_PARTICIPANTS, "参加单位", "opinions")
+        out.setdefault("opinions", {})["participants"] = [{"name": n} for n in names]
         return out
+
+    def cut(self, rows: list[Any], limit: int, what: str, section: str) -> list[Any]:
+        """``rows`` cut to the form's ``limit``, with a note on the rows left out."""
+        if len(rows) > limit:
+            where = dict(SECTIONS)[section].split("（")[0]
+            self.notes.append(
+                f"{where}：文档中有 {len(rows)} 个{what}，表单最多 {limit} 个，第 {limit + 1} 个及以后的没有读取。"
+            )
+        return rows[:limit]
 
 
 def _schedule_header(table: Table) -> tuple[int, dict[int, str]] | None:
@@ -617,10 +638,16 @@ def _embedded(parts: Iterable[bytes]) -> dict[str, Any] | None:
 
 
 def _validated(data: dict[str, Any]) -> dict[str, Any] | None:
-    from smpls import draft
+    """``data`` normalised by the model (the rules are not run here); None when it is not a draft."""
+    from pydantic import ValidationError
 
-    app = draft.validate(data).application
-    return None if app is None else app.model_dump(mode="json")
+    try:
+        return Application.model_validate(data).model_dump(mode="json")
+    except ValidationError:  # e.g. more rows than the form allows: the draft module cuts and reports them
+        from smpls import draft
+
+        app = draft.validate(data).application
+        return None if app is None else app.model_dump(mode="json")
 
 
 def _merge(vis: Any, rend: Any, emb: Any, path: str, changed: list[str]) -> Any:
@@ -655,7 +682,7 @@ def _merge(vis: Any, rend: Any, emb: Any, path: str, changed: list[str]) -> Any:
 
 def read_docx(data: bytes) -> ReadResult:
     """Read a 申请书 from the bytes of a ``.docx``. Raises :class:`DocxError` (Chinese message) when unreadable."""
-    from smpls.docx.layout import build
+    from smpls.docx.layout import body
 
     package = open_docx(data)
     raw, notes = read_visible(blocks(parse_xml(package.document)))
@@ -667,7 +694,9 @@ def read_docx(data: bytes) -> ReadResult:
     if original is None:
         return ReadResult(visible, tuple(notes))
     # what the visible document would read as, had nobody touched it since the download
-    again = blocks(parse_xml(open_docx(build(Application.model_validate(original), embed_draft=False)).document))
+    rendering = "".join(body(Application.model_validate(original)))
+    xml = f'<w:document xmlns:w="{W_NS}"><w:body>{rendering}</w:body></w:document>'
+    again = blocks(parse_xml(xml.encode("utf-8")))
     rendered = _validated(read_visible(again)[0])
     changed: list[str] = []
     merged = _merge(visible, rendered, original, "", changed)
