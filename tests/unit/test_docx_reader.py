@@ -433,6 +433,12 @@ def test_other_document_without_the_labels_is_refused() -> None:
         read_docx(o.package(body, title="会议纪要"))
 
 
+def test_a_document_of_too_many_paragraphs_is_refused() -> None:
+    xml = f'<w:document xmlns:w="{o.W_NS}"><w:body>{"<w:p/>" * 20_001}</w:body></w:document>'
+    with pytest.raises(DocxError, match="文档太长"):
+        read_docx(with_document(complete_docx(), xml))
+
+
 def test_deeply_nested_tables_do_not_crash() -> None:
     inner = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
     for _ in range(300):

@@ -113,14 +113,12 @@ class Target:
         m = self.pattern.match(text)
         if m is None:
             return None
-        value = m.group("value")
-        return (value is None or not value.strip(), value or "")
+        value = (m.group("value") or "").strip()
+        return (not value, value)
 
 
 def _target(path: str, section: str, label: str) -> Target:
-    pattern = re.compile(
-        rf"\s*{_NUMBERING}\s*{_char_pattern(label)}\s*{_HINT}\s*(?:[:：]\s*(?P<value>.*?))?\s*\Z", re.DOTALL
-    )
+    pattern = re.compile(rf"\s*{_NUMBERING}\s*{_char_pattern(label)}\s*{_HINT}\s*(?:[:：](?P<value>.*)|\Z)", re.DOTALL)
     return Target(path, section, label, pattern)
 
 
@@ -186,7 +184,7 @@ def _opinion_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ]
     seal = _char_pattern(SEAL.rstrip("：:"))
     return tuple(
-        (path, re.compile(rf"\s*(?:试点)?{_char_pattern(word)}\s*{seal}\s*[:：]?\s*(?P<value>.*?)\s*\Z", re.DOTALL))
+        (path, re.compile(rf"\s*(?:试点)?{_char_pattern(word)}\s*{seal}\s*[:：]?(?P<value>.*)", re.DOTALL))
         for path, word in words
     )
 
@@ -336,7 +334,7 @@ class _Reader:
                     continue
                 p.used = True
                 self.labels_found.add("opinions")
-                name = m.group("value")
+                name = m.group("value").strip()
                 if path == "participant":
                     if name.strip():
                         self.participants.append(name)
@@ -598,6 +596,8 @@ def _snippet(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+#: Most paragraphs (cells' included) read; a 申请书 has about 150, a long one a few thousand.
+MAX_PARAGRAPHS = 20_000
 #: Fewest labels, headings or tables of the 申请书 a document must show to be read as one.
 MIN_LABELS = 3
 
@@ -607,6 +607,11 @@ def read_visible(items: list[Block]) -> tuple[dict[str, Any], list[str]]:
 
     Raises :class:`DocxError` when the document shows fewer than :data:`MIN_LABELS` of the form's labels.
     """
+    if sum(1 for _ in _Doc([("", b) for b in items], set()).paras()) > MAX_PARAGRAPHS:
+        raise DocxError(
+            f"文档太长（超过 {MAX_PARAGRAPHS} 段），不像是申请书（本站的申请书约 150 段），没有读取。"
+            "请确认选择的是申请书。"
+        )
     doc = _regions(items)
     reader = _Reader(doc)
     data = reader.read()
