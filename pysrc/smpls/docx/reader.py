@@ -352,8 +352,8 @@ class _Reader:
             if columns is None or region is None:
                 header = _schedule_header(table)
                 if header is None:
-                    if columns is None:
-                        continue
+                    if columns is None or region is None:
+                        continue  # (without 四's heading, only tables with the header are read as 四)
                 else:
                     start, columns = header
                     self.schedule_found = True
