@@ -453,6 +453,7 @@ def test_browser_read_docx_never_raises(value: Any) -> None:
     out = json.loads(browser.read_docx(value))
     assert out["draft"] is None and out["counts"]["错误"] == 1
     assert set(out) == {"draft", "problems", "counts", "unplaced", "changed", "embedded"}
+    assert {"path", "code", "level", "message", "basis", "basis_href"} == set(out["problems"][0])
 
 
 def test_browser_read_docx_returns_the_draft_and_its_check() -> None:
