@@ -95,6 +95,14 @@ def test_visible_document_alone_reads_every_example(name: str) -> None:
     assert result.draft == want
 
 
+@pytest.mark.parametrize("running", ["已运行 1 年 3 个月", "2020年9月", "两年"])
+def test_standard_system_running_as_a_month_or_a_length(running: str) -> None:
+    data = load_example("complete.json")
+    data["basic"]["std_system_running"] = running
+    app = Application.model_validate(data)
+    assert read_docx(build(app, embed_draft=False)).draft["basic"]["std_system_running"] == app.basic.std_system_running
+
+
 def test_untouched_download_keeps_what_the_document_cannot_show() -> None:
     app = app_of("problems.json")
     assert "\x07" in app.basic.industry
