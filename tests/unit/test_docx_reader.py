@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from unit_helpers import EXAMPLES, load_example
 
+import smpls.docx as smpls_docx
 from smpls import browser
 from smpls.docx import build_docx
 from smpls.docx import ooxml as o
@@ -68,8 +69,9 @@ def complete_docx() -> bytes:
     return build_docx(app_of("complete.json"))
 
 
-def test_doctests() -> None:
-    result = doctest.testmod(reader_module)
+@pytest.mark.parametrize("module", [reader_module, smpls_docx], ids=["reader", "docx"])
+def test_doctests(module: Any) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 
