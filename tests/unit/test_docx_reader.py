@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 import io
 import json
+import random
 import re
 import zipfile
 from collections.abc import Callable
@@ -356,6 +357,13 @@ def test_more_than_10_mb_is_refused_unread() -> None:
     with pytest.raises(DocxError, match="文件太大") as info:
         read_docx(b"PK\x03\x04" + b"\0" * (10 * 1024 * 1024))
     assert info.value.code == "too_large"
+
+
+def test_a_3_mb_file_with_a_picture_is_read_without_inflating_the_picture() -> None:
+    picture = random.Random(0).randbytes(3 * 1024 * 1024)  # (does not compress: the file stays over 3 MB)
+    data = replace_parts(complete_docx(), **{"word__media__image1.png": picture})
+    assert len(data) > 3 * 1024 * 1024
+    assert read_docx(data).draft == dump(app_of("complete.json"))
 
 
 def test_zip_bomb_part_is_stopped_at_its_limit() -> None:
