@@ -173,8 +173,15 @@ def _refuse_dtd(*_args: object) -> Any:
 
 #: WordprocessingML elements whose whole subtree the reader never looks at (formatting): not even built
 _UNREAD = frozenset(
-    f"{W_NS} {local}" for local in ("rPr", "pPr", "tblPr", "tblGrid", "sectPr", "instrText", "delText", "fldData")
+    f"{W_NS} {local}"
+    for local in (
+        *("rPr", "pPr", "tblPr", "tblGrid", "sectPr", "instrText", "delText", "fldData", "proofErr"),
+        *("bookmarkStart", "bookmarkEnd", "lastRenderedPageBreak", "tcW", "vAlign", "tcBorders", "shd", "tcMar"),
+        *("trHeight", "cantSplit", "tblHeader", "jc", "tblPrEx", "noWrap", "hideMark", "gridAfter", "wAfter"),
+    )
 )
+#: the only elements whose attributes the reader uses
+_ATTRIBUTES = frozenset(f"{W_NS} {local}" for local in ("br", "gridSpan", "vMerge", "gridBefore"))
 
 
 def parse_xml(data: bytes) -> Element:
@@ -210,7 +217,7 @@ def parse_xml(data: bytes) -> Element:
         if skipping or tag in _UNREAD:
             skipping += 1
             return
-        el = Element(name(tag), {name(k): v for k, v in attrs.items()} if attrs else {})
+        el = Element(name(tag), {name(k): v for k, v in attrs.items()} if tag in _ATTRIBUTES else {})
         stack[-1].children.append(el)
         stack.append(el)
 
