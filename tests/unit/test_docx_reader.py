@@ -451,6 +451,12 @@ def test_other_document_without_the_labels_is_refused() -> None:
         read_docx(o.package(body, title="会议纪要"))
 
 
+def test_a_document_of_too_many_elements_is_refused_while_parsing() -> None:
+    xml = f'<w:document xmlns:w="{o.W_NS}"><w:body>{"<w:p/>" * 400_001}</w:body></w:document>'
+    with pytest.raises(DocxError, match="超过 400000 个元素"):
+        read_docx(with_document(complete_docx(), xml))
+
+
 def test_a_document_of_too_many_paragraphs_is_refused() -> None:
     xml = f'<w:document xmlns:w="{o.W_NS}"><w:body>{"<w:p/>" * 20_001}</w:body></w:document>'
     with pytest.raises(DocxError, match="文档太长"):

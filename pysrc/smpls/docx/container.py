@@ -37,6 +37,8 @@ MAX_PART_BYTES: Final = 16 * 1024 * 1024
 MAX_TOTAL_BYTES: Final = 32 * 1024 * 1024
 #: Most entries a .docx may list (a Word document has about 15–40).
 MAX_ENTRIES: Final = 2000
+#: Most XML elements built while parsing one part (formatting elements are skipped, not counted): bounds memory.
+MAX_ELEMENTS: Final = 400_000
 #: Most custom XML items looked at for the embedded draft.
 MAX_CUSTOM_ITEMS: Final = 20
 
@@ -212,11 +214,19 @@ def parse_xml(data: bytes) -> Element:
             names[raw] = found
         return found
 
+    built = 0
+
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal skipping
+        nonlocal skipping, built
         if skipping or tag in _UNREAD:
             skipping += 1
             return
+        built += 1
+        if built > MAX_ELEMENTS:
+            raise DocxError(
+                f"文件中的 XML 有超过 {MAX_ELEMENTS} 个元素，远多于任何申请书（约 5000 个），没有读取。"
+                "请确认选择的是申请书。"
+            )
         el = Element(name(tag), {name(k): v for k, v in attrs.items()} if tag in _ATTRIBUTES else {})
         stack[-1].children.append(el)
         stack.append(el)
