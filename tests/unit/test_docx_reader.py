@@ -265,6 +265,13 @@ def test_look_alike_is_read_by_its_labels() -> None:
     assert result.unplaced == ()
 
 
+def test_period_in_two_lines() -> None:
+    body = [o.paragraph(o.run(t)) for t in ("试点名称：某试点", "试点时间（起）：2022年3月", "试点时间(止)：2024.2")]
+    body.append(o.paragraph(o.run("一、承担单位基本信息")))
+    cover = read_docx(o.package(body, title="x")).draft["cover"]
+    assert (cover["period_start"], cover["period_end"]) == ("2022-03", "2024-02")
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

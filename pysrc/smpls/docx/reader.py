@@ -137,8 +137,10 @@ def _targets() -> tuple[Target, ...]:
             continue
         out.append(_target(spec.path, spec.section, spec.meta.label))
     # the form's combined lines: 试点时间 (起 and 止 in one line), 法人注册地址 (省 and 县 in one cell)
-    period = dict(model_fields(Cover))["period_start"].form_label.split("（")[0]
-    out.append(_target("cover.period", "cover", period))
+    cover = dict(model_fields(Cover))
+    out.append(_target("cover.period", "cover", cover["period_start"].form_label.split("（")[0]))
+    # … or in two lines, as the form's own names for them: 试点时间（起）, 试点时间（止）
+    out += [_target(f"cover.{name}", "cover", cover[name].form_label) for name in ("period_start", "period_end")]
     out.append(_target("basic.reg", "basic", _meta_label(BasicInfo, "reg_province").split("（")[0]))
     # longest labels first, so that 法人注册地址（省） wins over 法人注册地址
     return tuple(sorted(out, key=lambda t: -len(t.label)))
