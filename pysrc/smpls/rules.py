@@ -25,7 +25,7 @@ from smpls.fields import FieldSpec, iter_fields
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
 from smpls.notice import clause
-from smpls.problems import ADVICE, CODES, DRAFT_CODES, ERROR, RULE_CODES, SITE, Level, Problem, counts, notice
+from smpls.problems import ADVICE, ERROR, Problem, notice
 
 # ---------------------------------------------------------------- helpers
 
@@ -453,17 +453,4 @@ def check(app: Application, *, today: date | None = None) -> list[Problem]:
     return problems
 
 
-__all__ = [
-    "ADVICE",
-    "CODES",
-    "DRAFT_CODES",
-    "ERROR",
-    "RULE_CODES",
-    "SITE",
-    "Level",
-    "Problem",
-    "check",
-    "counts",
-    "parse_yearmonth",
-    "sort_key",
-]
+__all__ = ["check", "sort_key"]
