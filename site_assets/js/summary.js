@@ -306,7 +306,10 @@ export function init(root) {
     if (entry.readable) {
       const count = entry.problems.length;
       ops.append(
-        el("button", { type: "button", class: "smpls-btn smpls-btn--small", "data-op": "problems", "aria-expanded": String(open.has(key)), "aria-label": `${label}的问题（${count} 个）`, text: `问题（${count}）`, disabled: count === 0 }),
+        count
+          ? el("button", { type: "button", class: "smpls-btn smpls-btn--small", "data-op": "problems", "aria-expanded": String(open.has(key)), "aria-label": `${label}的问题（${count} 个）`, text: `问题（${count}）` })
+          : el("span", { class: "smpls-sum__none", text: "没有问题" }),
+        " ",
       );
     }
     ops.append(

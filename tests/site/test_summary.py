@@ -113,7 +113,7 @@ def test_drop_30_drafts_and_3_bad_files(page: Page, thirty: list[tuple[str, byte
 
 
 def test_a_row_opens_its_problems_with_their_basis(page: Page, thirty: list[tuple[str, bytes]]) -> None:
-    row = page.locator(ROWS).nth(4)  # 申请书-005.json: no 联系电话
+    row = page.locator(ROWS).filter(has_text="申请书-005.json")  # no 联系电话
     row.get_by_role("button", name="问题").click()
     detail = page.locator(".smpls-sum__detail")
     expect(detail).to_have_count(1)
@@ -229,10 +229,10 @@ def test_clear_asks_first(page: Page, site_url: str) -> None:
     pick(page, drafts(2))
     wait_rows(page, 2)
     page.click('[data-action="clear"]')
-    page.get_by_role("dialog").get_by_role("button", name="取消").click()
+    page.locator("#smpls-sum-clear-dialog").get_by_role("button", name="取消").click()
     wait_rows(page, 2)
     page.click('[data-action="clear"]')
-    page.get_by_role("dialog").get_by_role("button", name="清空").click()
+    page.locator("#smpls-sum-clear-dialog").get_by_role("button", name="清空", exact=True).click()
     wait_rows(page, 0)
     assert stored(page) is None
     page.reload()
@@ -259,7 +259,7 @@ def test_500_files_at_once(page: Page, site_url: str) -> None:
 
 
 def test_axe_390px_and_print(page: Page, site_url: str, thirty: list[tuple[str, bytes]]) -> None:
-    page.locator(ROWS).nth(4).get_by_role("button", name="问题").click()
+    page.locator(ROWS).filter(has_text="申请书-005.json").get_by_role("button", name="问题").click()
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
     page.set_viewport_size({"width": 390, "height": 844})
