@@ -135,19 +135,13 @@ def _from_result(name: str, digest: str, result: draft.ValidationResult, kind: s
     return Entry(name, digest, True, values, result.counts(), tuple(p.to_dict() for p in result.problems), kind=kind)
 
 
-def _read_docx() -> Callable[[bytes], Any] | None:
-    """The Word reader of :mod:`smpls.docx`, when this version has one."""
-    try:
-        from smpls import docx as docx_module
-    except ImportError:  # pragma: no cover - smpls.docx is part of the package
-        return None
-    reader = getattr(docx_module, "read_docx", None)
-    return reader if callable(reader) else None
-
-
 def accepts_docx() -> bool:
-    """True when Word files (the 申请书 this site writes) can be read too."""
-    return _read_docx() is not None
+    """True when Word files (the 申请书 this site writes) can be read too (:mod:`smpls.docx.reader`)."""
+    try:
+        from smpls.docx import reader
+    except ImportError:  # pragma: no cover - a version without the reader
+        return False
+    return callable(getattr(reader, "read_docx", None))
 
 
 def check_file(name: str, data: bytes, *, today: date | None = None) -> Entry:
@@ -182,22 +176,20 @@ def _check(name: str, data: bytes, digest: str, today: date | None) -> Entry:
 
 
 def _check_zip(name: str, data: bytes, digest: str, today: date | None) -> Entry:
-    reader = _read_docx()
     is_docx = name.lower().endswith(".docx")
-    if reader is None or not is_docx:
+    if not accepts_docx() or not is_docx:
         what = "Word 文件" if is_docx else "压缩文件（ZIP）"
-        accepted = "JSON 草稿或本站生成的 Word 申请书" if reader is not None else "本站“下载 JSON”保存的草稿"
+        accepted = "JSON 草稿或本站生成的 Word 申请书" if accepts_docx() else "本站“下载 JSON”保存的草稿"
         return _unreadable(name, digest, f"这是{what}，不是申请书草稿。这里只能读取{accepted}。", "docx")
+    from smpls.docx.reader import DocxError, read_docx
+
     try:
-        result = reader(data)
-    except Exception:
-        return _unreadable(name, digest, "无法读取这个 Word 文件。请选择由本站生成的 Word 申请书。", "docx")
-    application = getattr(result, "application", None)
-    if isinstance(application, Application):
-        return _from_result(name, digest, draft.validate(application, today=today), "docx")
-    problems = getattr(result, "problems", ())
-    first = getattr(problems[0], "message", "") if problems else ""
-    return _unreadable(name, digest, first or "这个 Word 文件里没有找到申请书的内容。", "docx")
+        result = read_docx(data)
+    except DocxError as exc:
+        return _unreadable(name, digest, str(exc), "docx")
+    except Exception:  # a file we did not foresee: a row that says so, the others go on
+        return _unreadable(name, digest, "无法读取这个 Word 文件。请在 Word 或 WPS 中重新保存后再添加。", "docx")
+    return _from_result(name, digest, draft.validate(result.draft, today=today), "docx")
 
 
 def same_file_message(name: str, other: str) -> str:

@@ -32,15 +32,11 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uff
 
 
 def _batch_title() -> str:
-    """“第八批社会管理和公共服务综合标准化试点”, from the notice's title."""
-    try:
-        from smpls.notice import FACTS  # type: ignore[import-not-found, unused-ignore]
+    """“第八批社会管理和公共服务综合标准化试点”, from the notice's title (:data:`smpls.notice.FACTS`)."""
+    from smpls.notice import FACTS
 
-        notice_title = str(FACTS.title)
-    except (ImportError, AttributeError):  # until smpls.notice exists
-        notice_title = "国家标准化管理委员会关于征集第八批社会管理和公共服务综合标准化试点项目的通知"
-    found = re.search(r"征集(.+?)项目的通知", notice_title)
-    return found.group(1) if found else notice_title
+    found = re.search(r"征集(.+?)项目的通知", FACTS.title)
+    return found.group(1) if found else f"{FACTS.batch}社会管理和公共服务综合标准化试点"
 
 
 def title(region: str) -> str:

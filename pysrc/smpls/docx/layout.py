@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from smpls.docx import embed
 from smpls.docx.ooxml import (
     BORDER_NONE,
     BORDER_SINGLE,
@@ -355,9 +356,9 @@ def opinions(app: Application) -> Iterator[str]:
     yield table([TEXT_WIDTH], rows)
 
 
-def build(app: Application, *, created: datetime | None = None) -> bytes:
-    """The 申请书 of ``app`` as DOCX bytes."""
-    body = [
+def body(app: Application) -> list[str]:
+    """The XML fragments of the document body, in order (the reader renders these to compare)."""
+    return [
         *cover(app),
         *instructions(),
         *basic(app),
@@ -367,10 +368,16 @@ def build(app: Application, *, created: datetime | None = None) -> bytes:
         *funding(app),
         *opinions(app),
     ]
+
+
+def build(app: Application, *, created: datetime | None = None, embed_draft: bool = True) -> bytes:
+    """The 申请书 of ``app`` as DOCX bytes, with the draft embedded (see :mod:`smpls.docx.embed`) unless
+    ``embed_draft`` is false."""
     return package(
-        body,
+        body(app),
         title=Application.model_config.get("title") or "",
         subject=app.cover.pilot_name,
         created=created,
         body_size=TEXT_SIZE,
+        custom_xml=(embed.NAMESPACE, embed.draft_xml(app)) if embed_draft else None,
     )
