@@ -9,7 +9,7 @@ functions of :mod:`smpls.browser`, the command line ``python -m smpls summary``.
 
 >>> [c.label for c in COLUMNS][:4]
 ['序号', '试点名称', '试点承担单位', '试点保证单位']
->>> entry = check_file("a.json", b'{"cover": {"pilot_name": "某市政务服务综合标准化试点"}}')
+>>> entry = check_file("a.json", '{"cover": {"pilot_name": "某市政务服务综合标准化试点"}}'.encode())
 >>> entry.readable, entry.values["pilot_name"], entry.counts["错误"] > 0
 (True, '某市政务服务综合标准化试点', True)
 >>> check_file("b.json", b"").reason

@@ -9,16 +9,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx_check import _squeeze, pdf_text, render_pdf
 
+import docx
 from smpls.summary import COLUMNS, check_file
 from smpls.summary_export import title, to_docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from summary_samples import drafts  # noqa: E402 - after the path to tests/unit
+from summary_samples import drafts
 
 pytestmark = pytest.mark.docx
 
