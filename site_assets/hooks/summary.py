@@ -38,7 +38,7 @@ def config() -> dict[str, Any]:
         "accept": [".json", ".docx"] if accepts_docx() else [".json"],
         "filename": FILENAME,
         "storageKey": "smpls-summary",
-        "batch": 10,
+        "batch": 20,
         "placeholderRegion": PLACEHOLDER_REGION,
         "titleRest": title("").removeprefix(PLACEHOLDER_REGION),
     }

@@ -130,6 +130,7 @@ export function init(root) {
     bar.max = files.length || 1;
     let done = 0;
     let added = 0;
+    let drawn = 0;
     const show = () => {
       bar.value = done;
       text.textContent = `正在检查 ${done} / ${files.length} 个文件…`;
@@ -168,10 +169,15 @@ export function init(root) {
       for (const note of result.notes) say(note, true);
       done += batch.length;
       show();
-      render();
+      // The table is redrawn at most a few times a second while files come in (and once at the end).
+      if (performance.now() - drawn > 400) {
+        render();
+        drawn = performance.now();
+      }
       // Let the page paint and respond between batches.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    render();
     save();
     sorted = { key: "", dir: 0 };
     refreshDuplicates();

@@ -61,9 +61,9 @@ def pick(page: Page, files: list[tuple[str, bytes]]) -> None:
     )
 
 
-def wait_rows(page: Page, n: int) -> None:
-    expect(page.locator(ROWS)).to_have_count(n, timeout=60_000)
-    expect(page.locator("[data-progress]")).to_be_hidden(timeout=60_000)
+def wait_rows(page: Page, n: int, timeout: int = 60_000) -> None:
+    expect(page.locator(ROWS)).to_have_count(n, timeout=timeout)
+    expect(page.locator("[data-progress]")).to_be_hidden(timeout=timeout)
 
 
 def column(page: Page, key: str) -> list[str]:
@@ -254,7 +254,8 @@ def test_500_files_at_once(page: Page, site_url: str) -> None:
     pick(page, files[:2])
     wait_rows(page, 2)
     pick(page, files)  # the first two are already in the list
-    wait_rows(page, 500)
+    expect(page.locator("[data-progress] p")).to_contain_text("/ 500 个文件")  # a progress indicator
+    wait_rows(page, 500, timeout=300_000)
     expect(page.locator("[data-notes]")).to_contain_text("已添加 498 个文件")
 
 
