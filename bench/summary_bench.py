@@ -104,11 +104,11 @@ def bench_browser(site: Path) -> list[Row]:
             page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=180_000)
             page.evaluate(
                 """(files) => {
+                    const dt = new DataTransfer();
+                    for (const [name, bytes] of files) dt.items.add(new File([new Uint8Array(bytes)], name));
                     window.__gap = 0; let last = performance.now();
                     window.__timer = setInterval(() => { const now = performance.now();
                         window.__gap = Math.max(window.__gap, now - last); last = now; }, 50);
-                    const dt = new DataTransfer();
-                    for (const [name, bytes] of files) dt.items.add(new File([new Uint8Array(bytes)], name));
                     window.__t0 = performance.now();
                     document.querySelector("[data-dropzone]").dispatchEvent(
                         new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));

@@ -408,7 +408,8 @@ export function init(root) {
       exportNote.textContent = "正在生成…";
       button.disabled = true;
       try {
-        const { bytes } = await checker.call("summary_export", { format, entries: kept, ...meta });
+        const rows = kept.map(({ file, hash, readable, values, counts }) => ({ file, hash, readable, values, counts }));
+        const { bytes } = await checker.call("summary_export", { format, entries: rows, ...meta });
         const url = URL.createObjectURL(new Blob([bytes], { type: MIME[format] }));
         const a = el("a", { href: url, download: `${config.filename}.${format}`, hidden: true });
         document.body.append(a);
