@@ -131,6 +131,7 @@ export function init(root) {
     let done = 0;
     let added = 0;
     let drawn = 0;
+    let shown = entries.length;
     const show = () => {
       bar.value = done;
       text.textContent = `正在检查 ${done} / ${files.length} 个文件…`;
@@ -169,9 +170,11 @@ export function init(root) {
       for (const note of result.notes) say(note, true);
       done += batch.length;
       show();
-      // The table is redrawn at most a few times a second while files come in (and once at the end).
+      // While files come in, only the new rows are added to the table (a few times a second); it is redrawn once
+      // at the end (numbering, duplicates, buttons).
       if (performance.now() - drawn > 400) {
-        render();
+        appendRows(shown);
+        shown = entries.length;
         drawn = performance.now();
       }
       // Let the page paint and respond between batches.
@@ -276,6 +279,15 @@ export function init(root) {
       th.setAttribute("aria-sort", th.dataset.col === sorted.key ? (sorted.dir > 0 ? "ascending" : "descending") : "none");
     }
     showTitle();
+  }
+
+  function appendRows(from) {
+    let seq = entries.slice(0, from).filter((e) => e.readable && !e.excluded).length;
+    const rows = entries.slice(from).map((entry, i) => {
+      if (entry.readable && !entry.excluded) seq += 1;
+      return renderRow(entry, from + i, entry.readable && !entry.excluded ? seq : "", false);
+    });
+    tbody.append(...rows);
   }
 
   function renderRow(entry, index, seq, duplicate) {
