@@ -276,3 +276,22 @@ def test_axe_390px_and_print(page: Page, site_url: str, thirty: list[tuple[str, 
     page.set_viewport_size({"width": 1123, "height": 794})
     screenshot(page, "summary-print")
     assert ADVICE  # (levels come from smpls.rules)
+
+
+def test_hostile_text_stays_text(page: Page, site_url: str) -> None:
+    payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+    data = json.loads(drafts(1)[0][1])
+    data["cover"]["pilot_name"] = payload
+    data["cover"]["undertaking_unit"] = '=HYPERLINK("http://example.invalid")'
+    data["cover"]["guarantor_unit"] = "𠀀😀\u202e" + "长" * 5000
+    hostile = [("恶意.json", json.dumps(data, ensure_ascii=False).encode()), ("深.json", b"[" * 20000 + b"]" * 20000)]
+    open_summary(page, site_url)
+    pick(page, hostile)
+    wait_rows(page, 2)
+    assert page.locator("[data-rows] img, [data-rows] script").count() == 0
+    assert payload in column(page, "pilot_name")[0]
+    assert page.evaluate("window.__xss") is None
+    expect(page.locator(f"{ROWS}.smpls-sum__row--bad")).to_contain_text("嵌套太深")
+    _, data_csv = download(page, "csv")
+    assert csv.reader(io.StringIO(data_csv.decode("utf-8-sig"))).__next__()[0] == "序号"
+    assert "'=HYPERLINK" in data_csv.decode("utf-8-sig")
