@@ -361,6 +361,9 @@ def main() -> None:
     from docx_read import bench_docx_read  # (bench/ is on sys.path: this file runs as a script)
 
     rows += bench_docx_read(skip_node=args.skip_node)
+    from summary_bench import bench_summary  # 汇总推荐项目: CPython, openpyxl's size, Chromium
+
+    rows += bench_summary(site, skip_browser=args.skip_browser)
     if not args.skip_node:
         rows += bench_node(site)
     if not args.skip_browser:

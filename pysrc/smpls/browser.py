@@ -11,6 +11,7 @@ when a DOCX is asked for.
 
 from __future__ import annotations
 
+import importlib
 import json
 from typing import Any
 
@@ -99,6 +100,105 @@ def docx_filename(draft_json: str) -> str:
     from smpls.docx import docx_filename as name
 
     return name(_application(draft_json))
+
+
+# ---------------------------------------------------------------- 汇总推荐项目 (docs/summary.md)
+
+
+def _as_bytes(value: Any) -> bytes:
+    """bytes from bytes, a memoryview, or (in Pyodide) a JavaScript Uint8Array/ArrayBuffer proxy."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    to_bytes = getattr(value, "to_bytes", None)
+    return bytes(to_bytes()) if callable(to_bytes) else b""
+
+
+def summary_check(meta_json: str, contents: Any) -> str:
+    """Check a batch of files for the roll-up page. ``meta_json``: ``{"names": [...], "known": [{"hash",
+    "file"}]}`` (the files already in the list); ``contents``: the files' bytes, in the same order.
+
+    Returns ``{"entries": [entry | null], "notes": ["中文说明", ...]}``: one entry per file (see
+    :meth:`smpls.summary.Entry.to_dict`), or null with a note when the same content is already in the list
+    (or earlier in this batch). Never raises.
+    """
+    from smpls.summary import check_file, same_file_message
+
+    try:
+        meta = json.loads(meta_json)
+    except (ValueError, TypeError, RecursionError):
+        meta = {}
+    meta = meta if isinstance(meta, dict) else {}
+    names: list[Any] = meta["names"] if isinstance(meta.get("names"), list) else []
+    known_list: list[Any] = meta["known"] if isinstance(meta.get("known"), list) else []
+    known = {str(k.get("hash")): str(k.get("file", "")) for k in known_list if isinstance(k, dict)}
+    entries: list[dict[str, Any] | None] = []
+    notes: list[str] = []
+    for i, raw in enumerate(contents):
+        name = str(names[i]) if i < len(names) else f"文件 {i + 1}"
+        entry = check_file(name, _as_bytes(raw))
+        if entry.hash in known:
+            entries.append(None)
+            notes.append(same_file_message(name, known[entry.hash]))
+            continue
+        known[entry.hash] = name
+        entries.append(entry.to_dict())
+    return _dumps({"entries": entries, "notes": notes})
+
+
+def _summary_entries(payload_json: str) -> tuple[list[Any], dict[str, Any]]:
+    from smpls.summary import Entry
+
+    try:
+        payload = json.loads(payload_json)
+    except (ValueError, TypeError, RecursionError):
+        payload = {}
+    payload = payload if isinstance(payload, dict) else {}
+    raw: list[Any] = payload["entries"] if isinstance(payload.get("entries"), list) else []
+    entries = [e for e in (Entry.from_dict(item) for item in raw) if e is not None]
+    return entries, payload
+
+
+def summary_duplicates(payload_json: str) -> str:
+    """``{"entries": [...]}`` (the rows the office keeps, in order) → ``{"duplicates": [{"kind", "value",
+    "rows", "message"}]}``. Never raises."""
+    from smpls.summary import duplicates
+
+    entries, _ = _summary_entries(payload_json)
+    return _dumps({"duplicates": [d.to_dict() for d in duplicates(entries)]})
+
+
+def summary_export(payload_json: str) -> bytes:
+    """The list as a file: ``{"format": "xlsx"|"docx"|"csv", "entries": [...], "region", "office", "date"}``
+    (``date`` as YYYY-MM-DD, may be empty). Raises ValueError (Chinese) for an unknown format."""
+    from smpls import summary_export as export
+
+    entries, payload = _summary_entries(payload_json)
+    fmt = payload.get("format")
+    region = str(payload.get("region", "") or "")[:40]
+    office = str(payload.get("office", "") or "")[:60]
+    if fmt == "csv":
+        return export.to_csv(entries)
+    if fmt == "xlsx":
+        importlib.invalidate_caches()  # openpyxl may have been installed after start-up (worker.js)
+        return export.to_xlsx(entries, region=region)
+    if fmt == "docx":
+        from datetime import date
+
+        try:
+            day: date | None = date.fromisoformat(str(payload.get("date", "")))
+        except ValueError:
+            day = None
+        return export.to_docx(entries, region=region, office=office, day=day)
+    raise ValueError(f"未知的导出格式：{fmt}")
+
+
+def summary_warm() -> str:
+    """Import openpyxl now (the roll-up page calls this once its checker is ready), so the first Excel
+    export does not wait for it. Returns ``"ok"``."""
+    importlib.invalidate_caches()  # installed after start-up (worker.js)
+    import openpyxl  # noqa: F401 - imported for its side effect (the import time)
+
+    return "ok"
 
 
 def read_docx(data: Any) -> str:

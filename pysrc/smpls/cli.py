@@ -1,5 +1,6 @@
 """Command line (CPython): ``python -m smpls validate FILE... [--json]``, ``schema``, ``docx DRAFT -o OUT``,
 ``json FILE.docx [-o DRAFT.json]`` (a Word 申请书 back to a JSON draft). ``validate`` reads .docx files too.
+``summary FILES_OR_FOLDERS... -o 推荐项目清单.xlsx|.docx|.csv`` (exit status as ``validate``).
 
 Exit status of ``validate``: 0 when no file has a 错误 (提示 may remain), 1 when any has a 错误,
 2 when any file cannot be read as a draft (missing, not JSON, not a draft object, a newer version).
@@ -110,6 +111,74 @@ def cmd_docx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary_files(paths: Sequence[str]) -> list[tuple[str, Path]]:
+    """The files named, and those in the folders named (recursively, sorted by path inside the folder as the
+    page sorts a dropped folder): *.json, and *.docx when Word files can be read."""
+    from smpls.summary import accepts_docx
+
+    suffixes = {".json", ".docx"} if accepts_docx() else {".json"}
+    out: list[tuple[str, Path]] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes]
+            out += sorted(((p.relative_to(path).as_posix(), p) for p in found), key=lambda item: item[0])
+        else:
+            out.append((path.name, path))
+    return out
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from smpls import summary_export
+    from smpls.summary import MAX_FILES, Entry, check_file, duplicates, same_file_message, table, too_many_message
+
+    files = _summary_files(args.paths)
+    if len(files) > MAX_FILES:
+        print(too_many_message(len(files), MAX_FILES), file=sys.stderr)
+        files = files[:MAX_FILES]
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    for name, path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            reason = "文件不存在" if isinstance(exc, FileNotFoundError) else (exc.strerror or "无法打开")
+            entries.append(Entry(name, "", False, reason=f"无法读取文件：{reason}。"))
+            continue
+        entry = check_file(name, data, today=args.today)
+        if entry.hash in seen:
+            print(f"注意：{same_file_message(name, seen[entry.hash])}", file=sys.stderr)
+            continue
+        seen[entry.hash] = name
+        entries.append(entry)
+    heading, rows = table(entries)
+    print("\t".join(heading))
+    for row in rows:
+        print("\t".join(str(v) for v in row))
+    for entry in entries:
+        if not entry.readable:
+            print(f"无法读取：{entry.file}：{entry.reason}", file=sys.stderr)
+    for dup in duplicates(entries):
+        print(f"注意：{dup.message}", file=sys.stderr)
+    status = EXIT_OK
+    if any(not e.readable for e in entries) or not files:
+        status = EXIT_UNREADABLE
+    elif any(e.counts.get(ERROR, 0) for e in entries):
+        status = EXIT_ERRORS
+    if args.output:
+        out = Path(args.output)
+        kind = out.suffix.lower().lstrip(".")
+        if kind == "xlsx":
+            data = summary_export.to_xlsx(entries, region=args.region)
+        elif kind == "docx":
+            data = summary_export.to_docx(entries, region=args.region, office=args.office, day=args.date)
+        else:
+            data = summary_export.to_csv(entries)
+        out.write_bytes(data)
+        print(f"已写入 {out}（{len(rows)} 项，{len(data)} 字节）。", file=sys.stderr)
+    return status
+
+
 def cmd_json(args: argparse.Namespace) -> int:
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -157,6 +226,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", metavar="DRAFT.json")
     p.add_argument("-o", "--output", metavar="OUT.docx", help="输出文件（默认按试点名称命名）")
     p.set_defaults(func=cmd_docx)
+    p = sub.add_parser("summary", help="汇总多份草稿，生成推荐项目清单（.xlsx、.docx 或 .csv）")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="草稿文件，或包含草稿的文件夹")
+    p.add_argument("-o", "--output", metavar="推荐项目清单.xlsx", help="输出文件，按扩展名：.xlsx、.docx 或 .csv")
+    p.add_argument(
+        "--region", default="", metavar="省（区、市）", help="清单标题中的省（区、市），默认“××省（区、市）”"
+    )
+    p.add_argument("--office", default="", metavar="报送单位", help="DOCX 的报送单位名称（默认留空手写）")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="DOCX 落款日期（默认留空手写）")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按这一天判断日期规则（默认今天）")
+    p.set_defaults(func=cmd_summary)
     p = sub.add_parser("json", help="把 Word 申请书（.docx）读回为 JSON 草稿，并列出没有读取的内容")
     p.add_argument("file", metavar="FILE.docx", help="Word 申请书；- 表示标准输入")
     p.add_argument("-o", "--output", metavar="OUT.json", help="输出文件（默认写到标准输出）")

@@ -2,6 +2,7 @@
 // Everything is loaded from this site's own pyodide/ folder (core files, wheels, pyodide-lock.json with
 // sha256 hashes): no other host is contacted. Started by checker.js; talks to it with postMessage:
 //   in:  {type: "call", id, name, payload}         name: validate | migrate | questions | eligibility | docx
+//                                                  | summary_check | summary_duplicates | summary_export | summary_warm
 //                                                    | read_docx (payload: an ArrayBuffer, transferred)
 //   out: {type: "status", state, message, detail?, timings?}
 //        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
@@ -63,6 +64,45 @@ async function fetchWheel(pkg, progress) {
   }
 }
 
+// Packages of the lock that smpls does not need (openpyxl for the roll-up page's Excel export) are installed
+// only when a call needs them (extra()), so the other pages never download them.
+const onDemand = new Map();
+const installed = new Map();
+
+function needed(packages, root) {
+  const out = [];
+  const visit = (name) => {
+    const pkg = packages[name];
+    if (!pkg || out.includes(pkg)) return;
+    out.push(pkg);
+    for (const dep of pkg.depends || []) visit(dep);
+  };
+  visit(root);
+  return out;
+}
+
+function extra(pyodide, name) {
+  if (!installed.has(name)) {
+    const pkgs = needed(Object.fromEntries(onDemand), name);
+    const done = Promise.all(pkgs.map((pkg) => fetchWheel(pkg, () => {}))).then((got) => {
+      for (const wheel of got) pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
+    });
+    done.catch(() => installed.delete(name)); // a later call tries again
+    installed.set(name, done);
+  }
+  return installed.get(name);
+}
+
+function bytesOf(proxy) {
+  let view;
+  try {
+    view = proxy.toJs();
+  } finally {
+    if (proxy.destroy) proxy.destroy();
+  }
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view.buffer : view.slice().buffer;
+}
+
 async function boot() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     throw new LoadError("此浏览器不支持 WebAssembly（或已被禁用），无法在本机运行校验程序。");
@@ -73,7 +113,8 @@ async function boot() {
   let done = 0;
   let total = 0;
   const wheels = lock.then((data) => {
-    const pkgs = Object.values(data.packages);
+    const pkgs = needed(data.packages, "smpls");
+    for (const pkg of Object.values(data.packages)) if (!pkgs.includes(pkg)) onDemand.set(pkg.name, pkg);
     total = pkgs.length;
     return Promise.all(pkgs.map((pkg) => fetchWheel(pkg, () => (done += 1))));
   });
@@ -155,8 +196,24 @@ function text(payload) {
 }
 
 async function call(name, payload) {
-  const { browser } = await ready;
+  const { browser, pyodide } = await ready;
   switch (name) {
+    // 汇总推荐项目 (summary.js): a batch of files {files: [{name, bytes: ArrayBuffer}], known: [{hash, file}]}
+    case "summary_check": {
+      const files = payload.files || [];
+      const meta = JSON.stringify({ names: files.map((f) => f.name), known: payload.known || [] });
+      return [JSON.parse(browser.summary_check(meta, files.map((f) => new Uint8Array(f.bytes))))];
+    }
+    case "summary_duplicates":
+      return [JSON.parse(browser.summary_duplicates(text(payload)))];
+    case "summary_warm":
+      await extra(pyodide, "openpyxl");
+      return [browser.summary_warm()];
+    case "summary_export": {
+      if (payload && payload.format === "xlsx") await extra(pyodide, "openpyxl");
+      const bytes = bytesOf(browser.summary_export(text(payload)));
+      return [{ bytes }, [bytes]];
+    }
     case "validate":
       return [JSON.parse(browser.validate(text(payload)))];
     case "migrate":
@@ -167,15 +224,7 @@ async function call(name, payload) {
       return [JSON.parse(browser.eligibility(text(payload)))];
     case "docx": {
       const draft = text(payload);
-      const proxy = browser.docx(draft);
-      let view;
-      try {
-        view = proxy.toJs();
-      } finally {
-        if (proxy.destroy) proxy.destroy();
-      }
-      const bytes =
-        view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view.buffer : view.slice().buffer;
+      const bytes = bytesOf(browser.docx(draft));
       return [{ bytes, filename: browser.docx_filename(draft) }, [bytes]];
     }
     case "read_docx": {

@@ -1,0 +1,163 @@
+# ruff: noqa: E501 - the long lines are the page's HTML and Chinese sentences, kept whole to stay readable
+"""Render the 汇总推荐项目 page shell (docs/summary.md, marker ``<!-- summary:app -->``) at build time.
+
+The table's columns, the list's title and the export file names come from :mod:`smpls.summary` and
+:mod:`smpls.summary_export` and are written into the page as JSON config (``#smpls-summary-config``), so
+summary.js never repeats a label. An unknown ``summary:…`` marker fails the build.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from smpls.draft import MAX_BYTES
+from smpls.model import SCHEMA_VERSION
+from smpls.rules import ADVICE, ERROR
+from smpls.summary import COLUMNS, MAX_FILES, accepts_docx
+from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, title
+
+MARKER = re.compile(r"<!--\s*summary:([A-Za-z0-9_-]+)\s*-->")
+# In docs/summary.md a link to a clause of the notice is written notice.md#clause:三 and gets the clause's anchor
+# from smpls.notice (contract 2), so it follows the notice page.
+CLAUSE_LINK = re.compile(r"notice\.md#clause:([^)\s]+)")
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def config() -> dict[str, Any]:
+    return {
+        "columns": [{"key": c.key, "label": c.label, "official": c.official} for c in COLUMNS],
+        "levels": {"error": ERROR, "advice": ADVICE},
+        "maxFiles": MAX_FILES,
+        "maxBytes": MAX_BYTES,
+        "schemaVersion": SCHEMA_VERSION,
+        "accept": [".json", ".docx"] if accepts_docx() else [".json"],
+        "filename": FILENAME,
+        "storageKey": "smpls-summary",
+        "batch": 20,
+        "placeholderRegion": PLACEHOLDER_REGION,
+        "titleRest": title("").removeprefix(PLACEHOLDER_REGION),
+    }
+
+
+def render_app() -> str:
+    cfg = config()
+    config_json = json.dumps(cfg, ensure_ascii=False).replace("</", "<\\/")
+    accept = ",".join(cfg["accept"])
+    kinds = (
+        "JSON 草稿或本站生成的 Word 申请书（.json、.docx）" if accepts_docx() else "本站“下载 JSON”保存的草稿（.json）"
+    )
+    heads = "".join(
+        f'<th scope="col" data-col="{c.key}">{_e(c.label)}</th>'
+        if c.key == "seq"
+        else f'<th scope="col" data-col="{c.key}" aria-sort="none"><button type="button" class="smpls-sum__sort" data-sort="{c.key}">{_e(c.label)}<span class="smpls-vh">，点击排序</span></button></th>'
+        for c in COLUMNS
+    )
+    return f"""<div class="smpls-sum" id="smpls-summary" data-module="checker summary">
+<script type="application/json" id="smpls-summary-config">{config_json}</script>
+<div class="smpls-status" data-state="loading" role="status">
+<p class="smpls-status__text">正在准备检查程序……您可以先选择文件。</p>
+</div>
+<noscript><p class="smpls-status smpls-status--failed">本页的检查、汇总和导出需要启用 JavaScript。</p></noscript>
+<p class="smpls-note" data-note="restored" hidden></p>
+<div class="smpls-privacy" data-privacy hidden>
+<div class="smpls-checkbox"><input type="checkbox" id="smpls-sum-no-store" aria-describedby="smpls-sum-no-store-hint">
+<label for="smpls-sum-no-store">不在这台电脑上保存</label></div>
+<p class="smpls-hint" id="smpls-sum-no-store-hint">与“填写申请书”页是同一个选择。选择后，这台电脑上保存的汇总列表和申请书草稿都会被删除，以后也不再保存；离开本页前请先导出，页面会提醒您。</p>
+</div>
+<div class="smpls-sum__drop" data-dropzone>
+<h2 class="smpls-sum__h" id="smpls-sum-add">添加申请书</h2>
+<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹，也可以把文件、文件夹拖到这个框里。可读取{_e(kinds)}，每个不超过 {MAX_BYTES // 1024 // 1024} MB，一次最多 {MAX_FILES} 个。同一文件重复添加时只保留一份。</p>
+<div class="smpls-actions">
+<label class="smpls-btn smpls-btn--primary smpls-sum__pick" for="smpls-sum-files">选择文件</label>
+<input class="smpls-sum__input" type="file" id="smpls-sum-files" multiple accept="{_e(accept)}" aria-describedby="smpls-sum-hint">
+<label class="smpls-btn smpls-sum__pick" for="smpls-sum-folder">选择文件夹</label>
+<input class="smpls-sum__input" type="file" id="smpls-sum-folder" webkitdirectory multiple aria-describedby="smpls-sum-hint">
+</div>
+<div class="smpls-sum__progress" data-progress hidden>
+<progress max="1" value="0" aria-labelledby="smpls-sum-progress-text"></progress>
+<p id="smpls-sum-progress-text" aria-live="polite"></p>
+</div>
+</div>
+<div class="smpls-sum__notes" data-notes role="status" aria-live="polite"></div>
+<div class="smpls-sum__dups" data-dups tabindex="-1" aria-labelledby="smpls-sum-dups-title" hidden>
+<h2 class="smpls-sum__h" id="smpls-sum-dups-title">可能重复</h2>
+<ul></ul>
+</div>
+<h2 class="smpls-sum__h smpls-sum__title" id="smpls-sum-title" data-title>{_e(title(""))}</h2>
+<p class="smpls-counts" data-counts aria-live="polite">还没有添加申请书。</p>
+<p class="smpls-hint smpls-sum__how">表中的顺序就是推荐顺序（序号）：可以点列标题排序，或用每行的“上移”“下移”调整；“排除”的申请书不列入导出的清单。点“问题”查看这份申请书的错误和提示及其依据。</p>
+<div class="smpls-sum__wrap" tabindex="0" role="region" aria-labelledby="smpls-sum-title">
+<table class="smpls-sum__table">
+<thead><tr>{heads}<th scope="col" class="smpls-sum__ops">操作</th></tr></thead>
+<tbody data-rows></tbody>
+</table>
+</div>
+<section class="smpls-sum__export" aria-labelledby="smpls-sum-export-title">
+<h2 class="smpls-sum__h" id="smpls-sum-export-title">导出推荐项目清单</h2>
+<p class="smpls-hint">导出的清单只含未排除、能读取的申请书，按当前顺序编序号。Excel 和 CSV 含全部列；Word 是可打印、盖章报送的清单（序号至联系电话）。</p>
+<div class="smpls-sum__fields">
+<div class="smpls-field"><label class="smpls-label" for="smpls-sum-region">省（区、市）</label>
+<p class="smpls-hint" id="smpls-sum-region-hint">用于清单标题，例如“浙江省”；留空时标题写“{_e(PLACEHOLDER_REGION)}”。</p>
+<input class="smpls-input" type="text" id="smpls-sum-region" maxlength="40" data-meta="region" aria-describedby="smpls-sum-region-hint"></div>
+<div class="smpls-field"><label class="smpls-label" for="smpls-sum-office">报送单位</label>
+<p class="smpls-hint" id="smpls-sum-office-hint">例如“××省市场监督管理局”；留空时 Word 中留一条横线手写。</p>
+<input class="smpls-input" type="text" id="smpls-sum-office" maxlength="60" data-meta="office" aria-describedby="smpls-sum-office-hint"></div>
+<div class="smpls-field"><label class="smpls-label" for="smpls-sum-date">落款日期</label>
+<p class="smpls-hint" id="smpls-sum-date-hint">留空时 Word 中留“　　年　　月　　日”手写。</p>
+<input class="smpls-input" type="date" id="smpls-sum-date" data-meta="date" aria-describedby="smpls-sum-date-hint"></div>
+</div>
+<div class="smpls-actions">
+<button type="button" class="smpls-btn smpls-btn--primary" data-export="xlsx">下载 Excel（{_e(FILENAME)}.xlsx）</button>
+<button type="button" class="smpls-btn" data-export="docx">下载 Word（.docx）</button>
+<button type="button" class="smpls-btn" data-export="csv">下载 CSV</button>
+<button type="button" class="smpls-btn" data-action="print">打印清单</button>
+</div>
+<p class="smpls-note" data-note="export" role="status"></p>
+<h3>清空列表</h3>
+<p>清空会删除本页的列表和这台电脑里保存的汇总，不影响您电脑里的原始文件。</p>
+<button type="button" class="smpls-btn smpls-btn--warn" data-action="clear">清空列表</button>
+</section>
+<dialog class="smpls-dialog" id="smpls-sum-clear-dialog" aria-labelledby="smpls-sum-clear-title" aria-describedby="smpls-sum-clear-text">
+<h2 id="smpls-sum-clear-title">确定清空列表吗？</h2>
+<p id="smpls-sum-clear-text">列表中的全部申请书和这台电脑里保存的汇总都会被删除。原始文件不受影响，以后可以重新添加。</p>
+<div class="smpls-actions">
+<button type="button" class="smpls-btn smpls-btn--warn" data-dialog="confirm">清空</button>
+<button type="button" class="smpls-btn" data-dialog="cancel">取消</button>
+</div>
+</dialog>
+</div>"""
+
+
+RENDERERS = {"app": render_app}
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    from smpls.notice import clause
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return f"notice.md#{clause(match.group(1)).anchor}"
+        except KeyError as exc:
+            raise PluginError(f"{page.file.src_path}: 通知中没有条款 {match.group(1)}") from exc
+
+    return CLAUSE_LINK.sub(replace, markdown)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in RENDERERS:
+            raise PluginError(
+                f"{page.file.src_path}: 未知的标记 summary:{name}（可用：{', '.join(sorted(RENDERERS))}）"
+            )
+        return RENDERERS[name]()
+
+    return MARKER.sub(replace, html)
