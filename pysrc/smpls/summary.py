@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from smpls import draft
 from smpls.fields import model_fields
 from smpls.model import Application, BasicInfo, Cover, Meta
-from smpls.rules import ADVICE, ERROR, counts
+from smpls.problems import ADVICE, ERROR, counts
 
 
 def _meta(model: type[BaseModel], name: str) -> Meta:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from smpls.draft import MAX_BYTES
 from smpls.model import SCHEMA_VERSION
-from smpls.rules import ADVICE, ERROR
+from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, MAX_FILES, accepts_docx
 from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, title
 

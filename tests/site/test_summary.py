@@ -17,7 +17,7 @@ from helpers import axe_violations, format_violations, screenshot
 from playwright.sync_api import Page, expect
 
 from smpls.model import SCHEMA_VERSION
-from smpls.rules import ADVICE, ERROR
+from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ from unit_helpers import EXAMPLES, TODAY, cpython_only, load_example
 from smpls import browser, draft
 from smpls.fields import model_fields
 from smpls.model import SCHEMA_VERSION, BasicInfo, Cover
-from smpls.rules import ADVICE, ERROR
+from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, MAX_FILES, Entry, check_file, duplicates, table, total_counts
 from smpls.summary_export import title, to_csv, to_docx, to_xlsx
 
