@@ -46,6 +46,7 @@ test: lint build
 
 bench: build
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/ab.py
 
 clean:
 	rm -rf site build

@@ -9,7 +9,13 @@
   page served from localhost by a static server that honours Accept-Encoding with the precompressed .br/.gz
   files the build writes (or, for the "raw" row, ignores them): time until a typed character is accepted,
   validator ready (the checker's performance mark), validation round trip from the page p50/p95 (200 calls),
-  and the bytes the server sent during the visit.
+  and the bytes the server sent during the visit. With the service worker allowed (as users get it) the cold
+  visit waits, untimed, until the offline copy is complete, as for a person who used the form; then two return
+  visits (the first one served from the offline copy compiles pyodide.asm.wasm once, see sw.js).
+- First-visit bytes of the reading pages, the process page, the form and the self-check, with and without the
+  offline copy.
+
+`bench/ab.py` then compares each speed change against a build with it switched off (`make bench` runs both).
 
 Numbers depend on the machine and its load (printed with the table): quote them as rough.
 """
