@@ -81,6 +81,7 @@ screenshots: preflight-test build
 
 bench: build
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/ab.py
 
 clean:
 	rm -rf site build

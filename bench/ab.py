@@ -1,52 +1,95 @@
-"""A/B comparison of built sites in Chromium (not a test): validator ready, cold and warm, visits interleaved so
-that both sites see the same machine load.
+"""A/B comparison in Chromium (not a test): each speed change against a build with that change switched off, visits
+interleaved so that every build sees the same machine load; the gain is a ratio of medians on the same machine.
 
-    .venv/bin/python bench/ab.py SITE_A SITE_B [--runs 5] [--sw]
+    .venv/bin/python bench/ab.py [--runs 5] [--off late-register,early-start] [--nosw]
+    .venv/bin/python bench/ab.py --sites SITE_A SITE_B [--runs 5] [--nosw]     # two given builds
 
-Example, precompiled bytecode or not:
-    SMPLS_NO_PYC=1 .venv/bin/mkdocs build -q -d /tmp/site-nopyc && .venv/bin/python bench/ab.py /tmp/site-nopyc site
+By default it builds, next to the site, one site per change with SMPLS_PERF_OFF=<change> (the switches are listed
+in site_assets/hooks/offline.py) into build/ab/<change>/, and compares each with the site as built (`site/`).
+Visits are as users get them (the service worker allowed: cold visit, wait for the offline copy, warm visit) unless
+--nosw (service worker blocked: the page alone).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
-from run import fmt_s, serve, visit
+from run import ROOT, fmt_s, serve, visit
+
+SWITCHES = ("late-register", "early-start")
+
+
+def build(name: str) -> Path:
+    out = ROOT / "build" / "ab" / name
+    env = {**os.environ, "SMPLS_PERF_OFF": name, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return out
+
+
+def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, dict[str, list[float]]]:
+    results: dict[str, dict[str, list[float]]] = {n: {"start": [], "cold": [], "warm": []} for n in sites}
+    with ExitStack() as stack:
+        urls = {n: stack.enter_context(serve(s.resolve(), precompressed=True))[0] for n, s in sites.items()}
+        for i in range(runs):
+            order = list(sites) if i % 2 == 0 else list(reversed(sites))  # neither build always goes first
+            for name in order:
+                with tempfile.TemporaryDirectory(prefix="smpls-ab-") as profile:
+                    first = visit(pw, Path(profile), urls[name], sw=sw, settle=True)
+                    again = visit(pw, Path(profile), urls[name], sw=sw)
+                results[name]["start"].append(first["start"])
+                results[name]["cold"].append(first["ready"])
+                results[name]["warm"].append(again["ready"])
+    return results
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sites", nargs="+", type=Path)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sw", action="store_true", help="allow the site's service worker (default: blocked)")
+    parser.add_argument("--off", default=",".join(SWITCHES), help="changes to compare, comma-separated")
+    parser.add_argument("--sites", nargs="+", type=Path, help="compare these built sites instead")
+    parser.add_argument("--nosw", action="store_true", help="block the service worker (the page alone)")
+    parser.add_argument("--site", default="site", help="the site with every change on (default: site)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    results: dict[Path, dict[str, list[float]]] = {s: {"start": [], "cold": [], "warm": []} for s in args.sites}
-    with sync_playwright() as pw, ExitStack() as stack:
-        urls = {s: stack.enter_context(serve(s.resolve(), precompressed=True))[0] for s in args.sites}
-        for _ in range(args.runs):
-            for site in args.sites:
-                with tempfile.TemporaryDirectory(prefix="smpls-ab-") as profile:
-                    first = visit(pw, Path(profile), urls[site], sw=args.sw)
-                    again = visit(pw, Path(profile), urls[site], sw=args.sw)
-                results[site]["start"].append(first["start"])
-                results[site]["cold"].append(first["ready"])
-                results[site]["warm"].append(again["ready"])
-    print(f"\n{args.runs} interleaved runs each, service worker {'allowed' if args.sw else 'blocked'}\n")
-    print("| site | worker started (cold) | ready, cold | ready, warm |")
-    print("|------|------|------|------|")
-    for site, r in results.items():
-        print(f"| {site} | {fmt_s(r['start'])} | {fmt_s(r['cold'])} | {fmt_s(r['warm'])} |")
-    base = args.sites[0]
-    for site in args.sites[1:]:
-        for key in ("cold", "warm"):
-            delta = statistics.median(results[site][key]) - statistics.median(results[base][key])
-            print(f"{site} vs {base}, {key}: {delta / 1000:+.2f} s")
+    sw = not args.nosw
+    if args.sites:
+        groups = [{str(s): s for s in args.sites}]
+    else:
+        base = (ROOT / args.site).resolve()
+        groups = [{"all on": base, f"{name} off": build(name)} for name in args.off.split(",") if name]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{args.runs} interleaved runs each, service worker {'allowed' if sw else 'blocked'}, load {load}\n")
+    print("| comparison | worker started (cold) | ready, cold | ready, warm | gain cold | gain warm |")
+    print("|---|---|---|---|---|---|")
+    with sync_playwright() as pw:
+        for sites in groups:
+            r = compare(pw, sites, args.runs, sw)
+            names = list(sites)
+            for name in names:
+                gains = ["", ""]
+                if name != names[0]:
+                    gains = [
+                        f"{statistics.median(r[name][k]) / statistics.median(r[names[0]][k]):.2f}×"
+                        for k in ("cold", "warm")
+                    ]
+                row = [name, fmt_s(r[name]["start"]), fmt_s(r[name]["cold"]), fmt_s(r[name]["warm"]), *gains]
+                print("| " + " | ".join(row) + " |", flush=True)
+    print("\ngain = median time with the change off ÷ median with it on (above 1: the change helps)")
 
 
 if __name__ == "__main__":

@@ -12,12 +12,19 @@ files (``_headers``, ``csp-*.txt``) and ``sw.js`` itself.
 
 ``mkdocs serve`` gets a service worker that removes itself and its caches instead, so a developer never sees a
 stale page.
+
+Speed switches, for ``bench/ab.py`` only: ``SMPLS_PERF_OFF`` (comma-separated) builds the site with a change
+switched off, so each gain is measured against the same machine in the same run (README, 性能):
+
+- ``late-register``: checker pages register the service worker at page load, not once the checker is ready;
+- ``early-start``: no inline script at the top of checker pages that starts the checker's worker.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +60,41 @@ self.addEventListener("activate", (event) => {
 """
 
 _serving = False
+
+PERF_SWITCHES = ("late-register", "early-start")
+# (file in the site, the switch line as written, the line with the change switched off)
+PERF_LINES = {
+    "late-register": ("assets/smpls/offline.js", "const AFTER_CHECKER = true;", "const AFTER_CHECKER = false;"),
+}
+
+
+def perf_off() -> set[str]:
+    """The speed changes switched off by ``SMPLS_PERF_OFF`` (bench/ab.py); an unknown name fails the build."""
+    names = {n.strip() for n in os.environ.get("SMPLS_PERF_OFF", "").split(",") if n.strip()}
+    unknown = names - set(PERF_SWITCHES)
+    if unknown:
+        raise RuntimeError(f"SMPLS_PERF_OFF: unknown {sorted(unknown)}; known: {', '.join(PERF_SWITCHES)}")
+    return names
+
+
+def on_config(config: Any) -> Any:
+    """``config.extra.smpls_perf_off``: the switched-off changes, for the templates (overrides/main.html)."""
+    config["extra"]["smpls_perf_off"] = sorted(perf_off())
+    return config
+
+
+def switch_off(site: Path, names: set[str]) -> None:
+    """Rewrite the switch line of each named change in the built files; drop their stale .gz/.br copies."""
+    for name in sorted(names & PERF_LINES.keys()):
+        rel, on, off = PERF_LINES[name]
+        path = site / rel
+        text = path.read_text(encoding="utf-8")
+        if text.count(on) != 1:
+            raise RuntimeError(f"offline hook: {path} must contain {on!r} exactly once")
+        path.unlink()  # a fresh file: tests link whole sites, never write in place
+        path.write_text(text.replace(on, off), encoding="utf-8")
+        for suffix in (".gz", ".br"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -115,4 +157,5 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     if _serving:
         (site / "sw.js").write_text(RETIRE, encoding="utf-8")
         return
+    switch_off(site, perf_off())
     write_service_worker(site, bool(config["use_directory_urls"]))

@@ -1,8 +1,10 @@
 // Offline use: registers the site's service worker (sw.js at the site root, written by
 // site_assets/hooks/offline.py) on every page, once the page has loaded. Listed in mkdocs.yml extra_javascript.
 //
-// On pages that run the Python checker (the form, the self-check), once the checker is ready this asks the service
-// worker to keep the runtime too (pyodide/), so the checker also works offline later. Reading pages never fetch it.
+// On pages that run the Python checker (the form, the self-check), registration waits until the checker is ready
+// (or has failed): installing the service worker stores the site's pages (about 4 MB), which on a first visit
+// competed with the checker's own download and start (see the README, 性能). Then this asks the service worker to
+// keep the runtime too (pyodide/), so the checker also works offline later. Reading pages never fetch it.
 //
 // data-module="offline" on an element (the privacy page) shows whether this browser keeps a copy of the site.
 const ROOT = new URL("../../", import.meta.url);
@@ -18,11 +20,32 @@ function register() {
     });
 }
 
+const usesChecker = !!document.querySelector(USES_CHECKER);
+const AFTER_CHECKER = true; // perf switch: late-register (bench/ab.py builds it off)
+
+function loaded() {
+  return new Promise((resolve) => {
+    if (document.readyState === "complete") resolve();
+    else window.addEventListener("load", () => resolve(), { once: true });
+  });
+}
+
+// Resolves once the page's checker is ready or has failed (the page's own checker: one per page).
+async function checkerSettled() {
+  const { startChecker } = await import("./checker.js");
+  await new Promise((resolve) => {
+    const stop = startChecker().onStatus((s) => {
+      if (s.state !== "ready" && s.state !== "failed") return;
+      queueMicrotask(() => stop && stop());
+      resolve();
+    });
+  });
+}
+
 export const registration = supported
-  ? new Promise((resolve) => {
-      if (document.readyState === "complete") resolve(register());
-      else window.addEventListener("load", () => resolve(register()), { once: true });
-    })
+  ? loaded()
+      .then(() => (usesChecker && AFTER_CHECKER ? checkerSettled() : null))
+      .then(register)
   : Promise.resolve(null);
 
 // Resolves with {ok, version} once the service worker holds the runtime.
@@ -37,7 +60,7 @@ function keepRuntime() {
   );
 }
 
-if (supported && document.querySelector(USES_CHECKER)) {
+if (supported && usesChecker) {
   registration.then(async (reg) => {
     if (!reg) return;
     const { startChecker } = await import("./checker.js"); // the page's own checker (one per page)
