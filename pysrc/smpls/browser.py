@@ -1,6 +1,7 @@
 """The functions the site's Pyodide worker calls, by name: JSON text in, JSON text (or bytes) out.
 
-Contract (HELPERS.md): ``validate(draft_json) -> str`` never raises; ``questions() -> str``;
+The functions (the worker calls them by name, ``site_assets/js/worker.js``): ``validate(draft_json) -> str``
+never raises; ``questions() -> str``;
 ``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``;
 and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises; ``warm() -> str`` for idle
 time after start-up.
@@ -15,7 +16,7 @@ from typing import Any
 
 from smpls import draft
 from smpls.model import Application
-from smpls.rules import ADVICE, ERROR
+from smpls.problems import ADVICE, ERROR, Problem
 
 
 def _dumps(value: Any) -> str:
@@ -23,11 +24,13 @@ def _dumps(value: Any) -> str:
 
 
 def validate(draft_json: str) -> str:
-    """``{"problems": [{"path","code","level","message"}], "counts": {"错误": n, "提示": m}}``. Never raises."""
+    """``{"problems": [{"path","code","level","message","basis","basis_href"}], "counts": {"错误": n, "提示": m}}``.
+
+    Never raises."""
     try:
         return _dumps(draft.load(draft_json).to_dict())
     except Exception:  # pragma: no cover - draft.load never raises; this guards the JSON encoding
-        problem = {"path": "", "code": "unreadable", "level": ERROR, "message": "无法读取这份草稿。"}
+        problem = Problem("unreadable", ERROR, "", "无法读取这份草稿。").to_dict()
         return _dumps({"problems": [problem], "counts": {ERROR: 1, ADVICE: 0}})
 
 
@@ -44,7 +47,7 @@ def migrate(draft_json: str) -> str:
         out = {"draft": None if app is None else app.model_dump(mode="json"), **result.to_dict()}
         return _dumps(out)
     except Exception:  # pragma: no cover - draft.load never raises; this guards the JSON encoding
-        problem = {"path": "", "code": "unreadable", "level": ERROR, "message": "无法读取这份草稿。"}
+        problem = Problem("unreadable", ERROR, "", "无法读取这份草稿。").to_dict()
         return _dumps({"draft": None, "problems": [problem], "counts": {ERROR: 1, ADVICE: 0}})
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from smpls import draft
-from smpls.rules import ADVICE, ERROR, Problem
+from smpls.problems import ADVICE, ERROR, Problem
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -41,7 +41,7 @@ def _print_result(name: str, result: draft.ValidationResult, out: TextIO) -> Non
     print(f"{name}：{head}", file=out)
     for p in result.problems:
         where = p.path or "（整个文件）"
-        print(f"  {p.level}  {where}  [{p.code}]  {p.message}", file=out)
+        print(f"  {p.level}  {where}  [{p.code}]  {p.message}（依据：{p.basis}）", file=out)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

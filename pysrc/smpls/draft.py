@@ -27,8 +27,9 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from smpls.fields import field_by_path
-from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, SCHEMA_VERSION, Application, Opinions
-from smpls.rules import ADVICE, ERROR, Problem, check, counts, sort_key
+from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, SCHEMA_VERSION, Application
+from smpls.problems import ADVICE, ERROR, Problem, counts
+from smpls.rules import check, sort_key
 
 #: Largest draft file :func:`load` reads (the form refuses bigger files too).
 MAX_BYTES: Final = 2 * 1024 * 1024
@@ -175,8 +176,6 @@ def _title(path: str) -> str:
         return _ROW_MODELS[path][0]
     if path in Application.model_fields:
         return Application.model_fields[path].title or path
-    if path == "opinions.participants":
-        return Opinions.model_fields["participants"].title or path
     return path
 
 

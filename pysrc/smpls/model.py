@@ -21,9 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJson
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
+from smpls.codes import yearmonth as _yearmonth
+
 SCHEMA_VERSION = 1
 
-Kind = Literal["text", "textarea", "yearmonth", "choice", "email", "tel", "postcode", "code", "region"]
+Kind = Literal["text", "textarea", "yearmonth", "running", "choice", "email", "tel", "postcode", "code", "region"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,19 @@ class Meta:
     label: str
     hint: str = ""
     kind: Kind = "text"
+    #: the most the form and the JSON Schema take (a hard limit on input, not a rule of the notice)
     max_length: int = 50
+    #: above this many characters :mod:`smpls.rules` advises shortening (提示 ``too_long``); 0: ``max_length``
+    advised_length: int = 0
     required: bool = True
     choices: tuple[str, ...] = ()
     #: the column or line of the paper form, when it differs from the label (e.g. 省(市))
     form_label: str = ""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        normalise = {"textarea": normalise_block, "yearmonth": normalise_yearmonth}.get(self.kind, normalise_line)
+        normalise = {"textarea": normalise_block, "yearmonth": normalise_yearmonth, "running": normalise_yearmonth}.get(
+            self.kind, normalise_line
+        )
         return core_schema.no_info_before_validator_function(normalise, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
@@ -49,6 +56,8 @@ class Meta:
             out["description"] = self.hint
         if self.kind == "yearmonth":
             out["pattern"] = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
+        if self.advised_length:
+            out["x-advised-length"] = self.advised_length
         if self.choices:
             out["enum"] = ["", *self.choices]
         out["x-kind"] = self.kind
@@ -70,9 +79,6 @@ def normalise_line(value: Any) -> Any:
     return _SPACES.sub(" ", value.replace("\n", " ")).strip()
 
 
-_YEARMONTH = re.compile(r"([0-9]{4})\s*(?:年|[-./／－])\s*([0-9]{1,2})\s*月?")
-
-
 def normalise_yearmonth(value: Any) -> Any:
     """Year-month: like :func:`normalise_line`, and the usual written forms made ``YYYY-MM``.
 
@@ -80,16 +86,7 @@ def normalise_yearmonth(value: Any) -> Any:
     as typed so that :mod:`smpls.rules` can say what is wrong with it.
     """
     value = normalise_line(value)
-    if not isinstance(value, str):
-        return value
-    ascii_digits = value.translate(_FULLWIDTH_DIGITS)
-    m = _YEARMONTH.fullmatch(ascii_digits)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{m.group(1)}-{int(m.group(2)):02d}"
-    return value
-
-
-_FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+    return _yearmonth.normalise(value) if isinstance(value, str) else value
 
 
 def normalise_block(value: Any) -> Any:
@@ -127,7 +124,7 @@ class Cover(Section):
         str,
         Meta(
             "试点结束时间",
-            "试点结束的年月，应晚于开始时间，试点期一般为两年左右。",
+            "试点结束的年月，应晚于开始时间。",
             kind="yearmonth",
             max_length=7,
             form_label="试点时间（止）",
@@ -184,9 +181,9 @@ class BasicInfo(Section):
         str,
         Meta(
             "联系电话",
-            "手机号，或带区号的座机号，分机可写“转”或“-”，例如 010-82261006转123。",
+            "手机号，或带区号的座机号，分机可写“转”或“-”；几个号码用“、”隔开，例如 010-82261006转123、82261652。",
             kind="tel",
-            max_length=30,
+            max_length=80,
         ),
     ] = ""
     email: Annotated[str, Meta("电子邮箱", "例如 name@example.gov.cn。", kind="email", max_length=80)] = ""
@@ -200,7 +197,7 @@ class BasicInfo(Section):
     ] = ""
     std_lead_name: Annotated[str, Meta("标准化负责人姓名", "", max_length=30)] = ""
     business_scope: Annotated[
-        str, Meta("业务范围", "承担单位的主要职能和服务内容。", kind="textarea", max_length=500)
+        str, Meta("业务范围", "承担单位的主要职能和服务内容。", kind="textarea", max_length=5000, advised_length=500)
     ] = ""
     major_accident: Annotated[
         str,
@@ -220,15 +217,21 @@ class BasicInfo(Section):
         str,
         Meta(
             "标准体系运行时间",
-            "开始运行的年月，不早于建立时间；尚未运行可留空。",
-            kind="yearmonth",
-            max_length=7,
+            "开始运行的年月（如 2020-09、2020年9月），或已运行的时长（如“已运行 1 年 3 个月”）；尚未运行可留空。",
+            kind="running",
+            max_length=30,
             required=False,
         ),
     ] = ""
     self_evaluation: Annotated[
         str,
-        Meta("标准化工作自我评价", "简要评价本单位标准化工作的成效与不足。", kind="textarea", max_length=800),
+        Meta(
+            "标准化工作自我评价",
+            "简要评价本单位标准化工作的成效与不足。",
+            kind="textarea",
+            max_length=5000,
+            advised_length=800,
+        ),
     ] = ""
 
 
@@ -242,12 +245,19 @@ class Foundation(Section):
             "现状及与试点应具备条件符合性",
             "对照通知“二、试点单位的基本条件”逐条说明。",
             kind="textarea",
-            max_length=3000,
+            max_length=20000,
+            advised_length=3000,
         ),
     ] = ""
     current_work: Annotated[
         str,
-        Meta("目前标准化工作情况", "已有标准、机构人员、制度、培训等。", kind="textarea", max_length=3000),
+        Meta(
+            "目前标准化工作情况",
+            "已有标准、机构人员、制度、培训等。",
+            kind="textarea",
+            max_length=20000,
+            advised_length=3000,
+        ),
     ] = ""
 
 
@@ -257,7 +267,13 @@ class Goals(Section):
 
     text: Annotated[
         str,
-        Meta("试点预期实现工作目标", "包括标准体系建立、实施及实施效果等。", kind="textarea", max_length=3000),
+        Meta(
+            "试点预期实现工作目标",
+            "包括标准体系建立、实施及实施效果等。",
+            kind="textarea",
+            max_length=20000,
+            advised_length=3000,
+        ),
     ] = ""
 
 
@@ -275,19 +291,21 @@ class ScheduleRow(Section):
             "阶段工作内容",
             "例如：宣传培训、标准体系建立、组织实施标准、自查、申请评估。",
             kind="textarea",
-            max_length=500,
+            max_length=5000,
+            advised_length=500,
         ),
     ] = ""
-    units: Annotated[str, Meta("负责单位及参与单位", "", max_length=100)] = ""
+    units: Annotated[str, Meta("负责单位及参与单位", "", max_length=500, advised_length=100)] = ""
 
 
 # ---------------------------------------------------------------- 五、经费保障情况
 class Funding(Section):
     """五、经费保障情况."""
 
-    directions: Annotated[str, Meta("经费主要投入方向", "", kind="textarea", max_length=1000)] = ""
+    directions: Annotated[str, Meta("经费主要投入方向", "", kind="textarea", max_length=5000, advised_length=1000)] = ""
     sources: Annotated[
-        str, Meta("经费来源", "包括当地政府、有关单位经费投入等。", kind="textarea", max_length=1000)
+        str,
+        Meta("经费来源", "包括当地政府、有关单位经费投入等。", kind="textarea", max_length=5000, advised_length=1000),
     ] = ""
 
 
@@ -306,8 +324,10 @@ class Opinions(Section):
         str,
         Meta(
             "管理单位",
-            "省、自治区、直辖市标准化行政主管部门（填写说明 4），例如“××省市场监督管理局”。",
+            "选填（申请书六只有“管理单位（盖章）”）。为省、自治区、直辖市标准化行政主管部门（填写说明 4），"
+            "例如“××省市场监督管理局”。",
             max_length=60,
+            required=False,
         ),
     ] = ""
 

@@ -3,7 +3,8 @@
 Markers in a page (HTML comments):
 
 ``<!-- data:fields -->``  a table of every field of the 申请书: JSON path, label, kind, limit, required.
-``<!-- data:codes -->``   a table of every problem code with its description (:data:`smpls.rules.CODES`).
+``<!-- data:codes -->``   a table of every problem code: its level(s), its basis (linked to the clause of the notice
+                          or to the rules on this page) and its description (:data:`smpls.problems.CODES`).
 
 An unknown ``data:…`` marker fails the build. The hook also adds generated files under ``data/``:
 ``application.schema.json`` (the JSON Schema, ``python -m smpls schema``) and the named examples of
@@ -14,6 +15,7 @@ and ``favicon.ico`` (the theme's icon), which browsers request when they show su
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from smpls.fields import iter_fields
-from smpls.rules import CODES
+from smpls.problems import CODES
 from smpls.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +34,7 @@ KINDS = {
     "text": "单行文字",
     "textarea": "多行文字",
     "yearmonth": "年月（YYYY-MM）",
+    "running": "年月或时长",
     "choice": "单选",
     "email": "电子邮箱",
     "tel": "电话号码",
@@ -61,12 +64,31 @@ def fields_table() -> str:
     return _table(("JSON 路径", "栏目", "类型", "最多字符", "必填"), rows)
 
 
-def codes_table() -> str:
-    rows = [(f"<code>{escape(code)}</code>", escape(text)) for code, text in CODES.items()]
-    return _table(("问题代码", "含义"), rows)
+def _link(label: str, href: str, page_url: str) -> str:
+    """A link to a site-root-relative ``href`` from the page at ``page_url`` (e.g. ``data-format/``)."""
+    up = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")
+    path, _, anchor = href.partition("#")
+    if path == page_url:
+        return f'<a href="#{escape(anchor)}">{escape(label)}</a>'
+    return f'<a href="{escape(up + href)}">{escape(label)}</a>'
 
 
-RENDER = {"fields": fields_table, "codes": codes_table}
+def codes_table(page_url: str = "data-format/") -> str:
+    rows = []
+    for code, info in CODES.items():
+        for level, basis in info.bases.items():
+            rows.append(
+                (
+                    f"<code>{escape(code)}</code>",
+                    escape(level),
+                    _link(basis.label, basis.href, page_url),
+                    escape(info.description),
+                )
+            )
+    return _table(("问题代码", "级别", "依据", "含义"), rows)
+
+
+RENDER: dict[str, Callable[[str], str]] = {"fields": lambda _url: fields_table(), "codes": codes_table}
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
@@ -74,7 +96,7 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
         name = match.group(1)
         if name not in RENDER:
             raise PluginError(f"{page.file.src_path}: unknown marker data:{name}")
-        return RENDER[name]()
+        return RENDER[name](page.url)
 
     return MARKER.sub(replace, html)
 

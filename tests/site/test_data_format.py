@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from smpls.fields import iter_fields
-from smpls.rules import CODES
+from smpls.problems import CODES
 from smpls.schema import json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,8 +22,10 @@ def test_field_and_code_tables_list_every_field_and_code(page: Page, site_url: s
     for spec in iter_fields():
         assert spec.path in fields_text and spec.meta.label in fields_text, spec.path
     codes_text = tables.nth(1).inner_text()
-    for code, description in CODES.items():
-        assert code in codes_text and description in codes_text, code
+    for code, info in CODES.items():
+        assert code in codes_text and info.description in codes_text, code
+    accident = tables.nth(1).locator("tr", has=page.locator("code", has_text="accident"))
+    expect(accident.get_by_role("link", name="通知二（四）")).to_have_attribute("href", "../notice/#n-2-4")
 
 
 def _follow(page: Page, link_name: str) -> object:

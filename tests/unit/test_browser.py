@@ -20,14 +20,18 @@ def test_validate_problems_shape() -> None:
     assert out["counts"]["错误"] == sum(p["level"] == "错误" for p in out["problems"]) > 0
     assert out["counts"]["提示"] == sum(p["level"] == "提示" for p in out["problems"]) > 0
     for p in out["problems"]:
-        assert set(p) == {"path", "code", "level", "message"}
+        assert set(p) == {"path", "code", "level", "message", "basis", "basis_href"}
         assert p["level"] in ("错误", "提示")
+        assert p["basis"] and p["basis_href"] and not p["basis_href"].startswith(("/", "http"))
+    accident = next(p for p in out["problems"] if p["code"] == "accident")
+    assert (accident["basis"], accident["basis_href"]) == ("通知二（四）", "notice/#n-2-4")
 
 
 @pytest.mark.parametrize("text", ["", "null", "[]", "{", "\ud800", '{"schema_version": 99}', "9" * 5000])
 def test_validate_never_raises(text: str) -> None:
     out = json.loads(browser.validate(text))
     assert out["counts"]["错误"] >= 1
+    assert all(p["basis"] == "草稿格式（JSON）" for p in out["problems"])
 
 
 def test_migrate_version_0() -> None:

@@ -42,6 +42,9 @@ def test_problems_exit_1_readable() -> None:
     assert out.returncode == 1
     assert "错误  basic.org_code  [uscc_checksum]" in out.stdout
     assert "提示  cover.period_end  [period_unusual]" in out.stdout
+    lines = [line for line in out.stdout.splitlines() if line.startswith("  ")]
+    assert lines and all("（依据：" in line for line in lines)
+    assert any(line.endswith("（依据：通知二（四））") for line in lines if "[accident]" in line)
 
 
 def test_json_output() -> None:
@@ -50,7 +53,9 @@ def test_json_output() -> None:
     reports = json.loads(out.stdout)
     assert [r["readable"] for r in reports] == [True, True]
     assert reports[0]["counts"]["错误"] > 0
-    assert {"path", "code", "level", "message"} == set(reports[0]["problems"][0])
+    assert {"path", "code", "level", "message", "basis", "basis_href"} == set(reports[0]["problems"][0])
+    accident = next(p for p in reports[0]["problems"] if p["code"] == "accident")
+    assert (accident["basis"], accident["basis_href"]) == ("通知二（四）", "notice/#n-2-4")
 
 
 @pytest.mark.parametrize(

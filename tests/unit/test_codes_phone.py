@@ -35,6 +35,25 @@ from smpls.codes import InvalidComponent, InvalidFormat, InvalidLength, phone
         ("010-82261006 ext. 5", "010-82261006转5"),
         # service numbers
         ("400-812-3123", "4008123123"),
+        # country code: +86, 0086 or a bare 86, the area code without its 0 (or with it)
+        ("+86 10 8226 1006", "010-82261006"),
+        ("0086 10 82261006", "010-82261006"),
+        ("+86 400 810 8888", "4008108888"),
+        ("+86 (0)10 82261006", "010-82261006"),
+        ("+86 010 82261006", "010-82261006"),
+        ("8613800138000", "13800138000"),
+        ("86-10-82261006", "010-82261006"),
+        # 0 + mobile is the trunk prefix, not the area code 0138
+        ("013800138000", "13800138000"),
+        ("0138 0013 8000", "13800138000"),
+        # several numbers, each checked; a bare local number takes the previous area code
+        ("010-82261006、82261652", "010-82261006、010-82261652"),
+        ("010-82261006、82261652，82262634（传真）", "010-82261006、010-82261652、010-82262634"),
+        ("13812345678/13912345678", "13812345678、13912345678"),
+        ("0571-87654321；13812345678", "0571-87654321、13812345678"),
+        ("0571-87654321或13812345678", "0571-87654321、13812345678"),
+        ("0571-87654321, 0571-87654322,", "0571-87654321、0571-87654322"),
+        ("电话：0571-87654321", "0571-87654321"),
     ],
 )
 def test_valid(text: str, expected: str) -> None:
@@ -53,10 +72,12 @@ def test_valid(text: str, expected: str) -> None:
         ("010-822610061", InvalidLength, "7 或 8 位，现在是 9 位"),
         # wrong digits
         ("12812345678", InvalidComponent, "13 至 19 开头"),
-        ("010-02261006", InvalidComponent, "不以 0 或 1 开头"),
-        # more than one number
-        ("010-82261006、82261652", InvalidFormat, "只填一个号码"),
-        ("13812345678/13912345678", InvalidFormat, "只填一个号码"),
+        ("010-02261006", InvalidComponent, "不以 0 开头"),
+        # one of several numbers wrong: which one
+        ("010-82261006、822616", InvalidComponent, "第 2 个号码“822616”"),
+        ("13812345678、82261652", InvalidComponent, "第 2 个号码.*加区号"),
+        # 86 that is not a country code
+        ("86123", InvalidComponent, "加区号"),
         # letters, other digits
         ("010-8226100六", InvalidFormat, "只能含数字"),
         ("010-8226100⑹", InvalidFormat, "只能含数字"),
@@ -72,3 +93,14 @@ def test_invalid(text: str, error: type[Exception], message: str) -> None:
 
 def test_parse_parts() -> None:
     assert phone.parse("0755-86001234分机8") == phone.Phone("landline", "0755", "86001234", "8")
+    assert phone.parse("+86 755 8600 1234").national_number == "75586001234"
+
+
+def test_parse_refuses_several_numbers() -> None:
+    with pytest.raises(InvalidFormat, match="只能填一个号码"):
+        phone.parse("13812345678、13912345678")
+    assert [p.kind for p in phone.parse_all("13812345678、010-82261006、4008108888")] == [
+        "mobile",
+        "landline",
+        "service",
+    ]

@@ -15,6 +15,10 @@ MODULES = [
     "smpls.codes.postcode",
     "smpls.codes.email_address",
     "smpls.eligibility",
+    "smpls.notice",
+    "smpls.problems",
+    "smpls.names",
+    "smpls.codes.yearmonth",
 ]
 
 

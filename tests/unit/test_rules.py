@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from unit_helpers import TODAY, load_example, make_uscc, orgcode_check
 
-from smpls import rules
+from smpls import names, rules
 from smpls.model import Application
-from smpls.rules import ADVICE, CODES, ERROR, Problem, check
+from smpls.problems import ADVICE, CODES, ERROR, RULE_CODES, Problem
+from smpls.rules import check
 
 
 def set_path(data: dict[str, Any], path: str, value: Any) -> None:
@@ -50,29 +51,29 @@ BAD_ORG = "D2143569-1"
 # (changes, code, level, path, fragment of the message)
 INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     # -- required (from Meta.required)
-    ({"basic.legal_rep": ""}, "required", ERROR, "basic.legal_rep", "请填写法定代表人（负责人）。"),
-    ({"basic.legal_rep": " \u3000 "}, "required", ERROR, "basic.legal_rep", "请填写法定代表人（负责人）。"),
+    ({"basic.legal_rep": ""}, "required", ERROR, "basic.legal_rep", "请填写法定代表人（负责人）（申请书一有这一栏）。"),
+    ({"basic.legal_rep": " \u3000 "}, "required", ERROR, "basic.legal_rep", "请填写法定代表人（负责人）"),
     ({"basic.major_accident": ""}, "required", ERROR, "basic.major_accident", "请选择近三年是否发生"),
-    ({"schedule.1.units": ""}, "required", ERROR, "schedule.1.units", "请填写负责单位及参与单位。"),
+    ({"schedule.1.units": ""}, "required", ERROR, "schedule.1.units", "请填写负责单位及参与单位（申请书四有这一栏）。"),
     ({"opinions.participants.2.name": ""}, "required", ERROR, "opinions.participants.2.name", "请填写参加单位名称"),
-    ({"opinions.management_unit": ""}, "required", ERROR, "opinions.management_unit", "请填写管理单位。"),
     # -- too_long (from Meta.max_length)
-    ({"basic.address": "路" * 101}, "too_long", ERROR, "basic.address", "最多 100 个字，现在是 101 个字"),
-    ({"goals.text": "标" * 3001}, "too_long", ERROR, "goals.text", "请删减 1 个字"),
-    ({"schedule.0.content": "训" * 501}, "too_long", ERROR, "schedule.0.content", "最多 500 个字"),
+    ({"basic.address": "路" * 101}, "too_long", ADVICE, "basic.address", "有 101 个字，超过本站建议的 100 字"),
+    ({"goals.text": "标" * 3001}, "too_long", ADVICE, "goals.text", "打印出来也不会缺字"),
+    ({"schedule.0.content": "训" * 501}, "too_long", ADVICE, "schedule.0.content", "建议的 500 字"),
+    ({"schedule.0.units": "单" * 101}, "too_long", ADVICE, "schedule.0.units", "建议精简"),
     # -- control characters
-    ({"basic.industry": "公共\x00管理"}, "control_chars", ERROR, "basic.industry", "U+0000"),
+    ({"basic.industry": "公共\x00管理"}, "control_chars", ADVICE, "basic.industry", "U+0000"),
     (
         {"cover.undertaking_unit": "临湖市\u200b政务服务管理局"},
         "control_chars",
-        ERROR,
+        ADVICE,
         "cover.undertaking_unit",
         "U+200B",
     ),
-    ({"goals.text": "目标\x1b[0m"}, "control_chars", ERROR, "goals.text", "U+001B"),
-    ({"basic.email": "a\ud800@example.cn"}, "control_chars", ERROR, "basic.email", "U+D800"),
+    ({"goals.text": "目标\x1b[0m"}, "control_chars", ADVICE, "goals.text", "U+001B"),
+    ({"basic.email": "a\ud800@example.cn"}, "control_chars", ADVICE, "basic.email", "U+D800"),
     # -- 试点名称 (填写说明 1)
-    ({"cover.pilot_name": "临湖市政务服务标准化试点"}, "pilot_name_suffix", ERROR, "cover.pilot_name", "填写说明 1"),
+    ({"cover.pilot_name": "临湖市政务服务标准化试点"}, "pilot_name_suffix", ERROR, "cover.pilot_name", "XXX（社会"),
     ({"cover.pilot_name": "临湖市政务服务综合标准化"}, "pilot_name_suffix", ERROR, "cover.pilot_name", "结尾"),
     (
         {"cover.pilot_name": "XXX（社会管理和公共服务）综合标准化试点"},
@@ -86,7 +87,7 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
         "pilot_name_placeholder",
         ERROR,
         "cover.pilot_name",
-        "填写说明 1",
+        "实际的地区",
     ),
     ({"cover.pilot_name": "xxx市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "XXX"),
     ({"cover.pilot_name": "○○市政务服务综合标准化试点"}, "pilot_name_placeholder", ERROR, "cover.pilot_name", "占位符"),
@@ -95,19 +96,15 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ({"cover.period_end": "2022-03"}, "period_order", ERROR, "cover.period_end", "应晚于开始时间（2022-03）"),
     ({"cover.period_end": "2021-12"}, "period_order", ERROR, "cover.period_end", "结束时间（2021-12）"),
     ({"cover.period_end": "2022-09"}, "period_unusual", ADVICE, "cover.period_end", "共 6 个月"),
-    ({"cover.period_end": "2026-03"}, "period_unusual", ADVICE, "cover.period_end", "两年左右"),
+    ({"cover.period_end": "2026-03"}, "period_unusual", ADVICE, "cover.period_end", "建议核对年份"),
     # -- 年月
     ({"cover.filled_on": "2021-13"}, "yearmonth_format", ERROR, "cover.filled_on", "例如 2022-03"),
     ({"cover.filled_on": "2021"}, "yearmonth_format", ERROR, "cover.filled_on", "现在是“2021”"),
     ({"cover.filled_on": "明年三月"}, "yearmonth_format", ERROR, "cover.filled_on", "填表年月应写成"),
-    ({"schedule.2.start": "22-10"}, "yearmonth_format", ERROR, "schedule.2.start", "起始年月应写成"),
-    (
-        {"basic.std_system_running": "0999-09"},
-        "yearmonth_format",
-        ERROR,
-        "basic.std_system_running",
-        "标准体系运行时间",
-    ),
+    ({"schedule.2.start": "22-10"}, "yearmonth_format", ADVICE, "schedule.2.start", "建议写成年月"),
+    ({"basic.std_system_established": "很早"}, "yearmonth_format", ADVICE, "basic.std_system_established", "“很早”"),
+    ({"basic.std_system_running": "0999-09"}, "running_format", ADVICE, "basic.std_system_running", "已运行 1 年"),
+    ({"basic.std_system_running": "运行良好"}, "running_format", ADVICE, "basic.std_system_running", "建议"),
     # -- 组织机构代码
     ({"basic.org_code": BAD_USCC}, "uscc_checksum", ERROR, "basic.org_code", "统一社会信用代码最后一位校验码应为"),
     ({"basic.org_code": "9111000060003IOZSV"}, "uscc_checksum", ERROR, "basic.org_code", "不含 I、O、Z、S、V"),
@@ -120,17 +117,18 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ({"basic.postcode": "3141OO"}, "postcode", ERROR, "basic.postcode", "只能是 6 位数字"),
     ({"basic.phone": "84561234"}, "phone", ERROR, "basic.phone", "加区号"),
     ({"basic.phone": "1381234567"}, "phone", ERROR, "basic.phone", "11 位"),
+    ({"basic.phone": "010-82261006、1381234567"}, "phone", ERROR, "basic.phone", "第 2 个号码“1381234567”"),
     ({"basic.email": "bzh.example.gov.cn"}, "email", ERROR, "basic.email", "@"),
     # -- 标准体系时间
     (
         {"basic.std_system_established": "2021-06", "basic.std_system_running": "2021-01"},
         "std_system_order",
-        ERROR,
+        ADVICE,
         "basic.std_system_running",
-        "应先建立后运行",
+        "先建立后运行",
     ),
-    ({"basic.std_system_established": "2022-01"}, "date_in_future", ERROR, "basic.std_system_established", "晚于本月"),
-    ({"basic.std_system_running": "2030-01"}, "date_in_future", ERROR, "basic.std_system_running", "2021-12"),
+    ({"basic.std_system_established": "2022-01"}, "date_in_future", ADVICE, "basic.std_system_established", "晚于本月"),
+    ({"basic.std_system_running": "2030-01"}, "date_in_future", ADVICE, "basic.std_system_running", "2021-12"),
     # -- 基本条件
     ({"basic.major_accident": "是"}, "accident", ERROR, "basic.major_accident", "通知二（四）"),
     ({"basic.std_body_name": "无"}, "no_std_body", ERROR, "basic.std_body_name", "通知二（二）"),
@@ -138,11 +136,23 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ({"basic.std_body_name": "/"}, "no_std_body", ERROR, "basic.std_body_name", "标准化管理内设机构"),
     ({"basic.unit_name": "临湖市政务服务中心"}, "unit_name_mismatch", ADVICE, "basic.unit_name", "与公章一致"),
     # -- 单位角色（填写说明 2 至 4）
-    ({"cover.guarantor_unit": "临湖市政务服务管理局"}, "role_guarantor", ADVICE, "cover.guarantor_unit", "填写说明 2"),
-    ({"cover.guidance_unit": "临湖市大数据发展管理局"}, "role_guidance", ADVICE, "cover.guidance_unit", "填写说明 3"),
+    (
+        {"cover.guarantor_unit": "临湖市政务服务管理局"},
+        "role_guarantor",
+        ADVICE,
+        "cover.guarantor_unit",
+        "地方人民政府",
+    ),
+    ({"cover.guidance_unit": "临湖市大数据发展管理局"}, "role_guidance", ADVICE, "cover.guidance_unit", "行业主管部门"),
     ({"cover.guidance_unit": "浙江省杭州市民政局"}, "role_guidance", ADVICE, "cover.guidance_unit", "省级"),
     ({"cover.guidance_unit": "民政厅"}, "role_guidance", ADVICE, "cover.guidance_unit", "行业主管部门"),
-    ({"opinions.management_unit": "浙江省民政厅"}, "role_management", ADVICE, "opinions.management_unit", "填写说明 4"),
+    (
+        {"opinions.management_unit": "浙江省民政厅"},
+        "role_management",
+        ADVICE,
+        "opinions.management_unit",
+        "标准化行政主管部门",
+    ),
     (
         {"opinions.management_unit": "浙江省临湖市市场监督管理局"},
         "role_management",
@@ -152,10 +162,10 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ),
     # -- 计划工作步骤
     ({"schedule": []}, "schedule_empty", ERROR, "schedule", "请至少填写一行"),
-    ({"schedule.1.end": "2022-04"}, "schedule_row_dates", ERROR, "schedule.1.end", "第 2 行的结束年月（2022-04）"),
+    ({"schedule.1.end": "2022-04"}, "schedule_row_dates", ADVICE, "schedule.1.end", "第 2 行的结束年月（2022-04）"),
     ({"schedule.2.start": "2022-04"}, "schedule_order", ADVICE, "schedule.2.start", "按开始时间先后排列"),
-    ({"schedule.0.start": "2022-01"}, "schedule_outside_period", ERROR, "schedule.0.start", "2022-03 至 2024-02"),
-    ({"schedule.4.end": "2024-06"}, "schedule_outside_period", ERROR, "schedule.4.end", "第 5 行的结束年月"),
+    ({"schedule.0.start": "2022-01"}, "schedule_outside_period", ADVICE, "schedule.0.start", "2022-03 至 2024-02"),
+    ({"schedule.4.end": "2024-06"}, "schedule_outside_period", ADVICE, "schedule.4.end", "第 5 行的结束年月"),
     ({"schedule.3.content": "整改提高"}, "schedule_stage_missing", ADVICE, "schedule", "“自查”"),
     ({"schedule.0.content": "召开启动会"}, "schedule_stage_missing", ADVICE, "schedule", "“宣传培训”"),
     (
@@ -217,6 +227,24 @@ VALID: list[dict[str, Any]] = [
     {"opinions.management_unit": "内蒙古自治区市场监督管理局"},
     {"opinions.participants": []},
     {"schedule.0.content": "培训"},
+    # the legitimate cases of issue 10: none of them may give a problem
+    {"opinions.management_unit": ""},
+    {"basic.phone": "010-82261006、82261652"},
+    {"basic.phone": "010-82261006、82261652，82262634（传真）"},
+    {"basic.phone": "13812345678；0571-87654321"},
+    {"basic.phone": "010-82261006或13812345678"},
+    {"basic.phone": "+86 10 8226 1006"},
+    {"basic.phone": "0086 10 82261006"},
+    {"basic.phone": "+86 400 810 8888"},
+    {"basic.phone": "8613800138000"},
+    {"basic.phone": "86-10-82261006"},
+    {"basic.phone": "013800138000"},
+    {"basic.std_system_established": "2020-09", "basic.std_system_running": "已运行 1 年 3 个月"},
+    {"basic.std_system_running": "2020年9月"},
+    {"basic.std_system_running": "2020.9"},
+    {"basic.std_system_running": "2020年9月至今"},
+    {"basic.std_system_running": "已运行 1 年"},
+    {"basic.std_system_running": "两年半"},
 ]
 
 
@@ -241,7 +269,7 @@ def test_every_rule_code_is_in_a_problems_example() -> None:
         found = check(Application.model_validate(load_example(name)), today=TODAY)
         seen[name] = {p.code for p in found}
     union = set().union(*seen.values())
-    assert union == set(rules.RULE_CODES)
+    assert union == set(RULE_CODES)
     exclusive = {
         "org_code_format",
         "orgcode_checksum",
@@ -249,16 +277,46 @@ def test_every_rule_code_is_in_a_problems_example() -> None:
         "schedule_empty",
         "period_order",
         "wrong_type",
+        "running_format",
     }
-    assert seen["problems.json"] == set(rules.RULE_CODES) - exclusive
+    assert seen["problems.json"] == set(RULE_CODES) - exclusive
 
 
 def test_every_code_has_a_description() -> None:
-    for code, description in CODES.items():
+    for code, info in CODES.items():
         assert code.isidentifier() and code == code.lower()
-        assert description.endswith("。") and any("\u4e00" <= c <= "\u9fff" for c in description)
-    assert set(rules.RULE_CODES) | set(rules.DRAFT_CODES) == set(CODES)
-    assert not set(rules.RULE_CODES) & set(rules.DRAFT_CODES) - {"wrong_type"}
+        assert info.description.endswith("。") and any("\u4e00" <= c <= "\u9fff" for c in info.description)
+
+
+LONG_TEXTS = ["basic.business_scope", "foundation.conformity", "foundation.current_work", "schedule.0.units"]
+
+
+@pytest.mark.parametrize("path", LONG_TEXTS)
+def test_long_texts_are_at_most_advice(path: str) -> None:
+    found = problems_with({path: "长" * 3500})
+    assert [(p.code, p.level) for p in found] == [("too_long", ADVICE)]
+    assert "打印" in found[0].message and found[0].basis == "本站建议"
+
+
+def test_schedule_after_the_period_is_advice() -> None:
+    """申请评估 often comes after the pilot's end: 提示 at most."""
+    found = problems_with({"schedule.4.start": "2024-04", "schedule.4.end": "2024-06"})
+    assert {(p.code, p.level) for p in found} == {("schedule_outside_period", ADVICE)}
+
+
+def test_required_names_the_part_of_the_form() -> None:
+    found = problems_with({"funding.sources": "", "cover.pilot_name": ""})
+    bases = {p.path: (p.basis, p.basis_href) for p in found}
+    assert bases == {
+        "cover.pilot_name": ("申请书封面", "notice/#n-cover"),
+        "funding.sources": ("申请书五", "notice/#n-form-5"),
+    }
+
+
+def test_cover_month_is_an_error_other_months_advice() -> None:
+    found = problems_with({"cover.period_start": "明年", "schedule.0.start": "明年"})
+    levels = {p.path: (p.level, p.basis) for p in found if p.code == "yearmonth_format"}
+    assert levels == {"cover.period_start": (ERROR, "申请书封面"), "schedule.0.start": (ADVICE, "本站建议")}
 
 
 def test_problems_are_in_paper_order() -> None:
@@ -305,15 +363,16 @@ def test_rules_do_not_raise_on_odd_but_valid_models() -> None:
     ],
 )
 def test_is_provincial_department(name: str, expected: bool) -> None:
-    assert rules.is_provincial_department(name) is expected
-
-
-def test_parse_yearmonth() -> None:
-    assert rules.parse_yearmonth("2022-03") == (2022, 3)
-    for text in ("2022-3", "2022-00", "2022-13", "1899-12", "2101-01", "２０２２-03", "2022-0３"):
-        assert rules.parse_yearmonth(text) is None
+    assert names.is_provincial_department(name) is expected
 
 
 def test_problem_to_dict_has_the_browser_keys() -> None:
     p = Problem("required", ERROR, "basic.email", "请填写电子邮箱。")
-    assert p.to_dict() == {"code": "required", "level": "错误", "path": "basic.email", "message": "请填写电子邮箱。"}
+    assert p.to_dict() == {
+        "code": "required",
+        "level": "错误",
+        "path": "basic.email",
+        "message": "请填写电子邮箱。",
+        "basis": "通知三",
+        "basis_href": "notice/#n-3",
+    }

@@ -1,18 +1,28 @@
-"""联系电话: a mainland China mobile number, or a landline with its area code and an optional extension.
+"""联系电话: one or more numbers, each a mainland China mobile, a landline with its area code, or 400/800.
 
-Accepted after normalisation (full-width digits and dashes made ASCII, spaces removed, a leading ``+86``
-or ``86`` dropped, brackets around the area code allowed):
+What counts as one number, and how the field is read (also on the 数据格式 page):
 
-* mobile: 11 digits ``1[3-9]xxxxxxxxx`` (may be grouped 3-4-4);
+* several numbers may be given, separated by ``、`` ``，`` ``,`` ``；`` ``;`` ``/`` or ``或``, as the notice
+  itself writes ``010-82261006、82261652``; each is checked. A number of 7 or 8 digits without an area
+  code that follows a landline takes that landline's area code (``82261652`` above is ``010-82261652``);
+  a label in brackets after a number, such as ``（传真）``, is allowed;
+* full-width digits and dashes are made ASCII, spaces are ignored, brackets around the area code allowed;
+* a country code ``+86``, ``0086`` or a bare ``86`` may come first; then the area code is written without
+  its ``0`` (``+86 10 8226 1006``), or with it, as many people do (``+86 010 82261006``);
+* mobile: 11 digits ``1[3-9]xxxxxxxxx`` (may be grouped 3-4-4), also with the trunk prefix ``0``
+  (``013800138000``: ``0138`` is not an area code, no area code starts with ``01`` but ``010``);
 * landline: area code ``0`` + 2 or 3 digits (010 and 02x have three digits, the others four), then a
-  7- or 8-digit local number not starting with 0 or 1; an extension of 1 to 6 digits may follow,
-  written ``转``, ``分机``, ``-`` or ``ext``;
+  7- or 8-digit local number not starting with 0; an extension of 1 to 6 digits may follow, written
+  ``转``, ``分机``, ``-``, ``ext`` or ``#``;
 * service numbers ``400``/``800`` + 7 digits.
 
-Why not ``phonenumberslite``: its wheel is 473 KB (579 files, 1.2 MB unpacked) and importing it costs
-about 50 ms on CPython without .pyc files (as wheels are in the browser), several times that in Pyodide;
-it does not understand ``转``/``分机`` either. This module is a few regular expressions and costs nothing
-at start-up. See the note in the project report for the measurements.
+Where this differs from libphonenumber (``tests/unit/test_codes_phone_oracle.py`` names each case):
+extensions in ``转``/``分机``; any area code and mobile prefix of the right shape is accepted, allocated
+or not (allocations change, and refusing a real number is worse than letting a typo through).
+
+Why not ``phonenumberslite`` at run time: its wheel is 473 KB (579 files, 1.2 MB unpacked) and importing it
+costs about 50 ms on CPython without .pyc files (as wheels are in the browser), several times that in
+Pyodide; it does not understand ``转``/``分机`` either. It is the oracle of the unit tests instead.
 
 >>> validate("０１０－８２２６１００６转１２３")
 '010-82261006转123'
@@ -20,6 +30,10 @@ at start-up. See the note in the project report for the measurements.
 '13812345678'
 >>> validate("(0755)86001234分机8")
 '0755-86001234转8'
+>>> validate("010-82261006、82261652，82262634（传真）")
+'010-82261006、010-82261652、010-82262634'
+>>> validate("+86 10 8226 1006"), validate("8613800138000"), validate("013800138000")
+('010-82261006', '13800138000', '13800138000')
 >>> validate("82261006")
 Traceback (most recent call last):
     ...
@@ -31,9 +45,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from smpls.codes import InvalidComponent, InvalidFormat, InvalidLength, to_ascii
+from smpls.codes import CodeError, InvalidComponent, InvalidFormat, InvalidLength, to_ascii
 
-__all__ = ["Phone", "compact", "format", "is_valid", "parse", "validate"]
+__all__ = ["Phone", "compact", "format", "is_valid", "parse", "parse_all", "split", "validate"]
 
 
 class Phone(NamedTuple):
@@ -46,18 +60,24 @@ class Phone(NamedTuple):
         text = f"{self.area}-{self.number}" if self.area else self.number
         return f"{text}转{self.ext}" if self.ext else text
 
+    @property
+    def national_number(self) -> str:
+        """The digits after the country code 86 (libphonenumber's ``national_number``): ``1082261006``."""
+        return self.area[1:] + self.number
+
 
 _EXT = re.compile(r"(?:转|分机|ext\.?|x|#)(\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[、，,；;/|]|或")
+_LABEL_AFTER = re.compile(r"\((?:[^\d()]*)\)$")
+_LABEL_BEFORE = re.compile(r"^(?:电话|座机|手机|传真|办公室?|总机|值班室?|热线)[:：]?")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _SERVICE = re.compile(r"[48]00\d{7}")
+_COUNTRY = re.compile(r"^(?:\+|00)86-?")
 
 
 def compact(number: str) -> str:
-    """ASCII digits, no spaces, no ``+86``; brackets and ``分机`` kept for :func:`parse`."""
-    text = to_ascii(number).replace(" ", "").replace("（", "(").replace("）", ")")
-    text = re.sub(r"^(?:\+|00)?86(?=[-(]?(?:0|1[3-9]))", "", text) if text.startswith(("+86", "0086")) else text
-    return text
+    """ASCII digits, no spaces; brackets, ``-``, ``+`` and ``分机`` kept for :func:`parse`."""
+    return to_ascii(number).replace(" ", "").replace("（", "(").replace("）", ")")
 
 
 def _area_length(digits: str) -> int:
@@ -65,13 +85,18 @@ def _area_length(digits: str) -> int:
     return 3 if digits.startswith(("010", "02")) else 4
 
 
-def parse(number: str) -> Phone:
-    """Split a phone number into its parts, or raise :class:`smpls.codes.CodeError`."""
-    text = compact(number)
-    if not text:
-        raise InvalidFormat("请填写联系电话。")
-    if _SEPARATORS.search(text):
-        raise InvalidFormat("联系电话只填一个号码。")
+def _after_country_code(rest: str) -> str:
+    """The national form of what follows ``+86``: the area code gets its ``0`` back."""
+    rest = rest.lstrip("-")
+    if rest.startswith("(0)"):
+        rest = rest[3:].lstrip("-")
+    digits = rest.replace("-", "").replace("(", "").replace(")", "")
+    if rest.startswith(("0", "(0")) or _MOBILE.fullmatch(digits) or _SERVICE.fullmatch(digits):
+        return rest
+    return "0" + rest
+
+
+def _national(text: str) -> Phone:
     ext = ""
     m = _EXT.search(text)
     if m:
@@ -85,6 +110,8 @@ def parse(number: str) -> Phone:
     digits = "".join(groups)
     if not digits:
         raise InvalidFormat("请填写联系电话。")
+    if re.fullmatch(r"01[3-9]\d{9}", digits):
+        digits = digits[1:]  # 0 + mobile: the trunk prefix, not the area code 0138
     if digits[0] == "1":
         if ext:
             raise InvalidFormat("手机号码没有分机号。")
@@ -108,16 +135,65 @@ def parse(number: str) -> Phone:
         area, local = digits[:size], digits[size:]
     if len(local) not in (7, 8):
         raise InvalidLength(f"区号 {area} 后面的电话号码应为 7 或 8 位，现在是 {len(local)} 位。")
-    if local[0] in "01":
-        raise InvalidComponent("区号后面的电话号码不以 0 或 1 开头，请核对。")
+    if local[0] == "0":
+        raise InvalidComponent("区号后面的电话号码不以 0 开头，请核对。")
     if len(ext) > 6:
         raise InvalidLength("分机号最多 6 位。")
     return Phone("landline", area, local, ext)
 
 
+def _one(text: str) -> Phone:
+    text = _LABEL_BEFORE.sub("", _LABEL_AFTER.sub("", text))
+    if not text:
+        raise InvalidFormat("请填写联系电话。")
+    m = _COUNTRY.match(text)
+    if m:
+        return _national(_after_country_code(text[m.end() :]))
+    if text.startswith("86"):
+        try:
+            return _national(_after_country_code(text[2:]))
+        except CodeError:
+            pass  # not a country code after all: say what is wrong with the number as written
+    return _national(text)
+
+
+def parse(number: str) -> Phone:
+    """One number split into its parts, or :class:`smpls.codes.CodeError` (also for several numbers)."""
+    phones = parse_all(number)
+    if len(phones) != 1:
+        raise InvalidFormat("这里只能填一个号码。")
+    return phones[0]
+
+
+def split(number: str) -> list[str]:
+    """The numbers as written, split at the separators (empty pieces dropped)."""
+    return [p for p in _SEPARATORS.split(compact(number)) if p]
+
+
+def parse_all(number: str) -> list[Phone]:
+    """Every number of the field, in order, or a :class:`smpls.codes.CodeError` naming the wrong one."""
+    pieces = split(number)
+    if not pieces:
+        raise InvalidFormat("请填写联系电话。")
+    phones: list[Phone] = []
+    for i, piece in enumerate(pieces):
+        bare = _LABEL_AFTER.sub("", piece)
+        previous = phones[-1] if phones else None
+        try:
+            if previous and previous.kind == "landline" and re.fullmatch(r"[2-9]\d{6,7}", bare):
+                phones.append(Phone("landline", previous.area, bare))  # 010-82261006、82261652
+            else:
+                phones.append(_one(piece))
+        except CodeError as exc:
+            if len(pieces) == 1:
+                raise
+            raise type(exc)(f"第 {i + 1} 个号码“{piece}”：{exc}") from None
+    return phones
+
+
 def validate(number: str) -> str:
-    """Return the number in the usual written form (``010-82261006转123``), or raise a CodeError."""
-    return str(parse(number))
+    """The numbers in the usual written form (``010-82261006转123``, several joined by ``、``), or a CodeError."""
+    return "、".join(str(p) for p in parse_all(number))
 
 
 def is_valid(number: str) -> bool:
@@ -129,7 +205,7 @@ def is_valid(number: str) -> bool:
 
 
 def format(number: str) -> str:
-    """The usual written form, or the input unchanged when it is not a valid number."""
+    """The usual written form, or the input unchanged when it is not valid."""
     try:
         return validate(number)
     except ValueError:

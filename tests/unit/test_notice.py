@@ -1,0 +1,80 @@
+"""smpls.notice: the clauses are the notice's own words, the ids and anchors are the contract's."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from unit_helpers import GOLDEN
+
+from smpls.notice import CLAUSES, FACTS, Clause, clause, closed_notice
+
+#: the notice as published (the seed text), kept beside the golden files
+SOURCE = (GOLDEN / "notice-source.txt").read_text(encoding="utf-8")
+
+
+def _squash(text: str) -> str:
+    """Drop all whitespace: the source breaks lines (even inside words, 主管部 / 门) where the PDF did."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("c", CLAUSES, ids=[c.id for c in CLAUSES])
+def test_clause_text_is_verbatim(c: Clause) -> None:
+    for part in c.text.split("\n"):
+        assert part.strip()
+        assert _squash(part) in _squash(SOURCE), part
+
+
+def test_ids_and_anchors_are_the_contract() -> None:
+    ids = [c.id for c in CLAUSES]
+    expected = {
+        "一": "n-1",
+        "二": "n-2",
+        "二（一）": "n-2-1",
+        "二（二）": "n-2-2",
+        "二（三）": "n-2-3",
+        "二（四）": "n-2-4",
+        "三": "n-3",
+        "四": "n-4",
+        **{f"填写说明{i}": f"n-fill-{i}" for i in range(1, 6)},
+        **{f"申请书{n}": f"n-form-{i}" for i, n in enumerate("一二三四五六", start=1)},
+    }
+    for id_, anchor in expected.items():
+        assert clause(id_).anchor == anchor
+        assert clause(id_).href == f"notice/#{anchor}"
+    assert len(set(ids)) == len(ids)
+    assert len({c.anchor for c in CLAUSES}) == len(CLAUSES)
+    with pytest.raises(KeyError):
+        clause("二（五）")
+
+
+def test_labels() -> None:
+    assert clause("二（四）").label == "通知二（四）"
+    assert clause("填写说明5").label == "填写说明 5"
+    assert clause("申请书六").label == "申请书六"
+
+
+def test_facts_are_in_the_source() -> None:
+    assert FACTS.deadline == date(2021, 12, 20)
+    assert FACTS.issued == date(2021, 11, 4)
+    for value in (
+        FACTS.doc_number,
+        FACTS.title,
+        FACTS.contact_people,
+        FACTS.contacts,
+        FACTS.address,
+        FACTS.postcode,
+        FACTS.system_url,
+        FACTS.attachment,
+        FACTS.batch,
+    ):
+        assert _squash(value) in _squash(SOURCE), value
+    assert "2021年12月20日前" in SOURCE
+    assert "2021年11月4日" in SOURCE
+
+
+def test_closed_notice() -> None:
+    text = closed_notice()
+    assert "第八批" in text and "2021年12月20日" in text and "截止" in text
+    assert "\n" not in text

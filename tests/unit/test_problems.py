@@ -1,0 +1,87 @@
+"""smpls.problems: the rule of trust over every code, and each problem names its basis."""
+
+from __future__ import annotations
+
+import pytest
+from unit_helpers import TODAY, load_example
+
+from smpls.model import Application
+from smpls.notice import CLAUSES
+from smpls.problems import ADVICE, CODES, DRAFT_CODES, ERROR, SITE, Basis, Code, Problem, notice
+from smpls.rules import check
+
+EXAMPLES = (
+    "problems.json",
+    "empty.json",
+    "problems-orgcode.json",
+    "problems-uscc-part.json",
+    "problems-empty-schedule.json",
+)
+ANCHORS = {c.href for c in CLAUSES}
+
+
+def assert_trustworthy(code: str, info: Code) -> None:
+    """The rule of trust for one code (a function, so that the test below can show it fails)."""
+    assert info.bases, code
+    for level, basis in info.bases.items():
+        assert level in (ERROR, ADVICE)
+        if level == ERROR:
+            # an 错误 needs the notice or a standard; the draft file's own format only for the file codes
+            assert basis.authoritative or (basis.kind == "format" and code in DRAFT_CODES), code
+        if basis.kind == "site":
+            assert level == ADVICE, code
+        assert basis.label and basis.href and not basis.href.startswith(("/", "http")), code
+        if basis.kind == "notice":
+            assert basis.href in ANCHORS, code
+
+
+@pytest.mark.parametrize("code", list(CODES))
+def test_every_code_has_a_basis_for_each_level(code: str) -> None:
+    assert_trustworthy(code, CODES[code])
+
+
+def test_the_trust_test_catches_an_error_without_basis() -> None:
+    with pytest.raises(AssertionError):
+        assert_trustworthy("new_rule", Code("新规则。", {ERROR: SITE}))
+    with pytest.raises(AssertionError):
+        assert_trustworthy(
+            "new_rule", Code("新规则。", {ERROR: Basis("format", "草稿格式（JSON）", "data-format/#draft")})
+        )
+    assert_trustworthy("new_rule", Code("新规则。", {ERROR: notice("二（一）")}))
+
+
+def test_file_codes_are_fixed() -> None:
+    """Only these codes may be 错误 on the file's own format: a new one must be argued for here."""
+    assert {
+        "unreadable",
+        "too_large",
+        "not_object",
+        "schema_version_newer",
+        "schema_version_invalid",
+        "wrong_type",
+        "too_many_rows",
+    } == DRAFT_CODES
+
+
+def emitted() -> list[Problem]:
+    return [p for name in EXAMPLES for p in check(Application.model_validate(load_example(name)), today=TODAY)]
+
+
+def test_site_advice_is_worded_as_advice() -> None:
+    found = [p for p in emitted() if p.basis == SITE.label]
+    assert {p.code for p in found} >= {"too_long", "period_unusual", "schedule_order", "unit_name_mismatch"}
+    for p in found:
+        assert p.level == ADVICE and "建议" in p.message, p
+
+
+def test_every_problem_carries_a_basis_of_its_code() -> None:
+    for p in emitted():
+        assert p.level in CODES[p.code].levels, p
+        assert p.basis and p.basis_href, p
+        if p.code != "required" and p.code != "wrong_type":
+            assert (p.basis, p.basis_href) == (CODES[p.code].bases[p.level].label, CODES[p.code].bases[p.level].href)
+
+
+def test_a_level_the_code_cannot_take_is_refused() -> None:
+    with pytest.raises(KeyError):
+        Problem("too_long", ERROR, "goals.text", "……")
