@@ -3,8 +3,8 @@
 The functions (the worker calls them by name, ``site_assets/js/worker.js``): ``validate(draft_json) -> str``
 never raises; ``questions() -> str``;
 ``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``;
-and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises; ``warm() -> str`` for idle
-time after start-up.
+and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises; ``read_docx(bytes) -> str``,
+never raises; ``warm() -> str`` for idle time after start-up.
 Imports are kept light here: python-stdnum is imported on first use of a code check, smpls.docx only
 when a DOCX is asked for.
 """
@@ -99,3 +99,39 @@ def docx_filename(draft_json: str) -> str:
     from smpls.docx import docx_filename as name
 
     return name(_application(draft_json))
+
+
+def read_docx(data: Any) -> str:
+    """A Word 申请书 read back: ``{"draft": {...} | null, "problems": [...], "counts": {...}, "unplaced": [...],
+    "changed": [path, ...], "embedded": bool}``. ``data`` is bytes (or, in Pyodide, a JS ArrayBuffer or
+    Uint8Array). For a file that cannot be read, ``draft`` is null and the first problem says why in Chinese.
+    Never raises."""
+    from smpls.docx.reader import DocxError
+    from smpls.docx.reader import read_docx as read
+
+    try:
+        raw = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+        result = read(raw)
+        checked = draft.validate(result.draft)
+        out = {
+            "draft": result.draft,
+            **checked.to_dict(),
+            "unplaced": list(result.unplaced),
+            "changed": list(result.changed),
+            "embedded": result.embedded,
+        }
+    except Exception as exc:  # a DocxError says why; anything else is a file we did not foresee
+        message = (
+            str(exc) if isinstance(exc, DocxError) else "无法读取这个 Word 文件。请在 Word 或 WPS 中重新保存后再导入。"
+        )
+        code = exc.code if isinstance(exc, DocxError) else "unreadable"
+        problem = {"path": "", "code": code, "level": ERROR, "message": message}
+        out = {
+            "draft": None,
+            "problems": [problem],
+            "counts": {ERROR: 1, ADVICE: 0},
+            "unplaced": [],
+            "changed": [],
+            "embedded": False,
+        }
+    return _dumps(out)

@@ -2,6 +2,7 @@
 // Everything is loaded from this site's own pyodide/ folder (core files, wheels, pyodide-lock.json with
 // sha256 hashes): no other host is contacted. Started by checker.js; talks to it with postMessage:
 //   in:  {type: "call", id, name, payload}         name: validate | migrate | questions | eligibility | docx
+//                                                    | read_docx (payload: an ArrayBuffer, transferred)
 //   out: {type: "status", state, message, detail?, timings?}
 //        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
 
@@ -176,6 +177,11 @@ async function call(name, payload) {
       const bytes =
         view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view.buffer : view.slice().buffer;
       return [{ bytes, filename: browser.docx_filename(draft) }, [bytes]];
+    }
+    case "read_docx": {
+      // payload: the file's bytes as a transferred ArrayBuffer (or a Uint8Array); Python never raises here
+      if (!(payload instanceof ArrayBuffer || ArrayBuffer.isView(payload))) throw new Error("read_docx: bytes expected");
+      return [JSON.parse(browser.read_docx(payload))];
     }
     default:
       throw new Error(`未知的调用：${name}`);

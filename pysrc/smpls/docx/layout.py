@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from smpls.docx import embed
 from smpls.docx.ooxml import (
     BORDER_NONE,
     BORDER_SINGLE,
@@ -354,8 +355,9 @@ def opinions(app: Application) -> Iterator[str]:
     yield table([TEXT_WIDTH], rows)
 
 
-def build(app: Application, *, created: datetime | None = None) -> bytes:
-    """The 申请书 of ``app`` as DOCX bytes."""
+def build(app: Application, *, created: datetime | None = None, embed_draft: bool = True) -> bytes:
+    """The 申请书 of ``app`` as DOCX bytes, with the draft embedded (see :mod:`smpls.docx.embed`) unless
+    ``embed_draft`` is false."""
     body = [
         *cover(app),
         *instructions(),
@@ -372,4 +374,5 @@ def build(app: Application, *, created: datetime | None = None) -> bytes:
         subject=app.cover.pilot_name,
         created=created,
         body_size=TEXT_SIZE,
+        custom_xml=(embed.NAMESPACE, embed.draft_xml(app)) if embed_draft else None,
     )

@@ -320,6 +320,14 @@ _CONTENT_TYPES = (
     ' ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
     "</Types>"
 )
+_CT_CUSTOM_PROPS = (
+    '<Override PartName="/customXml/itemProps1.xml"'
+    ' ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>'
+)
+#: a fixed id for the data-store item, so that the file is the same for the same input
+_CUSTOM_ITEM_ID = "{6C1F5B0E-3A4D-4E8B-9B1A-0D2C5E7F8A91}"
+#: relationship type of a custom XML part (Word and WPS keep such parts when they save)
+CUSTOM_XML_REL = f"{_REL}/customXml"
 
 
 def _rels(targets: Sequence[tuple[str, str]]) -> str:
@@ -345,6 +353,21 @@ _DOC_RELS = _rels(
         (f"{_REL}/footer", "footer2.xml"),  # rId5: the empty footer of a cover page
     ]
 )
+_DOC_RELS_CUSTOM = _DOC_RELS.replace(
+    "</Relationships>",
+    f'<Relationship Id="rId6" Type="{CUSTOM_XML_REL}" Target="../customXml/item1.xml"/></Relationships>',
+)
+
+
+def _custom_parts(xml: str, namespace: str) -> dict[str, str]:
+    """The parts of one custom XML data-store item holding ``xml`` (a complete XML document)."""
+    props = (
+        f'{_XML}<ds:datastoreItem ds:itemID="{_CUSTOM_ITEM_ID}"'
+        ' xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{esc(namespace)}"/></ds:schemaRefs></ds:datastoreItem>'
+    )
+    rels = _rels([(f"{_REL}/customXmlProps", "itemProps1.xml")])
+    return {"customXml/item1.xml": xml, "customXml/itemProps1.xml": props, "customXml/_rels/item1.xml.rels": rels}
 
 
 def package(
@@ -356,11 +379,13 @@ def package(
     created: datetime | None = None,
     body_size: float = 12,
     first_page_footer: bool = False,
+    custom_xml: tuple[str, str] | None = None,
 ) -> bytes:
     """The complete ``.docx``: A4 portrait, the body fragments in order, page numbers in the footer.
 
     ``first_page_footer=False`` leaves the first page (a cover) without a page number. The bytes are the same
-    for the same input and ``created`` time.
+    for the same input and ``created`` time. ``custom_xml`` is ``(namespace, xml)``: a custom XML part
+    (``customXml/item1.xml``) related to the document, e.g. data for a program that reads the file back.
     """
     sect = (
         '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>'
@@ -380,13 +405,16 @@ def package(
         "docProps/core.xml": _core(title, subject, creator, created or datetime.now(UTC)),
         "docProps/app.xml": _app(creator),
         "word/document.xml": document,
-        "word/_rels/document.xml.rels": _DOC_RELS,
+        "word/_rels/document.xml.rels": _DOC_RELS_CUSTOM if custom_xml else _DOC_RELS,
         "word/styles.xml": _styles(body_size),
         "word/settings.xml": _settings(),
         "word/fontTable.xml": _font_table(),
         "word/footer1.xml": _footer(),
         "word/footer2.xml": f'{_XML}<w:ftr xmlns:w="{W_NS}"><w:p/></w:ftr>',
     }
+    if custom_xml:
+        parts["[Content_Types].xml"] = _CONTENT_TYPES.replace("</Types>", _CT_CUSTOM_PROPS + "</Types>")
+        parts.update(_custom_parts(custom_xml[1], custom_xml[0]))
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, xml in parts.items():
