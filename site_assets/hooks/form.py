@@ -25,10 +25,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from smpls import notice
 from smpls.docx import _MAX_NAME_BYTES, _UNSAFE
 from smpls.fields import FieldSpec, iter_fields
 from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, SCHEMA_VERSION, SECTIONS
-from smpls.rules import ADVICE, ERROR
+from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -253,11 +254,7 @@ def page_config() -> dict[str, Any]:
 
 def closed_notice() -> str:
     """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
-    try:
-        from smpls.notice import closed_notice as text
-    except ImportError:  # pragma: no cover - until smpls.notice is merged
-        return ""
-    return f'<p class="smpls-closed" data-closed-notice>{_e(text())}</p>'
+    return f'<p class="smpls-closed" data-closed-notice>{_e(notice.closed_notice())}</p>'
 
 
 def render_app() -> str:

@@ -1,4 +1,4 @@
-// Check your answers (data-module="form-review"): every field with its value (or 未填写), its messages, and a
+// Check your answers (data-module="form-review"): every field with its value (or 未填写), its shown messages, a
 // 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link.
 import { el } from "./dom.js";
 import { messageItem } from "./form-message.js";
@@ -31,7 +31,7 @@ export class FormReview {
   render(view) {
     const { model } = this.app;
     const byPath = new Map();
-    for (const p of view.problems) byPath.set(p.path, [...(byPath.get(p.path) || []), p]);
+    for (const p of view.shown) byPath.set(p.path, [...(byPath.get(p.path) || []), p]);
     const row = (key, ...dds) => el("div", { class: "smpls-review__row" }, el("dt", { class: "smpls-review__key", text: key }), ...dds);
     const item = (path, label, value, kind) => {
       let v = text(value).trim() ? text(value) : "";
