@@ -267,7 +267,7 @@ def test_check_all_shows_summary_linking_to_fields(page: Page, site_url: str, si
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     expect(summary.locator(".smpls-summary__title")).to_contain_text("处错误需要修改")
-    errors = summary.locator(".smpls-summary__list--error a")
+    errors = summary.locator(".smpls-summary__list--error > li")
     count = errors.count()
     assert count > 10  # an almost empty form: every required field
     expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {count} 处")
