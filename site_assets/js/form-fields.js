@@ -134,8 +134,4 @@ export class FormFields {
   firstField() {
     return document.getElementById(this.model.fieldId(this.model.fields[0].path));
   }
-
-  render() {
-    updateCharCounts(this.form);
-  }
 }

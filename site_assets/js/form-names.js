@@ -10,9 +10,14 @@ export function safeName(text, rule) {
     .replace(/\s+/gu, " ");
   name = name.replace(/^[ ._]+|[ ._]+$/gu, "");
   const enc = new TextEncoder();
-  let chars = Array.from(name);
-  while (enc.encode(chars.join("")).length > rule.maxBytes) chars = chars.slice(0, -1);
-  return chars.join("").replace(/[ .]+$/u, "");
+  let bytes = 0;
+  let cut = "";
+  for (const ch of name) {
+    bytes += enc.encode(ch).length;
+    if (bytes > rule.maxBytes) break;
+    cut += ch;
+  }
+  return cut.replace(/[ .]+$/u, "");
 }
 
 /** "申请书草稿-<单位>-2026-11-20.json": the unit from the draft, the day given (YYYY-MM-DD). */

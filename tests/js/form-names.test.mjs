@@ -20,6 +20,8 @@ test("long names are cut to the byte limit at a character boundary", () => {
   const name = safeName("标".repeat(200), rule);
   assert.ok(new TextEncoder().encode(name).length <= rule.maxBytes);
   assert.equal(name, "标".repeat(Math.floor(rule.maxBytes / 3)));
+  // 100,000 characters (a hostile unit name) are cut at once, not one character at a time
+  assert.equal(safeName("长".repeat(100_000), rule), "长".repeat(Math.floor(rule.maxBytes / 3)));
 });
 
 test("the JSON draft's name", () => {
