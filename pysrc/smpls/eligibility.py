@@ -1,8 +1,11 @@
-"""Self-check of the basic conditions (通知 二) and the focus areas (通知 一) of 国标委发〔2021〕31号.
+"""Self-check of the basic conditions (通知二) of 国标委发〔2021〕31号, and the focus area (通知一) as information.
 
 The questions are data (:data:`QUESTIONS`, :data:`CONDITIONS`) so that a page can render them at build
-time; :func:`evaluate` turns answers into a :class:`Verdict`: ``符合`` when every condition is met,
-``不符合`` when any is not, otherwise ``需进一步确认``, with a reason per condition citing its clause.
+time; :func:`evaluate` turns answers into a :class:`Verdict`. The verdict rests on the four conditions of
+二 only: ``符合`` when every one is met, ``不符合`` when any is not, otherwise ``需进一步确认``, with a reason
+per condition citing its clause (text and link from :mod:`smpls.notice`). The focus area is asked as
+information: 通知一 says "重点围绕……等领域开展", which excludes no field, so its answer (``供参考``) never
+lowers the verdict.
 
 Each question may say which draft fields its answer can prefill (:attr:`Question.prefill`), so that the
 self-check page can carry the answers into the 申请书 form.
@@ -11,7 +14,9 @@ self-check page can carry the answers into the 申请书 form.
 >>> evaluate({**all_met, "focus_area": "社会治理"}).overall
 '符合'
 >>> evaluate(all_met).overall
-'需进一步确认'
+'符合'
+>>> evaluate({**all_met, "focus_area": "其他"}).overall
+'符合'
 >>> evaluate({"accident": "是"}).overall
 '不符合'
 """
@@ -21,15 +26,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
+from smpls.notice import clause
+
 YES: Final = "是"
 NO: Final = "否"
 UNSURE: Final = "不确定"
 YES_NO: Final = (YES, NO, UNSURE)
 
-Status = Literal["符合", "不符合", "需进一步确认"]
+Status = Literal["符合", "不符合", "需进一步确认", "供参考"]
 MET: Final = "符合"
 NOT_MET: Final = "不符合"
 UNKNOWN: Final = "需进一步确认"
+#: the status of an informational item (the focus area): it never enters the verdict
+INFO: Final = "供参考"
 
 #: 通知 一 lists these focus areas ("重点围绕……等领域开展").
 FOCUS_AREAS: Final[tuple[str, ...]] = (
@@ -75,55 +84,63 @@ class Condition:
     met: str  #: reason when met
     not_met: str  #: reason when not met (the failing question's text is appended)
     unknown: str  #: reason when an answer is missing or 不确定
+    notice_href: str = ""  #: the clause on the notice page (site-root-relative)
+    informational: bool = False  #: asked for information only: never part of the verdict
+
+
+def _condition(id: str, clause_id: str, title: str, anchor: str, met: str, not_met: str, unknown: str) -> Condition:
+    """A condition quoting its clause of the notice verbatim (from :mod:`smpls.notice`)."""
+    c = clause(clause_id)
+    return Condition(id, c.label, title, c.text, anchor, met, not_met, unknown, c.href)
+
+
+_FOCUS_TEXT = clause("一").text[clause("一").text.index("重点围绕") :]
 
 
 CONDITIONS: Final[tuple[Condition, ...]] = (
     Condition(
         "focus",
-        "通知一",
-        "试点领域",
-        "重点围绕优化营商环境、行政管理和服务、社会治理、法律服务、公共资源交易、城市管理等领域开展。",
+        clause("一").label,
+        "试点领域（仅供参考）",
+        _FOCUS_TEXT,
         "focus-areas",
-        "试点领域属于通知一列举的重点领域。",
+        "是通知一列举的领域之一。",
         "",
-        "通知一列举的重点领域是优化营商环境、行政管理和服务、社会治理、法律服务、公共资源交易、城市管理“等”，"
-        "其他领域并未排除，但请先向省级标准化行政主管部门确认。",
+        "通知一写的是“重点围绕……等领域开展”，列举之外的领域并未排除。这一题只作了解，不影响结论。",
+        clause("一").href,
+        informational=True,
     ),
-    Condition(
+    _condition(
         "c1",
-        "通知二（一）",
+        "二（一）",
         "职能与法律责任",
-        "具有明确的社会管理、公共服务职能，能够独立承担法律责任的机构或者组织；",
         "condition-1",
         "具有明确的社会管理、公共服务职能，能够独立承担法律责任。",
         "试点单位应具有明确的社会管理、公共服务职能，并能够独立承担法律责任（通知二（一））。",
         "请确认本单位的职能和能否独立承担法律责任（例如是否具有法人资格），对照通知二（一）。",
     ),
-    Condition(
+    _condition(
         "c2",
-        "通知二（二）",
+        "二（二）",
         "标准化工作基础",
-        "具有一定的标准化工作基础，主要负责人具有较强的标准化意识，设置标准化管理内设机构及配备专兼职标准化人员；",
         "condition-2",
         "具有标准化工作基础，设有标准化管理机构并配备了标准化人员。",
         "试点单位应具有一定的标准化工作基础，设置标准化管理内设机构并配备专兼职标准化人员（通知二（二））。",
         "请确认本单位的标准化工作基础、标准化管理机构和人员，对照通知二（二）。",
     ),
-    Condition(
+    _condition(
         "c3",
-        "通知二（三）",
+        "二（三）",
         "当地支持",
-        "当地党委、政府重视标准化工作，能够为试点提供政策、资金及其他支持；",
         "condition-3",
         "当地党委、政府能够为试点提供政策、资金及其他支持。",
         "当地党委、政府应重视标准化工作，能够为试点提供政策、资金及其他支持（通知二（三））。",
         "请与当地党委、政府确认能否为试点提供政策、资金及其他支持，对照通知二（三）。",
     ),
-    Condition(
+    _condition(
         "c4",
-        "通知二（四）",
+        "二（四）",
         "无重大事故和不良影响",
-        "三年内未发生重大服务质量、安全、环境保护等事故，未受到相关部门的通报、行政处分及被媒体曝光造成严重社会影响。",
         "condition-4",
         "三年内未发生重大事故，未受到通报、行政处分或造成严重社会影响的媒体曝光。",
         "三年内发生过重大服务质量、安全、环境保护等事故，或受到通报、行政处分、被媒体曝光造成严重社会影响的单位，"
@@ -137,7 +154,8 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         "focus_area",
         "focus",
         "试点主要属于哪个领域？",
-        "通知一列举的重点领域；都不是的选“其他”。",
+        "仅作了解，不影响结论。通知一列举了这些领域，并写有“等”；都不是的选“其他”。",
+        required=False,
         kind="choice",
         options=(*FOCUS_AREAS, OTHER_AREA),
         good="",
@@ -212,6 +230,7 @@ class Reason:
     reason: str
     anchor: str
     questions: tuple[str, ...] = ()  #: ids of the questions that decided the status
+    href: str = ""  #: the clause on the notice page (site-root-relative)
 
 
 @dataclass(frozen=True)
@@ -243,12 +262,10 @@ def evaluate(answers: Any) -> Verdict:
     reasons: list[Reason] = []
     for cond in CONDITIONS:
         asked = [q for q in QUESTIONS if q.condition == cond.id and q.kind != "text"]
-        if cond.id == "focus":
+        if cond.informational:
             area = given["focus_area"]
-            if area in FOCUS_AREAS:
-                reasons.append(Reason(cond.id, cond.clause, cond.title, MET, f"“{area}”：{cond.met}", cond.anchor))
-            else:
-                reasons.append(Reason(cond.id, cond.clause, cond.title, UNKNOWN, cond.unknown, cond.anchor))
+            text = f"“{area}”{cond.met}{cond.unknown}" if area in FOCUS_AREAS else cond.unknown
+            reasons.append(Reason(cond.id, cond.clause, cond.title, INFO, text, cond.anchor, (), cond.notice_href))
             continue
         failing = [q for q in asked if given[q.id] and given[q.id] != UNSURE and given[q.id] != q.good]
         open_ = [q for q in asked if given[q.id] in ("", UNSURE)]
@@ -263,15 +280,17 @@ def evaluate(answers: Any) -> Verdict:
                     f"{cond.not_met}您对{detail}。",
                     cond.anchor,
                     tuple(q.id for q in failing),
+                    cond.notice_href,
                 )
             )
         elif open_:
+            decided = tuple(q.id for q in open_)
             reasons.append(
-                Reason(cond.id, cond.clause, cond.title, UNKNOWN, cond.unknown, cond.anchor, tuple(q.id for q in open_))
+                Reason(cond.id, cond.clause, cond.title, UNKNOWN, cond.unknown, cond.anchor, decided, cond.notice_href)
             )
         else:
-            reasons.append(Reason(cond.id, cond.clause, cond.title, MET, cond.met, cond.anchor))
-    statuses = {r.status for r in reasons}
+            reasons.append(Reason(cond.id, cond.clause, cond.title, MET, cond.met, cond.anchor, (), cond.notice_href))
+    statuses = {r.status for r in reasons if r.status != INFO}
     overall: Status = NOT_MET if NOT_MET in statuses else UNKNOWN if UNKNOWN in statuses else MET
     prefill: dict[str, str] = {}
     for q in QUESTIONS:

@@ -112,7 +112,7 @@ class Cover(Section):
         str,
         Meta(
             "试点名称",
-            "按填写说明 1 的格式：“××（社会管理和公共服务）综合标准化试点”，例如“××市政务服务综合标准化试点”。",
+            "填写说明 1：“XXX（社会管理和公共服务）综合标准化试点”。例如“××市政务服务综合标准化试点”。",
             max_length=60,
         ),
     ] = ""
@@ -197,13 +197,13 @@ class BasicInfo(Section):
     ] = ""
     std_lead_name: Annotated[str, Meta("标准化负责人姓名", "", max_length=30)] = ""
     business_scope: Annotated[
-        str, Meta("业务范围", "承担单位的主要职能和服务内容。", kind="textarea", max_length=5000, advised_length=500)
+        str, Meta("业务范围", "承担单位的主要职能和服务内容。", kind="textarea", max_length=2000, advised_length=500)
     ] = ""
     major_accident: Annotated[
         str,
         Meta(
             "近三年是否发生重大服务质量、安全、环境保护事故",
-            "通知二（四）：三年内发生过重大事故的单位不能承担试点。",
+            "通知二（四）：“三年内未发生重大服务质量、安全、环境保护等事故……”。",
             kind="choice",
             max_length=1,
             choices=("否", "是"),
@@ -229,7 +229,7 @@ class BasicInfo(Section):
             "标准化工作自我评价",
             "简要评价本单位标准化工作的成效与不足。",
             kind="textarea",
-            max_length=5000,
+            max_length=2000,
             advised_length=800,
         ),
     ] = ""
@@ -243,9 +243,9 @@ class Foundation(Section):
         str,
         Meta(
             "现状及与试点应具备条件符合性",
-            "对照通知“二、试点单位的基本条件”逐条说明。",
+            "本站建议对照通知“二、试点单位的基本条件”逐条说明。",
             kind="textarea",
-            max_length=20000,
+            max_length=6000,
             advised_length=3000,
         ),
     ] = ""
@@ -255,7 +255,7 @@ class Foundation(Section):
             "目前标准化工作情况",
             "已有标准、机构人员、制度、培训等。",
             kind="textarea",
-            max_length=20000,
+            max_length=6000,
             advised_length=3000,
         ),
     ] = ""
@@ -271,7 +271,7 @@ class Goals(Section):
             "试点预期实现工作目标",
             "包括标准体系建立、实施及实施效果等。",
             kind="textarea",
-            max_length=20000,
+            max_length=6000,
             advised_length=3000,
         ),
     ] = ""
@@ -291,21 +291,21 @@ class ScheduleRow(Section):
             "阶段工作内容",
             "例如：宣传培训、标准体系建立、组织实施标准、自查、申请评估。",
             kind="textarea",
-            max_length=5000,
+            max_length=1000,
             advised_length=500,
         ),
     ] = ""
-    units: Annotated[str, Meta("负责单位及参与单位", "", max_length=500, advised_length=100)] = ""
+    units: Annotated[str, Meta("负责单位及参与单位", "", max_length=300, advised_length=100)] = ""
 
 
 # ---------------------------------------------------------------- 五、经费保障情况
 class Funding(Section):
     """五、经费保障情况."""
 
-    directions: Annotated[str, Meta("经费主要投入方向", "", kind="textarea", max_length=5000, advised_length=1000)] = ""
+    directions: Annotated[str, Meta("经费主要投入方向", "", kind="textarea", max_length=2000, advised_length=1000)] = ""
     sources: Annotated[
         str,
-        Meta("经费来源", "包括当地政府、有关单位经费投入等。", kind="textarea", max_length=5000, advised_length=1000),
+        Meta("经费来源", "包括当地政府、有关单位经费投入等。", kind="textarea", max_length=2000, advised_length=1000),
     ] = ""
 
 

@@ -24,7 +24,8 @@ from smpls.codes.yearmonth import parse_running
 from smpls.fields import FieldSpec, iter_fields
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
-from smpls.problems import ADVICE, CODES, DRAFT_CODES, ERROR, RULE_CODES, SITE, Level, Problem, counts, notice
+from smpls.notice import clause
+from smpls.problems import ADVICE, ERROR, Problem, notice
 
 # ---------------------------------------------------------------- helpers
 
@@ -48,6 +49,23 @@ _SECTION_CLAUSE = {
     "funding": "申请书五",
     "opinions": "申请书六",
 }
+
+
+def _quote(clause_id: str, words: str) -> str:
+    """``“words”``, checked at import to be the verbatim words of the clause (so a message never misquotes)."""
+    if words not in clause(clause_id).text:
+        raise ValueError(f"not in {clause_id}: {words}")
+    return f"“{words}”"
+
+
+_NAME_FORMAT = _quote("填写说明1", "XXX（社会管理和公共服务）综合标准化试点")
+_GUARANTOR = _quote("填写说明2", "保证单位可以是地方人民政府，省、自治区、直辖市行业主管部门或者标准化行政主管部门")
+_GUIDANCE = _quote("填写说明3", "业务指导单位为省、自治区、直辖市行业主管部门")
+_MANAGEMENT = _quote("填写说明4", "试点管理单位为省、自治区、直辖市标准化行政主管部门")
+_NO_ACCIDENT = _quote("二（四）", "三年内未发生重大服务质量、安全、环境保护等事故")
+_STD_BODY = _quote("二（二）", "设置标准化管理内设机构及配备专兼职标准化人员")
+_STAGES_TITLE = _quote("申请书四", "包括宣传培训、标准体系建立、组织实施标准、自查、申请评估等")
+
 #: fields whose year-month the 申请书 prints as “年 月” (封面): an unreadable one is an 错误
 _COVER_MONTHS = frozenset({"cover.period_start", "cover.period_end", "cover.filled_on"})
 
@@ -221,7 +239,7 @@ def _field_rules(app: Application) -> Iterator[Problem]:
                 ADVICE,
                 path,
                 f"{meta.label}有 {len(value)} 个字，超过本站建议的 {limit} 字。"
-                "申请书中这一栏会随内容变长，打印出来也不会缺字；建议精简，便于审阅。",
+                "申请书的表格会随内容变长，打印的页数随之增加；建议精简，便于审阅。",
             )
         bad = _bad_chars(value, multiline=meta.kind == "textarea")
         if bad:
@@ -260,7 +278,7 @@ def _cover_rules(app: Application) -> Iterator[Problem]:
                 "pilot_name_suffix",
                 ERROR,
                 "cover.pilot_name",
-                "试点名称应以“综合标准化试点”结尾，格式为“XXX（社会管理和公共服务）综合标准化试点”，"
+                f"试点名称应以“综合标准化试点”结尾，填写说明 1 的格式为{_NAME_FORMAT}，"
                 "例如“青川市政务服务综合标准化试点”。",
             )
     start = parse_yearmonth(app.cover.period_start)
@@ -300,8 +318,8 @@ def _role_rules(app: Application) -> Iterator[Problem]:
             "role_guarantor",
             ADVICE,
             "cover.guarantor_unit",
-            f"“{_clip(guarantor, 60)}”看起来不是保证单位。保证单位可以是地方人民政府，省、自治区、直辖市行业主管部门"
-            "或者标准化行政主管部门，例如“青川市人民政府”。建议核对名称是否写全。",
+            f"“{_clip(guarantor, 60)}”看起来不是保证单位。填写说明 2：{_GUARANTOR}，"
+            "例如“青川市人民政府”。建议核对名称是否写全。",
         )
     guidance = app.cover.guidance_unit
     if guidance and not is_provincial_department(guidance):
@@ -309,7 +327,7 @@ def _role_rules(app: Application) -> Iterator[Problem]:
             "role_guidance",
             ADVICE,
             "cover.guidance_unit",
-            f"“{_clip(guidance, 60)}”看起来不是省级单位。业务指导单位为省、自治区、直辖市行业主管部门，"
+            f"“{_clip(guidance, 60)}”看起来不是省级单位。填写说明 3：{_GUIDANCE}，"
             "例如“××省政务服务管理局”。建议核对名称是否写全。",
         )
     management = app.opinions.management_unit
@@ -319,7 +337,7 @@ def _role_rules(app: Application) -> Iterator[Problem]:
             ADVICE,
             "opinions.management_unit",
             f"“{_clip(management, 60)}”看起来不是省级标准化行政主管部门。"
-            "管理单位为省、自治区、直辖市标准化行政主管部门，通常是“××省市场监督管理局”。建议核对名称是否写全。",
+            f"填写说明 4：{_MANAGEMENT}，通常是“××省市场监督管理局”。建议核对名称是否写全。",
         )
 
 
@@ -330,16 +348,14 @@ def _basic_rules(app: Application, today: date) -> Iterator[Problem]:
             "accident",
             ERROR,
             "basic.major_accident",
-            "通知二（四）要求“三年内未发生重大服务质量、安全、环境保护等事故”，发生过的单位不具备试点单位的基本条件。"
-            "如确未发生，请改选“否”。",
+            f"通知二（四）要求{_NO_ACCIDENT}，发生过的单位不具备试点单位的基本条件。如确未发生，请改选“否”。",
         )
     if basic.std_body_name and _NEGATIVE.fullmatch(basic.std_body_name):
         yield Problem(
             "no_std_body",
             ERROR,
             "basic.std_body_name",
-            "通知二（二）要求“设置标准化管理内设机构及配备专兼职标准化人员”。"
-            "请填写该机构（或协调组织）的名称；尚未设立的，应先设立再申报。",
+            f"通知二（二）要求{_STD_BODY}。请填写该机构（或协调组织）的名称；尚未设立的，应先设立再申报。",
         )
     established = parse_yearmonth(basic.std_system_established)
     running_read = parse_running(basic.std_system_running)
@@ -419,8 +435,7 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
                 "schedule_stage_missing",
                 ADVICE,
                 "schedule",
-                f"计划工作步骤中没有看到“{stage}”阶段。申请书四的标题写明“包括宣传培训、标准体系建立、组织实施标准、"
-                f"自查、申请评估等”；建议为它加一行，或在某一行的阶段工作内容中写明。",
+                f"计划工作步骤中没有看到“{stage}”阶段。申请书四的标题写明{_STAGES_TITLE}；建议为它加一行，或在某一行的阶段工作内容中写明。",
             )
 
 
@@ -438,17 +453,4 @@ def check(app: Application, *, today: date | None = None) -> list[Problem]:
     return problems
 
 
-__all__ = [
-    "ADVICE",
-    "CODES",
-    "DRAFT_CODES",
-    "ERROR",
-    "RULE_CODES",
-    "SITE",
-    "Level",
-    "Problem",
-    "check",
-    "counts",
-    "parse_yearmonth",
-    "sort_key",
-]
+__all__ = ["check", "sort_key"]

@@ -57,11 +57,12 @@ def fields_table() -> str:
             escape(f.meta.label),
             escape(KINDS[f.meta.kind] + ("：" + "／".join(f.meta.choices) if f.meta.choices else "")),
             str(f.meta.max_length),
+            str(f.meta.advised_length) if f.meta.advised_length else "",
             "是" if f.meta.required else "否",
         )
         for f in iter_fields()
     ]
-    return _table(("JSON 路径", "栏目", "类型", "最多字符", "必填"), rows)
+    return _table(("JSON 路径", "栏目", "类型", "最多字符", "建议字数（超过时提示）", "必填"), rows)
 
 
 def _link(label: str, href: str, page_url: str) -> str:
@@ -73,6 +74,11 @@ def _link(label: str, href: str, page_url: str) -> str:
     return f'<a href="{escape(up + href)}">{escape(label)}</a>'
 
 
+def _nowrap(text: str) -> str:
+    """Chinese text that does not break between its characters (U+2060 WORD JOINER; no inline style: CSP)."""
+    return "\u2060".join(escape(text))
+
+
 def codes_table(page_url: str = "data-format/") -> str:
     rows = []
     for code, info in CODES.items():
@@ -80,12 +86,12 @@ def codes_table(page_url: str = "data-format/") -> str:
             rows.append(
                 (
                     f"<code>{escape(code)}</code>",
-                    escape(level),
+                    _nowrap(level),
                     _link(basis.label, basis.href, page_url),
                     escape(info.description),
                 )
             )
-    return _table(("问题代码", "级别", "依据", "含义"), rows)
+    return _table(("问题代码", "级别", "依据", "含义"), rows).replace("<th>级别</th>", f"<th>{_nowrap('级别')}</th>")
 
 
 RENDER: dict[str, Callable[[str], str]] = {"fields": lambda _url: fields_table(), "codes": codes_table}

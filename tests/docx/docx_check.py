@@ -101,7 +101,7 @@ def expected_cells(app: Application) -> list[tuple[str, str, str]]:
         if name in ("reg_province", "reg_county"):
             continue
         value = getattr(b, name)
-        if m.kind == "yearmonth":
+        if m.kind in ("yearmonth", "running"):  # a running time written as a month prints as one
             value = ym(value)
         out.append((f"basic.{name}", m.label, value))
     for name, m in model_fields(Foundation):

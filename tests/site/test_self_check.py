@@ -19,13 +19,15 @@ from conftest import SiteGuard
 from helpers import SCREENSHOTS, axe_violations, format_violations, screenshot
 from playwright.sync_api import Locator, Page, expect
 
-from smpls.eligibility import CONDITIONS, MET, NOT_MET, QUESTIONS, UNKNOWN, UNSURE, Question, evaluate
+from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, UNSURE, Question, evaluate
 from smpls.fields import field_by_path
 
 READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (slower when the machine is busy)
 STORAGE_KEY = "smpls-self-check"
 DRAFT_KEY = "smpls-draft"
 ASKED = [q for q in QUESTIONS if q.kind != "text"]
+#: the questions that decide the verdict (the focus area is asked for information only)
+DECIDING = [q for q in ASKED if not next(c for c in CONDITIONS if c.id == q.condition).informational]
 TEXTS = [q for q in QUESTIONS if q.kind == "text"]
 
 
@@ -37,7 +39,7 @@ def met_answer(q: Question) -> str:
     """The answer that meets q's condition (q.good, or for a choice without one, the first option that does)."""
     if q.good:
         return q.good
-    return next(o for o in q.options if status_of({q.id: o}, q.condition) == MET)
+    return q.options[0]  # an informational question: any answer leaves the verdict as it is
 
 
 ALL_MET: dict[str, str] = {q.id: met_answer(q) for q in ASKED}
@@ -47,16 +49,16 @@ FAILING: list[tuple[Question, str]] = [
 ]
 # (question, an answer that leaves its condition open)
 OPEN: list[tuple[Question, str]] = [
-    (q, next(o for o in q.options if status_of({**ALL_MET, q.id: o}, q.condition) == UNKNOWN)) for q in ASKED
+    (q, next(o for o in q.options if status_of({**ALL_MET, q.id: o}, q.condition) == UNKNOWN)) for q in DECIDING
 ]
 
 
 def test_the_data_drives_every_case() -> None:
     assert evaluate(ALL_MET).overall == MET
     failing_conditions = {q.condition for q, _ in FAILING}
-    # every condition of 通知二 can fail on its own; the focus area of 通知一 can only be open
+    # every condition of 通知二 can fail on its own; the focus area of 通知一 never changes the verdict
     assert failing_conditions == {c.id for c in CONDITIONS if c.clause.startswith("通知二")}
-    assert len(OPEN) == len(ASKED)
+    assert len(OPEN) == len(DECIDING) == len(ASKED) - 1
 
 
 # ---------------------------------------------------------------- helpers
@@ -184,8 +186,9 @@ def test_all_conditions_met(page: Page, site_url: str, site_dir: Path) -> None:
     assert evaluate({}).overall == UNKNOWN
     answer_all(page, ALL_MET)
     expect_verdict(page, ALL_MET)
-    for c in CONDITIONS:
-        expect(page.locator(f'[data-reason="{c.id}"]')).to_have_attribute("data-status", MET)
+    for r in evaluate(ALL_MET).reasons:
+        assert r.status in (MET, INFO)
+        expect(page.locator(f'[data-reason="{r.condition}"]')).to_have_attribute("data-status", r.status)
 
 
 @pytest.mark.parametrize("condition", sorted({q.condition for q, _ in FAILING}))

@@ -119,3 +119,24 @@ def test_today_option() -> None:
     assert "date_in_future" not in {p["code"] for p in json.loads(late.stdout)[0]["problems"]}
     bad = run("validate", "--today", "2021/12/10", problems)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_legitimate_cases_of_issue_10_give_no_error(tmp_path: Path) -> None:
+    """Long texts, a stage after the pilot's end, no 管理单位 name, several and international phone numbers,
+    a running time written as a length: at most 提示, so the CLI exits 0."""
+    data = json.loads((EXAMPLES / "complete.json").read_text(encoding="utf-8"))
+    data["basic"]["business_scope"] = "负责政务服务。" * 100
+    data["foundation"]["conformity"] = "对照通知二逐条说明。" * 350
+    data["schedule"][0]["units"] = "临湖市政务服务管理局、" * 15
+    data["schedule"][-1]["end"] = "2024-06"
+    data["opinions"]["management_unit"] = ""
+    data["basic"]["phone"] = "010-82261006、82261652；+86 10 8226 1006或8613800138000"
+    data["basic"]["std_system_running"] = "已运行 1 年 3 个月"
+    path = tmp_path / "legit.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = run("validate", "--json", str(path))
+    assert out.returncode == 0, out.stdout
+    (report,) = json.loads(out.stdout)
+    assert report["counts"]["错误"] == 0
+    assert {p["code"] for p in report["problems"]} == {"too_long", "schedule_outside_period"}
+    assert all(p["basis"] == "本站建议" and "建议" in p["message"] for p in report["problems"])

@@ -11,7 +11,7 @@ from unit_helpers import TODAY, load_example
 
 from smpls import draft
 from smpls.model import SCHEMA_VERSION, Application
-from smpls.rules import CODES, ERROR
+from smpls.problems import CODES, ERROR
 
 
 def codes_of(result: draft.ValidationResult) -> set[str]:

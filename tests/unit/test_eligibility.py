@@ -9,6 +9,7 @@ import pytest
 from smpls.eligibility import (
     CONDITIONS,
     FOCUS_AREAS,
+    INFO,
     MET,
     NOT_MET,
     QUESTIONS,
@@ -17,6 +18,7 @@ from smpls.eligibility import (
     evaluate,
     questions_data,
 )
+from smpls.notice import clause
 
 ALL_MET: dict[str, str] = {**{q.id: q.good for q in QUESTIONS if q.good}, "focus_area": "社会治理"}
 BASIC = {"c1": "通知二（一）", "c2": "通知二（二）", "c3": "通知二（三）", "c4": "通知二（四）"}
@@ -29,7 +31,8 @@ def reason(verdict: Any, condition: str) -> Any:
 def test_all_met() -> None:
     verdict = evaluate(ALL_MET)
     assert verdict.overall == MET
-    assert {r.status for r in verdict.reasons} == {MET}
+    assert {r.status for r in verdict.reasons} == {MET, INFO}
+    assert reason(verdict, "focus").status == INFO
 
 
 @pytest.mark.parametrize("question", [q for q in QUESTIONS if q.good], ids=lambda q: q.id)
@@ -66,10 +69,22 @@ def test_focus_areas(area: str) -> None:
     assert verdict.overall == MET and area in reason(verdict, "focus").reason
 
 
-def test_other_focus_area_needs_confirmation() -> None:
-    verdict = evaluate({**ALL_MET, "focus_area": "其他"})
-    assert verdict.overall == UNKNOWN
-    assert "通知一" in reason(verdict, "focus").reason
+@pytest.mark.parametrize("area", ["其他", "", None, "乱填"])
+def test_focus_area_never_lowers_the_verdict(area: Any) -> None:
+    """The verdict rests on the four conditions of 二 only: 通知一 says “重点围绕……等领域”, excluding no field."""
+    answers = {**ALL_MET, "focus_area": area}
+    verdict = evaluate(answers)
+    assert verdict.overall == MET
+    focus = reason(verdict, "focus")
+    assert focus.status == INFO and "不影响结论" in focus.reason and focus.href == "notice/#n-1"
+    assert evaluate({**answers, "accident": "是"}).overall == NOT_MET
+    assert evaluate({**answers, "duty": UNSURE}).overall == UNKNOWN
+
+
+def test_reasons_cite_the_notice() -> None:
+    for r in evaluate(ALL_MET).reasons:
+        c = clause(r.clause.removeprefix("通知"))
+        assert r.href == c.href
 
 
 @pytest.mark.parametrize("junk", [None, [], "x", 5, {"accident": ["是"]}, {1: 2}])
@@ -108,11 +123,7 @@ def test_questions_as_data() -> None:
 
 
 def test_condition_texts_are_the_notice_verbatim() -> None:
-    from unit_helpers import ROOT, cpython_only  # noqa: F401
-
-    notice = ROOT / "tests" / "data" / "notice.txt"
-    if not notice.exists():
-        pytest.skip("tests/data/notice.txt not available here")
-    text = notice.read_text(encoding="utf-8")
-    for c in CONDITIONS[1:]:
-        assert c.text in text, c.id
+    """The texts come from smpls.notice (itself checked against the published notice in test_notice.py)."""
+    for c in CONDITIONS:
+        source = clause(c.clause.removeprefix("通知"))
+        assert c.text in source.text and c.notice_href == source.href, c.id

@@ -14,7 +14,7 @@ from hypothesis import strategies as st  # noqa: E402
 from smpls import browser, draft  # noqa: E402
 from smpls.fields import iter_fields  # noqa: E402
 from smpls.model import Application  # noqa: E402
-from smpls.rules import CODES  # noqa: E402
+from smpls.problems import CODES  # noqa: E402
 
 SETTINGS = settings(max_examples=60, deadline=None)
 

@@ -58,7 +58,7 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ({"opinions.participants.2.name": ""}, "required", ERROR, "opinions.participants.2.name", "请填写参加单位名称"),
     # -- too_long (from Meta.max_length)
     ({"basic.address": "路" * 101}, "too_long", ADVICE, "basic.address", "有 101 个字，超过本站建议的 100 字"),
-    ({"goals.text": "标" * 3001}, "too_long", ADVICE, "goals.text", "打印出来也不会缺字"),
+    ({"goals.text": "标" * 3001}, "too_long", ADVICE, "goals.text", "打印的页数随之增加"),
     ({"schedule.0.content": "训" * 501}, "too_long", ADVICE, "schedule.0.content", "建议的 500 字"),
     ({"schedule.0.units": "单" * 101}, "too_long", ADVICE, "schedule.0.units", "建议精简"),
     # -- control characters

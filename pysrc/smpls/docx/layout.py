@@ -314,7 +314,8 @@ def schedule(app: Application) -> Iterator[str]:
                     _value_cell(stage.units, g[2]),
                 ],
                 height=800,
-                cant_split=True,
+                # a stage longer than the advised lengths may be taller than a page: let it split, never clip it
+                cant_split=len(stage.content) <= 500 and len(stage.units) <= 100,
             )
         )
     for _ in range(0 if app.schedule else BLANK_SCHEDULE_ROWS):
