@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py [--site site] [--runs 3] [--skip-browser] [--skip-node]
 
 - CPython: full-form validation (smpls.browser.validate of examples/complete.json), p50/p95 over 500 runs.
+- Reading the complete example's DOCX back (bench/docx_read.py): p50/p95 on CPython and in Pyodide under Node.
 - Pyodide under Node (bench/pyodide_bench.mjs, the site's own pyodide/ files): start-up phases, validation
   p50/p95 over 200 runs, DOCX generation p50/p95.
 - Chromium (/usr/bin/chromium, fresh profile per cold visit; the same profile again for a warm visit), the form
@@ -357,6 +358,9 @@ def main() -> None:
         raise SystemExit(f"bench: {site} has no pyodide/ runtime: run `make build` first")
 
     rows = bench_cpython()
+    from docx_read import bench_docx_read  # (bench/ is on sys.path: this file runs as a script)
+
+    rows += bench_docx_read(skip_node=args.skip_node)
     if not args.skip_node:
         rows += bench_node(site)
     if not args.skip_browser:

@@ -125,10 +125,9 @@ def read_docx(data: Any) -> str:
             str(exc) if isinstance(exc, DocxError) else "无法读取这个 Word 文件。请在 Word 或 WPS 中重新保存后再导入。"
         )
         code = exc.code if isinstance(exc, DocxError) else "unreadable"
-        problem = {"path": "", "code": code, "level": ERROR, "message": message}
         out = {
             "draft": None,
-            "problems": [problem],
+            "problems": [Problem(code, ERROR, "", message).to_dict()],
             "counts": {ERROR: 1, ADVICE: 0},
             "unplaced": [],
             "changed": [],

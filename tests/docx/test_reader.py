@@ -186,6 +186,21 @@ def test_edits_made_in_word_are_read_exactly_and_listed() -> None:
     assert result.unplaced == ()
 
 
+def test_an_extra_participant_block_copied_in_word_is_a_participant() -> None:
+    want = complete_draft()
+    document = open_docx(build_docx(Application.model_validate(want)))
+    opinions = table_with(document, "管理单位（盖章）")
+    last = [r for r in opinions.rows if r.cells[0].text.startswith("参加单位")][-1]._tr
+    extra = copy.deepcopy(last)
+    last.addnext(extra)
+    row = next(r for r in opinions.rows if r._tr is extra)
+    row.cells[0].paragraphs[0].runs[-1].text = "临湖市财政局"
+    result = read_docx(save(document))
+    want["opinions"]["participants"].append({"name": "临湖市财政局"})
+    assert result.draft == want
+    assert result.changed == ("opinions.participants.3",)
+
+
 def test_a_table_split_in_two_still_gives_every_stage() -> None:
     want = complete_draft()
     document = open_docx(build_docx(Application.model_validate(want)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 import io
 import json
+import random
 import re
 import zipfile
 from collections.abc import Callable
@@ -17,13 +18,14 @@ from typing import Any
 import pytest
 from unit_helpers import EXAMPLES, load_example
 
+import smpls.docx as smpls_docx
 from smpls import browser
 from smpls.docx import build_docx
 from smpls.docx import ooxml as o
 from smpls.docx import reader as reader_module
 from smpls.docx.layout import build
 from smpls.docx.reader import DocxError, read_docx, split_range
-from smpls.model import Application
+from smpls.model import Application, ScheduleRow
 
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.json"))
 
@@ -68,8 +70,9 @@ def complete_docx() -> bytes:
     return build_docx(app_of("complete.json"))
 
 
-def test_doctests() -> None:
-    result = doctest.testmod(reader_module)
+@pytest.mark.parametrize("module", [reader_module, smpls_docx], ids=["reader", "docx"])
+def test_doctests(module: Any) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 
@@ -93,6 +96,14 @@ def test_visible_document_alone_reads_every_example(name: str) -> None:
     assert not result.embedded and result.unplaced == ()
     want = json.loads(json.dumps(dump(app)).replace("\\u0007", ""))
     assert result.draft == want
+
+
+@pytest.mark.parametrize("running", ["已运行 1 年 3 个月", "2020年9月", "两年"])
+def test_standard_system_running_as_a_month_or_a_length(running: str) -> None:
+    data = load_example("complete.json")
+    data["basic"]["std_system_running"] = running
+    app = Application.model_validate(data)
+    assert read_docx(build(app, embed_draft=False)).draft["basic"]["std_system_running"] == app.basic.std_system_running
 
 
 def test_untouched_download_keeps_what_the_document_cannot_show() -> None:
@@ -254,6 +265,13 @@ def test_look_alike_is_read_by_its_labels() -> None:
     assert result.unplaced == ()
 
 
+def test_period_in_two_lines() -> None:
+    body = [o.paragraph(o.run(t)) for t in ("试点名称：某试点", "试点时间（起）：2022年3月", "试点时间(止)：2024.2")]
+    body.append(o.paragraph(o.run("一、承担单位基本信息")))
+    cover = read_docx(o.package(body, title="x")).draft["cover"]
+    assert (cover["period_start"], cover["period_end"]) == ("2022-03", "2024-02")
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -277,6 +295,14 @@ def test_text_outside_any_field_is_listed() -> None:
     data = edit(complete_docx(), lambda x: x.replace("负责人（签名）：", "负责人（签名）：周明远", 1))
     result = read_docx(data)
     assert any("负责人（签名）：周明远" in note for note in result.unplaced)
+
+
+def test_more_stages_than_the_form_holds_are_cut_with_a_note() -> None:
+    stage = {"start": "2022-03", "end": "2022-04", "content": "宣传培训", "units": "临湖市政务服务管理局"}
+    app = Application.model_construct(**{**dict(app_of("complete.json")), "schedule": [ScheduleRow(**stage)] * 45})
+    result = read_docx(build(app, embed_draft=False))
+    assert len(result.draft["schedule"]) == 40
+    assert any("45 个计划工作步骤" in n and "第 41 个及以后的没有读取" in n for n in result.unplaced)
 
 
 def test_heading_of_three_deleted_says_so_and_lists_the_text() -> None:
@@ -338,6 +364,13 @@ def test_more_than_10_mb_is_refused_unread() -> None:
     with pytest.raises(DocxError, match="文件太大") as info:
         read_docx(b"PK\x03\x04" + b"\0" * (10 * 1024 * 1024))
     assert info.value.code == "too_large"
+
+
+def test_a_3_mb_file_with_a_picture_is_read_without_inflating_the_picture() -> None:
+    picture = random.Random(0).randbytes(3 * 1024 * 1024)  # (does not compress: the file stays over 3 MB)
+    data = replace_parts(complete_docx(), **{"word__media__image1.png": picture})
+    assert len(data) > 3 * 1024 * 1024
+    assert read_docx(data).draft == dump(app_of("complete.json"))
 
 
 def test_zip_bomb_part_is_stopped_at_its_limit() -> None:
@@ -425,6 +458,18 @@ def test_other_document_without_the_labels_is_refused() -> None:
         read_docx(o.package(body, title="会议纪要"))
 
 
+def test_a_document_of_too_many_elements_is_refused_while_parsing() -> None:
+    xml = f'<w:document xmlns:w="{o.W_NS}"><w:body>{"<w:p/>" * 400_001}</w:body></w:document>'
+    with pytest.raises(DocxError, match="超过 400000 个元素"):
+        read_docx(with_document(complete_docx(), xml))
+
+
+def test_a_document_of_too_many_paragraphs_is_refused() -> None:
+    xml = f'<w:document xmlns:w="{o.W_NS}"><w:body>{"<w:p/>" * 20_001}</w:body></w:document>'
+    with pytest.raises(DocxError, match="文档太长"):
+        read_docx(with_document(complete_docx(), xml))
+
+
 def test_deeply_nested_tables_do_not_crash() -> None:
     inner = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
     for _ in range(300):
@@ -439,6 +484,7 @@ def test_browser_read_docx_never_raises(value: Any) -> None:
     out = json.loads(browser.read_docx(value))
     assert out["draft"] is None and out["counts"]["错误"] == 1
     assert set(out) == {"draft", "problems", "counts", "unplaced", "changed", "embedded"}
+    assert {"path", "code", "level", "message", "basis", "basis_href"} == set(out["problems"][0])
 
 
 def test_browser_read_docx_returns_the_draft_and_its_check() -> None:

@@ -6,17 +6,23 @@
 b'PK'
 >>> docx_filename(Application.model_validate({"cover": {"pilot_name": "某市/政务:服务*试点"}}))
 '某市_政务_服务_试点申请书.docx'
+>>> from smpls.docx import read_docx
+>>> read_docx(data).draft["cover"]["pilot_name"]
+'某市政务服务综合标准化试点'
+
+:func:`read_docx` (the reader, :mod:`smpls.docx.reader`) is imported on first use.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from smpls.docx.layout import build
 from smpls.model import Application
 
-__all__ = ["FALLBACK_FILENAME", "build_docx", "docx_filename"]
+__all__ = ["FALLBACK_FILENAME", "DocxError", "ReadResult", "build_docx", "docx_filename", "read_docx"]
 
 FALLBACK_FILENAME = "试点申请书.docx"
 
@@ -41,3 +47,12 @@ def docx_filename(app: Application) -> str:
     if not name:  # (never a reserved name such as CON: 申请书 is always appended)
         return FALLBACK_FILENAME
     return f"{name}申请书.docx"
+
+
+def __getattr__(name: str) -> Any:
+    """``read_docx``, ``ReadResult`` and ``DocxError`` from :mod:`smpls.docx.reader`, imported when first asked for."""
+    if name in ("read_docx", "ReadResult", "DocxError"):
+        from smpls.docx import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -37,6 +37,8 @@ MAX_PART_BYTES: Final = 16 * 1024 * 1024
 MAX_TOTAL_BYTES: Final = 32 * 1024 * 1024
 #: Most entries a .docx may list (a Word document has about 15–40).
 MAX_ENTRIES: Final = 2000
+#: Most XML elements built while parsing one part (formatting elements are skipped, not counted): bounds memory.
+MAX_ELEMENTS: Final = 400_000
 #: Most custom XML items looked at for the embedded draft.
 MAX_CUSTOM_ITEMS: Final = 20
 
@@ -171,8 +173,24 @@ def _refuse_dtd(*_args: object) -> Any:
     )
 
 
+#: WordprocessingML elements whose whole subtree the reader never looks at (formatting): not even built
+_UNREAD = frozenset(
+    f"{W_NS} {local}"
+    for local in (
+        *("rPr", "pPr", "tblPr", "tblGrid", "sectPr", "instrText", "delText", "fldData", "proofErr"),
+        *("bookmarkStart", "bookmarkEnd", "lastRenderedPageBreak", "tcW", "vAlign", "tcBorders", "shd", "tcMar"),
+        *("trHeight", "cantSplit", "tblHeader", "jc", "tblPrEx", "noWrap", "hideMark", "gridAfter", "wAfter"),
+    )
+)
+#: the only elements whose attributes the reader uses
+_ATTRIBUTES = frozenset(f"{W_NS} {local}" for local in ("br", "gridSpan", "vMerge", "gridBefore"))
+
+
 def parse_xml(data: bytes) -> Element:
-    """Parse XML bytes with expat, refusing any DTD; raises :class:`DocxError` on bad XML."""
+    """Parse XML bytes with expat, refusing any DTD; raises :class:`DocxError` on bad XML.
+
+    Formatting subtrees (run and paragraph properties, table properties, section properties) are skipped.
+    """
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse_dtd
@@ -182,23 +200,47 @@ def parse_xml(data: bytes) -> Element:
     w_prefix = W_NS + " "
     root = Element("", {})
     stack = [root]
+    skipping = 0
+    names: dict[str, str] = {}
 
     def name(raw: str) -> str:
-        if raw.startswith(w_prefix):
-            return "w:" + raw[len(w_prefix) :]
-        uri, _, local = raw.partition(" ")
-        return "{" + uri + "}" + local if local else raw
+        found = names.get(raw)
+        if found is None:
+            if raw.startswith(w_prefix):
+                found = "w:" + raw[len(w_prefix) :]
+            else:
+                uri, _, local = raw.partition(" ")
+                found = "{" + uri + "}" + local if local else raw
+            names[raw] = found
+        return found
+
+    built = 0
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        el = Element(name(tag), {name(k): v for k, v in attrs.items()} if attrs else {})
+        nonlocal skipping, built
+        if skipping or tag in _UNREAD:
+            skipping += 1
+            return
+        built += 1
+        if built > MAX_ELEMENTS:
+            raise DocxError(
+                f"文件中的 XML 有超过 {MAX_ELEMENTS} 个元素，远多于任何申请书（约 5000 个），没有读取。"
+                "请确认选择的是申请书。"
+            )
+        el = Element(name(tag), {name(k): v for k, v in attrs.items()} if tag in _ATTRIBUTES else {})
         stack[-1].children.append(el)
         stack.append(el)
 
     def end(_tag: str) -> None:
-        stack.pop()
+        nonlocal skipping
+        if skipping:
+            skipping -= 1
+        else:
+            stack.pop()
 
     def text(data: str) -> None:
-        stack[-1].text.append(data)
+        if not skipping:
+            stack[-1].text.append(data)
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -209,8 +251,6 @@ def parse_xml(data: bytes) -> Element:
         raise DocxError(
             f"文件中的 XML 有格式错误（第 {exc.lineno} 行），文件可能已损坏。请在 Word 或 WPS 中重新保存后再导入。"
         ) from exc
-    except RecursionError as exc:  # pragma: no cover - expat does not recurse; kept as a guard
-        raise DocxError("文件中的 XML 嵌套太深，没有读取。") from exc
     if not root.children:
         raise DocxError("文件中的 XML 是空的。")
     return root.children[0]

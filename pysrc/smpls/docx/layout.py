@@ -356,10 +356,9 @@ def opinions(app: Application) -> Iterator[str]:
     yield table([TEXT_WIDTH], rows)
 
 
-def build(app: Application, *, created: datetime | None = None, embed_draft: bool = True) -> bytes:
-    """The 申请书 of ``app`` as DOCX bytes, with the draft embedded (see :mod:`smpls.docx.embed`) unless
-    ``embed_draft`` is false."""
-    body = [
+def body(app: Application) -> list[str]:
+    """The XML fragments of the document body, in order (the reader renders these to compare)."""
+    return [
         *cover(app),
         *instructions(),
         *basic(app),
@@ -369,8 +368,13 @@ def build(app: Application, *, created: datetime | None = None, embed_draft: boo
         *funding(app),
         *opinions(app),
     ]
+
+
+def build(app: Application, *, created: datetime | None = None, embed_draft: bool = True) -> bytes:
+    """The 申请书 of ``app`` as DOCX bytes, with the draft embedded (see :mod:`smpls.docx.embed`) unless
+    ``embed_draft`` is false."""
     return package(
-        body,
+        body(app),
         title=Application.model_config.get("title") or "",
         subject=app.cover.pilot_name,
         created=created,

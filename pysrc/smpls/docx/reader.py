@@ -32,11 +32,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from smpls.docx import embed
-from smpls.docx.container import Block, Cell, DocxError, Para, Table, blocks, open_docx, parse_xml
+from smpls.docx.container import W_NS, Block, Cell, DocxError, Para, Table, blocks, open_docx, parse_xml
 from smpls.docx.layout import (
     DATE_BLANK,
     INSTRUCTIONS,
@@ -47,7 +47,17 @@ from smpls.docx.layout import (
     _unit_word,
 )
 from smpls.fields import iter_fields, model_fields
-from smpls.model import SECTIONS, Application, BasicInfo, Cover, Opinions, Participant, ScheduleRow
+from smpls.model import (
+    MAX_PARTICIPANTS,
+    MAX_SCHEDULE_ROWS,
+    SECTIONS,
+    Application,
+    BasicInfo,
+    Cover,
+    Opinions,
+    Participant,
+    ScheduleRow,
+)
 
 __all__ = ["DocxError", "ReadResult", "read_docx", "read_visible"]
 
@@ -65,6 +75,7 @@ class ReadResult:
 # ---------------------------------------------------------------- text matching
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """Text compared loosely: NFKC (full-width brackets and colons made ASCII), no whitespace."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -102,14 +113,12 @@ class Target:
         m = self.pattern.match(text)
         if m is None:
             return None
-        value = m.group("value")
-        return (value is None or not value.strip(), value or "")
+        value = (m.group("value") or "").strip()
+        return (not value, value)
 
 
 def _target(path: str, section: str, label: str) -> Target:
-    pattern = re.compile(
-        rf"\s*{_NUMBERING}\s*{_char_pattern(label)}\s*{_HINT}\s*(?:[:：]\s*(?P<value>.*?))?\s*\Z", re.DOTALL
-    )
+    pattern = re.compile(rf"\s*{_NUMBERING}\s*{_char_pattern(label)}\s*{_HINT}\s*(?:[:：](?P<value>.*)|\Z)", re.DOTALL)
     return Target(path, section, label, pattern)
 
 
@@ -128,8 +137,10 @@ def _targets() -> tuple[Target, ...]:
             continue
         out.append(_target(spec.path, spec.section, spec.meta.label))
     # the form's combined lines: 试点时间 (起 and 止 in one line), 法人注册地址 (省 and 县 in one cell)
-    period = dict(model_fields(Cover))["period_start"].form_label.split("（")[0]
-    out.append(_target("cover.period", "cover", period))
+    cover = dict(model_fields(Cover))
+    out.append(_target("cover.period", "cover", cover["period_start"].form_label.split("（")[0]))
+    # … or in two lines, as the form's own names for them: 试点时间（起）, 试点时间（止）
+    out += [_target(f"cover.{name}", "cover", cover[name].form_label) for name in ("period_start", "period_end")]
     out.append(_target("basic.reg", "basic", _meta_label(BasicInfo, "reg_province").split("（")[0]))
     # longest labels first, so that 法人注册地址（省） wins over 法人注册地址
     return tuple(sorted(out, key=lambda t: -len(t.label)))
@@ -175,7 +186,7 @@ def _opinion_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ]
     seal = _char_pattern(SEAL.rstrip("：:"))
     return tuple(
-        (path, re.compile(rf"\s*(?:试点)?{_char_pattern(word)}\s*{seal}\s*[:：]?\s*(?P<value>.*?)\s*\Z", re.DOTALL))
+        (path, re.compile(rf"\s*(?:试点)?{_char_pattern(word)}\s*{seal}\s*[:：]?(?P<value>.*)", re.DOTALL))
         for path, word in words
     )
 
@@ -325,7 +336,7 @@ class _Reader:
                     continue
                 p.used = True
                 self.labels_found.add("opinions")
-                name = m.group("value")
+                name = m.group("value").strip()
                 if path == "participant":
                     if name.strip():
                         self.participants.append(name)
@@ -343,8 +354,8 @@ class _Reader:
             if columns is None or region is None:
                 header = _schedule_header(table)
                 if header is None:
-                    if columns is None:
-                        continue
+                    if columns is None or region is None:
+                        continue  # (without 四's heading, only tables with the header are read as 四)
                 else:
                     start, columns = header
                     self.schedule_found = True
@@ -536,9 +547,19 @@ class _Reader:
         for path, value in values.items():
             section, _, name = path.partition(".")
             out.setdefault(section, {})[name] = value
-        out["schedule"] = self.stages
-        out.setdefault("opinions", {})["participants"] = [{"name": n} for n in self.participants]
+        out["schedule"] = self.cut(self.stages, MAX_SCHEDULE_ROWS, "计划工作步骤", "schedule")
+        names = self.cut(self.participants, MAX_PARTICIPANTS, "参加单位", "opinions")
+        out.setdefault("opinions", {})["participants"] = [{"name": n} for n in names]
         return out
+
+    def cut(self, rows: list[Any], limit: int, what: str, section: str) -> list[Any]:
+        """``rows`` cut to the form's ``limit``, with a note on the rows left out."""
+        if len(rows) > limit:
+            where = dict(SECTIONS)[section].split("（")[0]
+            self.notes.append(
+                f"{where}：文档中有 {len(rows)} 个{what}，表单最多 {limit} 个，第 {limit + 1} 个及以后的没有读取。"
+            )
+        return rows[:limit]
 
 
 def _schedule_header(table: Table) -> tuple[int, dict[int, str]] | None:
@@ -577,6 +598,8 @@ def _snippet(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+#: Most paragraphs (cells' included) read; a 申请书 has about 150, a long one a few thousand.
+MAX_PARAGRAPHS = 20_000
 #: Fewest labels, headings or tables of the 申请书 a document must show to be read as one.
 MIN_LABELS = 3
 
@@ -586,6 +609,11 @@ def read_visible(items: list[Block]) -> tuple[dict[str, Any], list[str]]:
 
     Raises :class:`DocxError` when the document shows fewer than :data:`MIN_LABELS` of the form's labels.
     """
+    if sum(1 for _ in _Doc([("", b) for b in items], set()).paras()) > MAX_PARAGRAPHS:
+        raise DocxError(
+            f"文档太长（超过 {MAX_PARAGRAPHS} 段），不像是申请书（本站的申请书约 150 段），没有读取。"
+            "请确认选择的是申请书。"
+        )
     doc = _regions(items)
     reader = _Reader(doc)
     data = reader.read()
@@ -617,10 +645,16 @@ def _embedded(parts: Iterable[bytes]) -> dict[str, Any] | None:
 
 
 def _validated(data: dict[str, Any]) -> dict[str, Any] | None:
-    from smpls import draft
+    """``data`` normalised by the model (the rules are not run here); None when it is not a draft."""
+    from pydantic import ValidationError
 
-    app = draft.validate(data).application
-    return None if app is None else app.model_dump(mode="json")
+    try:
+        return Application.model_validate(data).model_dump(mode="json")
+    except ValidationError:  # e.g. more rows than the form allows: the draft module cuts and reports them
+        from smpls import draft
+
+        app = draft.validate(data).application
+        return None if app is None else app.model_dump(mode="json")
 
 
 def _merge(vis: Any, rend: Any, emb: Any, path: str, changed: list[str]) -> Any:
@@ -655,7 +689,7 @@ def _merge(vis: Any, rend: Any, emb: Any, path: str, changed: list[str]) -> Any:
 
 def read_docx(data: bytes) -> ReadResult:
     """Read a 申请书 from the bytes of a ``.docx``. Raises :class:`DocxError` (Chinese message) when unreadable."""
-    from smpls.docx.layout import build
+    from smpls.docx.layout import body
 
     package = open_docx(data)
     raw, notes = read_visible(blocks(parse_xml(package.document)))
@@ -667,7 +701,9 @@ def read_docx(data: bytes) -> ReadResult:
     if original is None:
         return ReadResult(visible, tuple(notes))
     # what the visible document would read as, had nobody touched it since the download
-    again = blocks(parse_xml(open_docx(build(Application.model_validate(original), embed_draft=False)).document))
+    rendering = "".join(body(Application.model_validate(original)))
+    xml = f'<w:document xmlns:w="{W_NS}"><w:body>{rendering}</w:body></w:document>'
+    again = blocks(parse_xml(xml.encode("utf-8")))
     rendered = _validated(read_visible(again)[0])
     changed: list[str] = []
     merged = _merge(visible, rendered, original, "", changed)
