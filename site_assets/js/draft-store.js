@@ -4,7 +4,8 @@ const KEY = "smpls-draft";
 const BACKUP_KEY = "smpls-draft-before-import";
 const NO_STORE_KEY = "smpls-no-store"; // "1" when the user chose not to keep the draft on this computer
 
-function storage() {
+/** localStorage, or null where access itself throws (blocked cookies). Shared with the self-check page. */
+export function storage() {
   try {
     return window.localStorage;
   } catch {

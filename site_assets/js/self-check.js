@@ -8,7 +8,8 @@
 //     draft-store.js), asking first in a dialog when a field of the draft already holds a different value;
 //   - 打印自查结果 and 清空回答.
 import { startChecker } from "./checker.js";
-import { draftStore } from "./draft-store.js";
+import { draftStore, storage } from "./draft-store.js";
+import { formatTime, isObj } from "./util.js";
 import { el } from "./dom.js";
 
 const MET = "符合";
@@ -26,23 +27,6 @@ export function init(root) {
   app.start();
   root.smplsSelfCheck = app; // for tests (no other global is created)
   return app;
-}
-
-const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-
-function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function formatTime(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const p = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 class SelfCheck {

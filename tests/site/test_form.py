@@ -6,9 +6,9 @@ the model instead of a hand-kept list.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
-import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,8 @@ from conftest import SiteGuard
 from helpers import axe_violations, format_violations, screenshot
 from playwright.sync_api import Page, expect
 
-from smpls.fields import FieldSpec, iter_fields
+from smpls import browser
+from smpls.fields import FieldSpec, field_by_path, iter_fields
 from smpls.model import SECTIONS, Application
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +28,19 @@ READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (a few secon
 INPUT_TYPES = {"yearmonth": "month", "email": "email", "tel": "tel"}
 
 
-def fid(path: str) -> str:
-    return "f-" + path.replace(".", "-")
+def _hook(name: str) -> Any:
+    """A build hook (site_assets/hooks/NAME.py) as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "site_assets" / "hooks" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FORM_HOOK = _hook("form")
+fid = FORM_HOOK.field_id  # the element id of a field: the form hook's scheme, which the page config carries
 
 
 def apply_url(site_url: str, site_dir: Path) -> str:
@@ -166,6 +178,21 @@ def test_form_html_comes_from_the_model(page: Page, site_url: str, site_dir: Pat
         assert (box.get_attribute("aria-required") == "true") == meta.required
 
 
+def test_closed_batch_is_said_near_the_downloads(new_context: Any, site_url: str, site_dir: Path) -> None:
+    from smpls.notice import closed_notice
+
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(apply_url(site_url, site_dir))
+    notice = page.locator("#review [data-closed-notice]")
+    expect(notice).to_have_text(closed_notice())
+    # it sits with the downloads: after the 下载与导入 heading, before the buttons
+    order = page.evaluate(
+        """() => [...document.querySelectorAll('#review h3, #review [data-closed-notice], #review [data-action]')]
+                 .map(e => e.dataset.action || (e.matches('[data-closed-notice]') ? 'notice' : e.textContent))"""
+    )
+    assert order[:3] == ["下载与导入", "notice", "download-json"], order
+
+
 def test_form_can_be_typed_in_without_any_script(new_context: Any, site_url: str, site_dir: Path) -> None:
     context = new_context(java_script_enabled=False)
     page = context.new_page()
@@ -240,7 +267,7 @@ def test_check_all_shows_summary_linking_to_fields(page: Page, site_url: str, si
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     expect(summary.locator(".smpls-summary__title")).to_contain_text("处错误需要修改")
-    errors = summary.locator(".smpls-summary__list--error a")
+    errors = summary.locator(".smpls-summary__list--error > li")
     count = errors.count()
     assert count > 10  # an almost empty form: every required field
     expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {count} 处")
@@ -272,6 +299,67 @@ def test_hints_look_different_from_errors(page: Page, site_url: str, site_dir: P
     expect(error.locator(".smpls-tagword")).to_have_text("错误")
     assert hint.evaluate("e => getComputedStyle(e).color") != error.evaluate("e => getComputedStyle(e).color")
     expect(page.locator(".smpls-summary__list--hint").first).to_be_visible()
+
+
+def required_left(rows: int = 1) -> int:
+    """How many required fields an empty form has, with ``rows`` schedule rows and no 参加单位."""
+    specs = [s for s in iter_fields() if s.meta.required]
+    return sum(1 for s in specs if not s.repeat) + rows * sum(1 for s in specs if s.repeat == "schedule")
+
+
+def test_an_untouched_form_counts_what_is_left_not_errors(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    left = required_left()
+    counts = page.locator("[data-counts]")
+    expect(counts).to_have_text(f"未填 {left} 项")
+    expect(page.locator(".smpls-count--error")).to_have_count(0)
+    expect(page.locator(".smpls-msg__item")).to_have_count(0)
+    # a wrong value, once left, is an 错误; a required field counts once the user has left it empty
+    page.locator(f"#{fid('basic.email')}").fill("not-an-email")
+    page.locator(f"#{fid('basic.email')}").blur()
+    expect(page.locator(".smpls-count--error")).to_have_text("错误 1 处")
+    expect(page.locator(".smpls-count--todo")).to_have_text(f"未填 {left - 1} 项")
+    page.locator(f"#{fid('basic.phone')}").focus()
+    page.locator(f"#{fid('basic.phone')}").blur()
+    expect(page.locator(".smpls-count--error")).to_have_text("错误 2 处")
+    # after 检查全部 every empty required field counts, as the summary lists them
+    page.click('[data-action="check-all"]')
+    errors = page.locator(".smpls-summary__list--error li")
+    expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {errors.count()} 处")
+    assert errors.count() == left  # the unfilled ones (the email now filled) plus the wrong email
+
+
+def test_a_restored_draft_shows_the_problems_in_what_was_written(page: Page, site_url: str, site_dir: Path) -> None:
+    draft = {**COMPLETE, "basic": {**COMPLETE["basic"], "postcode": "31410", "email": ""}}
+    page.add_init_script(
+        "localStorage.setItem('smpls-draft', JSON.stringify({savedAt: '2026-11-20T08:00:00Z', draft: DRAFT}));".replace(
+            "DRAFT", json.dumps(draft, ensure_ascii=False)
+        )
+    )
+    open_form(page, site_url, site_dir, ready=True)
+    expect(page.locator(f"#{fid('basic.postcode')}-msg .smpls-msg__item--error")).to_have_count(1)
+    expect(page.locator(f"#{fid('basic.email')}-msg")).to_be_empty()  # empty, not yet left: only counted as 未填
+    expect(page.locator(".smpls-count--error")).to_have_text("错误 1 处")
+    expect(page.locator(".smpls-count--todo")).to_have_text("未填 1 项")
+
+
+def test_each_message_names_its_basis(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    page.locator(f"#{fid('basic.email')}").fill("not-an-email")
+    page.locator(f"#{fid('basic.email')}").press("Tab")
+    problem = json.loads(browser.validate(json.dumps({"basic": {"email": "not-an-email"}})))["problems"]
+    email = next(p for p in problem if p["path"] == "basic.email")
+    inline = page.locator(f"#{fid('basic.email')}-msg .smpls-basis")
+    expect(inline).to_have_text(f"依据：{email['basis']}")
+    href = site_url + email["basis_href"]
+    assert inline.locator("a").evaluate("a => a.href") == href
+    page.click('[data-action="check-all"]')
+    item = page.locator(".smpls-summary__list li", has=page.locator('a[data-goto="basic.email"]'))
+    expect(item.locator(".smpls-basis")).to_have_text(f"依据：{email['basis']}")
+    item.locator(".smpls-basis a").click()
+    page.wait_for_url(href)
+    anchor = email["basis_href"].split("#")[1]
+    expect(page.locator(f"[id='{anchor}']")).to_have_count(1)
 
 
 # ---------------------------------------------------------------- rows
@@ -402,29 +490,94 @@ def test_review_change_link_goes_to_the_field_and_back(page: Page, site_url: str
     expect(back).to_be_hidden()
 
 
-def test_download_word(page: Page, site_url: str, site_dir: Path, tmp_path: Path) -> None:
+def start_with(page: Page, draft: dict[str, Any]) -> None:
     page.add_init_script(
         "localStorage.setItem('smpls-draft', JSON.stringify({savedAt: '2026-11-20T08:00:00Z', draft: DRAFT}));".replace(
-            "DRAFT", json.dumps(COMPLETE, ensure_ascii=False)
+            "DRAFT", json.dumps(draft, ensure_ascii=False)
         )
     )
-    open_form(page, site_url, site_dir, ready=True)
-    assert page.input_value("#f-cover-pilot_name") == COMPLETE["cover"]["pilot_name"]
+
+
+def download_word(page: Page) -> bytes:
     with page.expect_download(timeout=60_000) as info:
         page.click('[data-action="download-docx"]')
     download = info.value
     assert download.suggested_filename.endswith(".docx")
-    target = tmp_path / download.suggested_filename
-    download.save_as(target)
-    data = target.read_bytes()
+    path = download.path()
+    assert path is not None
+    data = Path(path).read_bytes()
     assert data[:2] == b"PK"
     expect(page.locator('[data-note="download"]')).to_contain_text("已下载 Word")
-    sys.path.insert(0, str(ROOT / "tests" / "docx"))
-    try:
-        from docx_check import check_docx
-    except ImportError:  # pragma: no cover - the DOCX helper is not there
-        return
+    return data
+
+
+def drop_file(page: Page, name: str, data: bytes, mime: str) -> None:
+    """Drag a file onto the import box (the bytes go in as base64: a list of numbers is slow for big files)."""
+    page.evaluate(
+        """([name, b64, mime]) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], name, {type: mime}));
+            const zone = document.querySelector("[data-dropzone]");
+            zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }""",
+        [name, base64.b64encode(data).decode(), mime],
+    )
+
+
+def test_download_word(page: Page, site_url: str, site_dir: Path) -> None:
+    start_with(page, COMPLETE)
+    open_form(page, site_url, site_dir, ready=True)
+    assert page.input_value("#f-cover-pilot_name") == COMPLETE["cover"]["pilot_name"]
+    data = download_word(page)
+    from docx_check import check_docx  # tests/docx is on pytest's pythonpath (pyproject.toml)
+
     check_docx(data, Application.model_validate(COMPLETE), render=False)
+
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site_dir: Path) -> None:
+    import docx
+
+    start_with(page, COMPLETE)
+    open_form(page, site_url, site_dir, ready=True)
+    document = docx.Document(io.BytesIO(download_word(page)))
+    # edit it as a colleague would in Word: a new 试点名称, and a 联系电话 that is not a number
+    edits = {"cover.pilot_name": "临湖市公共服务综合标准化试点", "basic.phone": "12345"}
+    for path, value in edits.items():
+        old = value_at(COMPLETE, path)
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == old)
+        para = cell.paragraphs[0]
+        para.runs[0].text = value
+        for extra in para.runs[1:]:
+            extra._r.getparent().remove(extra._r)
+    edited = io.BytesIO()
+    document.save(edited)
+
+    drop_file(page, "申请书（改）.docx", edited.getvalue(), DOCX_MIME)
+    note = page.locator('[data-note="import"]')
+    expect(note).to_contain_text("已导入“申请书（改）.docx”")
+    for path, value in edits.items():
+        assert page.input_value(f"#{fid(path)}") == value
+    changed = note.locator("[data-import-changed] li").all_inner_texts()
+    assert set(changed) == {field_by_path(p).meta.label for p in edits}, changed  # type: ignore[union-attr]
+    # the check ran on the imported draft: the wrong number shows without touching anything
+    expect(page.locator(f"#{fid('basic.phone')}-msg .smpls-msg__item--error")).to_have_count(1)
+    expect(page.locator(".smpls-count--error")).to_have_text("错误 1 处")
+
+    note.locator('[data-action="undo-import"]').click()
+    expect(note).to_contain_text("已恢复导入前的内容")
+    for path in edits:
+        assert page.input_value(f"#{fid(path)}") == value_at(COMPLETE, path)
+
+    # an old binary .doc under a .docx name: a clear message, the draft unchanged
+    drop_file(page, "旧申请书.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), DOCX_MIME)
+    expect(note).to_contain_text("旧版 Word（.doc）")
+    expect(note).to_contain_text("当前内容没有改变")
+    assert page.input_value(f"#{fid('cover.pilot_name')}") == COMPLETE["cover"]["pilot_name"]
 
 
 # ---------------------------------------------------------------- saving choices
@@ -504,27 +657,6 @@ def test_county_choices_follow_the_province(page: Page, site_url: str, site_dir:
     expect(page.locator(".smpls-source")).to_contain_text("GB/T 2260")
 
 
-# ---------------------------------------------------------------- when Python cannot load
-
-
-@pytest.mark.allow_failed_requests(r"/pyodide/")
-@pytest.mark.allow_console_errors(r"pyodide|Pyodide|wasm|WebAssembly|worker|Worker")
-def test_page_works_when_the_checker_cannot_load(page: Page, site_url: str, site_dir: Path) -> None:
-    page.route(re.compile(r".*/pyodide/.*"), lambda route: route.fulfill(status=404, body="missing"))
-    open_form(page, site_url, site_dir)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
-    expect(status).to_contain_text("您仍可以填写")
-    page.locator("#f-cover-pilot_name").press_sequentially("临湖市政务服务综合标准化试点")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('临湖市')")
-    saved = download_json(page)
-    assert saved["cover"]["pilot_name"] == "临湖市政务服务综合标准化试点"
-    page.click('[data-action="check-all"]')
-    expect(page.locator("[data-summary]")).to_contain_text("不能检查")
-    page.click('[data-action="download-docx"]')
-    expect(page.locator('[data-note="download"]')).to_contain_text("不能生成 Word")
-
-
 # ---------------------------------------------------------------- accessibility and looks
 
 
@@ -540,6 +672,7 @@ def test_axe_on_the_form_page(page: Page, site_url: str, site_dir: Path) -> None
     assert not violations, format_violations(violations)
 
 
+@pytest.mark.screenshots
 @pytest.mark.parametrize("width", [390, 1280])
 def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard: SiteGuard, width: int) -> None:
     context = new_context(viewport={"width": width, "height": 900})
@@ -581,33 +714,26 @@ def test_a_draft_changed_in_another_tab_is_shown_not_overwritten(
 # ---------------------------------------------------------------- the build hook itself (no browser)
 
 
-def _form_hook() -> Any:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("form_hook", ROOT / "site_assets" / "hooks" / "form.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_hook_fails_on_an_unknown_marker() -> None:
     from mkdocs.exceptions import PluginError
 
-    hook = _form_hook()
+    regions = _hook("regions")
 
     class FakePage:
         class file:  # mimics mkdocs' page.file
             src_path = "apply.md"
 
-    html = hook.on_page_content("<p>x</p><!-- form:app -->", FakePage(), None, None)
-    assert 'data-module="checker form"' in html and "<!--" not in html
+    html = FORM_HOOK.on_page_content("<p>x</p><!-- form:app -->", FakePage(), None, None)
+    html = regions.on_page_content(html, FakePage(), None, None)  # the next hook fills the form's regions marker
+    assert 'data-module="checker form"' in html and "<!--" not in html and "GB/T 2260" in html
     with pytest.raises(PluginError, match="form:apps"):
-        hook.on_page_content("<!-- form:apps -->", FakePage(), None, None)
+        FORM_HOOK.on_page_content("<!-- form:apps -->", FakePage(), None, None)
+    with pytest.raises(PluginError, match="regions:x"):
+        regions.on_page_content("<!-- regions:x -->", FakePage(), None, None)
 
 
 def test_region_data_comes_from_the_package() -> None:
-    data = _form_hook().region_data()
+    data = _hook("regions").region_data()
     names = [p["name"] for p in data["provinces"]]
     assert len(names) == 34 and names[0] == "北京市" and "新疆维吾尔自治区" in names
     counties = {p["name"]: [c for c, _ in p["counties"]] for p in data["provinces"]}

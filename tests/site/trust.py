@@ -65,7 +65,10 @@ def apply_url(site_url: str, site_dir: Path) -> str:
 
 
 def fid(path: str) -> str:
-    return "f-" + path.replace(".", "-")
+    """The element id of a field, by the form hook's scheme (site_assets/hooks/form.py ``field_id``)."""
+    from test_form import fid as form_fid
+
+    return str(form_fid(path))
 
 
 def open_form(page: Page, url: str, *, ready: bool = False) -> None:

@@ -1,0 +1,37 @@
+// The sticky bar (data-module="form-counts"): how much is left to fill (未填 N 项), the 错误 and 提示 that are
+// shown, the 检查全部 button, and the way back to 核对信息 after a 修改 link.
+import { el } from "./dom.js";
+
+export class FormCounts {
+  static moduleName = "form-counts";
+
+  constructor(bar, app) {
+    this.app = app;
+    this.countsEl = bar.querySelector("[data-counts]");
+    this.back = bar.querySelector("[data-back]");
+    bar.querySelector('[data-action="check-all"]').addEventListener("click", () => app.checkAll());
+    this.back.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      app.backToReview();
+    });
+  }
+
+  showBack(on) {
+    this.back.hidden = !on;
+  }
+
+  render(view) {
+    const { counts, result, checkerState, started } = view;
+    const pill = (cls, n, words) =>
+      el("span", { class: `smpls-count smpls-count--${cls}` + (n ? "" : " smpls-count--zero"), text: words });
+    const parts = [];
+    if (counts.unfilled) parts.push(pill("todo", counts.unfilled, `未填 ${counts.unfilled} 项`));
+    if (result && started) {
+      parts.push(pill("error", counts.errors, `错误 ${counts.errors} 处`), pill("hint", counts.hints, `提示 ${counts.hints} 处`));
+    } else if (!result && started) {
+      parts.push(el("span", { text: checkerState === "failed" ? "无法检查（检查程序未加载）" : "检查程序就绪后显示问题数" }));
+    }
+    if (!parts.length) parts.push(el("span", { text: "全部必填项已填写" }));
+    this.countsEl.replaceChildren(...parts);
+  }
+}

@@ -1,0 +1,27 @@
+// File names for the downloads. The rule (characters Windows or macOS refuse, controls and direction marks such
+// as U+202E that can disguise an extension, and the byte limit) is smpls.docx.docx_filename's, passed in the
+// page config, so the JSON draft and the Word file are named by the same rule. Pure: no DOM.
+
+/** `text` made safe as (part of) a file name by the rule {unsafe, maxBytes}; "" when nothing is left. */
+export function safeName(text, rule) {
+  const unsafe = new RegExp(rule.unsafe, "gu");
+  let name = String(text || "")
+    .replace(unsafe, "_")
+    .replace(/\s+/gu, " ");
+  name = name.replace(/^[ ._]+|[ ._]+$/gu, "");
+  const enc = new TextEncoder();
+  let bytes = 0;
+  let cut = "";
+  for (const ch of name) {
+    bytes += enc.encode(ch).length;
+    if (bytes > rule.maxBytes) break;
+    cut += ch;
+  }
+  return cut.replace(/[ .]+$/u, "");
+}
+
+/** "申请书草稿-<单位>-2026-11-20.json": the unit from the draft, the day given (YYYY-MM-DD). */
+export function draftFileName(unit, day, rule) {
+  const safe = Array.from(safeName(unit, rule)).slice(0, 40).join("");
+  return `${rule.draft}${safe ? "-" + safe : ""}-${day}.json`;
+}

@@ -1,0 +1,24 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { looksLikeWord, sniffWord } from "../../site_assets/js/form-docx.js";
+
+const MAX = 2 * 1024 * 1024;
+const bytes = (...b) => new Uint8Array(b);
+
+test("Word, PDF and WPS files go to the Word reader; JSON does not", () => {
+  assert.equal(looksLikeWord({ name: "申请书.docx", type: "" }), true);
+  assert.equal(looksLikeWord({ name: "x.DOC", type: "" }), true);
+  assert.equal(looksLikeWord({ name: "x.pdf", type: "application/pdf" }), true);
+  assert.equal(looksLikeWord({ name: "x", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), true);
+  assert.equal(looksLikeWord({ name: "draft.json", type: "application/json" }), false);
+});
+
+test("a zip passes; old .doc, PDF and other bytes get a Chinese message that the draft is unchanged", () => {
+  assert.deepEqual(sniffWord("a.docx", bytes(0x50, 0x4b, 3, 4), 100, MAX), { ok: true });
+  const doc = sniffWord("a.docx", bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), 100, MAX);
+  assert.match(doc.message, /旧版 Word（\.doc）或 WPS.*另存为.*当前内容没有改变/);
+  assert.match(sniffWord("a.docx", bytes(0x25, 0x50, 0x44, 0x46), 100, MAX).message, /PDF/);
+  assert.match(sniffWord("a.docx", bytes(0x7b, 0x22), 100, MAX).message, /不是 Word（\.docx）文件/);
+  assert.match(sniffWord("a.docx", bytes(), 0, MAX).message, /空文件/);
+  assert.match(sniffWord("a.docx", bytes(0x50, 0x4b, 3, 4), MAX + 1, MAX).message, /太大.*不能超过 2 MB/);
+});
