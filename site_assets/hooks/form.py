@@ -165,7 +165,7 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
     template = render_row(kind, specs, "__I__", "__N__")
     add = "添加一个参加单位" if kind == "participants" else "添加一个阶段"
     intro = (
-        "每个参加单位在申请书第六部分有一栏意见（盖章、签名和日期留待手写）。没有参加单位可以不添加。"
+        "申请书第六部分留有“参加单位（盖章）”意见栏；有几个参加单位，本站生成的 Word 就为每个单位各排一栏（盖章、签名和日期留待手写）。没有参加单位可以不添加。"
         if kind == "participants"
         else "按时间顺序每行填写一个阶段。可以添加、删除，也可以上移、下移调整顺序。"
     )
