@@ -26,8 +26,8 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from smpls.fields import field_by_path
-from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, SCHEMA_VERSION, Application
+from smpls.fields import ROWS, field_by_path
+from smpls.model import SCHEMA_VERSION, Application
 from smpls.problems import ADVICE, ERROR, Problem, counts
 from smpls.rules import check, sort_key
 
@@ -157,10 +157,7 @@ def _kind_of(value: Any) -> str:
     return "无法识别的内容"
 
 
-_ROW_MODELS: dict[str, tuple[str, int]] = {
-    "schedule": ("计划工作步骤", MAX_SCHEDULE_ROWS),
-    "opinions.participants": ("参加单位", MAX_PARTICIPANTS),
-}
+_ROW_TITLES: dict[str, str] = {scheme.list_path: scheme.title for scheme in ROWS.values()}
 
 
 def _title(path: str) -> str:
@@ -170,10 +167,10 @@ def _title(path: str) -> str:
     parts = path.split(".")
     if parts[-1].isdigit():
         base = ".".join(parts[:-1])
-        name = _ROW_MODELS.get(base, (base, 0))[0]
+        name = _ROW_TITLES.get(base, base)
         return f"{name}第 {int(parts[-1]) + 1} 行"
-    if path in _ROW_MODELS:
-        return _ROW_MODELS[path][0]
+    if path in _ROW_TITLES:
+        return _ROW_TITLES[path]
     if path in Application.model_fields:
         return Application.model_fields[path].title or path
     return path

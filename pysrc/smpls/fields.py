@@ -8,10 +8,53 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, Final
 
 from pydantic import BaseModel
 
-from smpls.model import SECTIONS, Application, Meta, Opinions, Participant, ScheduleRow
+from smpls.model import (
+    MAX_PARTICIPANTS,
+    MAX_SCHEDULE_ROWS,
+    SECTIONS,
+    Application,
+    Meta,
+    Opinions,
+    Participant,
+    ScheduleRow,
+)
+
+
+@dataclass(frozen=True)
+class RowScheme:
+    """A repeatable row of the 申请书: where its list lives in the draft, what one row is called, its limits."""
+
+    kind: str  #: "schedule" or "participants" (the :attr:`FieldSpec.repeat` of its cells)
+    list_path: str  #: dotted path of the list in the JSON draft
+    model: type[BaseModel]  #: the model of one row
+    title: str  #: what the whole list is called ("计划工作步骤")
+    unit: str  #: what one row is called ("阶段")
+    max_rows: int
+    min_rows: int
+
+    def row_label(self, number: str) -> str:
+        """``第 3 阶段`` / ``第 3 个参加单位``; ``number`` may be a template token such as ``{n}``."""
+        return f"第 {number} 个{self.unit}" if self.kind == "participants" else f"第 {number} {self.unit}"
+
+    def rows(self, app: Application) -> list[Any]:
+        """The rows of this kind in ``app``."""
+        value: Any = app
+        for part in self.list_path.split("."):
+            value = getattr(value, part)
+        return list(value)
+
+
+#: The one definition of the repeatable rows; the form, the draft reader and the rules read it.
+ROWS: Final[dict[str, RowScheme]] = {
+    "schedule": RowScheme("schedule", "schedule", ScheduleRow, "计划工作步骤", "阶段", MAX_SCHEDULE_ROWS, 1),
+    "participants": RowScheme(
+        "participants", "opinions.participants", Participant, "参加单位", "参加单位", MAX_PARTICIPANTS, 0
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -26,10 +69,8 @@ class FieldSpec:
     @property
     def path(self) -> str:
         """Dotted path of the field; for a repeatable cell, with ``*`` for the row index."""
-        if self.repeat == "schedule":
-            return f"schedule.*.{self.name}"
-        if self.repeat == "participants":
-            return f"opinions.participants.*.{self.name}"
+        if self.repeat:
+            return f"{ROWS[self.repeat].list_path}.*.{self.name}"
         return f"{self.section}.{self.name}"
 
 
@@ -45,11 +86,11 @@ def iter_fields() -> Iterator[FieldSpec]:
     """Every field of the 申请书, in paper order."""
     for section, _title in SECTIONS:
         if section == "schedule":
-            for name, meta in model_fields(ScheduleRow):
+            for name, meta in model_fields(ROWS["schedule"].model):
                 yield FieldSpec(section, name, meta, repeat="schedule")
             continue
         if section == "opinions":
-            for name, meta in model_fields(Participant):
+            for name, meta in model_fields(ROWS["participants"].model):
                 yield FieldSpec(section, name, meta, repeat="participants")
             for name, meta in model_fields(Opinions):
                 yield FieldSpec(section, name, meta)

@@ -21,7 +21,7 @@ from smpls.codes import CodeError
 from smpls.codes.yearmonth import months as _months
 from smpls.codes.yearmonth import parse as parse_yearmonth
 from smpls.codes.yearmonth import parse_running
-from smpls.fields import FieldSpec, iter_fields
+from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
 from smpls.notice import clause
@@ -118,12 +118,10 @@ def _path_key(path: str) -> tuple[int, int, int]:
 def _concrete(app: Application) -> Iterator[tuple[FieldSpec, str, str]]:
     """(spec, concrete path, value) for every field of the draft, rows expanded."""
     for spec in _field_specs():
-        if spec.repeat == "schedule":
-            for i, row in enumerate(app.schedule):
-                yield spec, f"schedule.{i}.{spec.name}", getattr(row, spec.name)
-        elif spec.repeat == "participants":
-            for i, part in enumerate(app.opinions.participants):
-                yield spec, f"opinions.participants.{i}.{spec.name}", getattr(part, spec.name)
+        if spec.repeat:
+            scheme = ROWS[spec.repeat]
+            for i, row in enumerate(scheme.rows(app)):
+                yield spec, f"{scheme.list_path}.{i}.{spec.name}", getattr(row, spec.name)
         else:
             yield spec, spec.path, getattr(getattr(app, spec.section), spec.name)
 

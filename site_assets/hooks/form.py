@@ -27,8 +27,8 @@ from mkdocs.exceptions import PluginError
 
 from smpls import notice
 from smpls.docx import _MAX_NAME_BYTES, _UNSAFE
-from smpls.fields import FieldSpec, iter_fields
-from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, SCHEMA_VERSION, SECTIONS
+from smpls.fields import ROWS, FieldSpec, iter_fields
+from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
@@ -36,27 +36,13 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
-ROW_TITLES = {"schedule": "阶段", "participants": "参加单位"}
-ROW_LIMITS = {"schedule": MAX_SCHEDULE_ROWS, "participants": MAX_PARTICIPANTS}
 #: the id of a field's element is ID_PREFIX + its path with "." replaced by ID_SEP (the page config says so too)
 ID_PREFIX, ID_SEP = "f-", "-"
 
 
-def _row_list_paths() -> dict[str, str]:
-    """``{"schedule": "schedule", "participants": "opinions.participants"}``, from the fields' ``*`` paths."""
-    out: dict[str, str] = {}
-    for spec in iter_fields():
-        if spec.repeat:
-            out.setdefault(spec.repeat, spec.path.split(".*.")[0])
-    return out
-
-
-ROW_LIST_PATH = _row_list_paths()
-
-
 def row_label(kind: str, number: str) -> str:
     """``第 3 阶段`` / ``第 3 个参加单位``; ``number`` may be the template token ``{n}``."""
-    return f"第 {number} 个{ROW_TITLES[kind]}" if kind == "participants" else f"第 {number} {ROW_TITLES[kind]}"
+    return ROWS[kind].row_label(number)
 
 
 def _e(text: str) -> str:
@@ -137,7 +123,7 @@ def render_field(spec: FieldSpec, path: str) -> str:
 
 def render_row(kind: str, specs: list[FieldSpec], index: str, number: str) -> str:
     """One repeatable row (a schedule stage or a 参加单位); ``index``/``number`` may be template tokens."""
-    path = f"{ROW_LIST_PATH[kind]}.{index}"
+    path = f"{ROWS[kind].list_path}.{index}"
     legend_id = f"{field_id(path)}-legend"
     cells = "".join(render_field(s, _concrete(s, index)) for s in specs)
     vh = f'<span class="smpls-vh">{row_label(kind, number)}</span>'
@@ -159,8 +145,8 @@ def render_row(kind: str, specs: list[FieldSpec], index: str, number: str) -> st
 
 
 def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
-    list_path = ROW_LIST_PATH[kind]
-    title = ROW_TITLES[kind]
+    list_path = ROWS[kind].list_path
+    title = ROWS[kind].unit
     rows = "".join(render_row(kind, specs, str(i), str(i + 1)) for i in range(initial))
     template = render_row(kind, specs, "__I__", "__N__")
     add = "添加一个参加单位" if kind == "participants" else "添加一个阶段"
@@ -171,7 +157,7 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
     )
     return (
         f'<div class="smpls-repeat" data-module="form-rows" data-repeat="{kind}" data-path="{list_path}"'
-        f' data-max="{ROW_LIMITS[kind]}"'
+        f' data-max="{ROWS[kind].max_rows}"'
         f' id="{field_id(list_path)}" tabindex="-1">'
         f'<h3 class="smpls-repeat__title">{"参加单位" if kind == "participants" else "计划工作步骤（时间 / 阶段工作内容 / 负责单位及参与单位）"}</h3>'
         f'<p class="smpls-hint">{intro}</p>'
@@ -179,7 +165,7 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
         f'<ol class="smpls-rows" data-rows="{kind}">{rows}</ol>'
         f'<template data-row-template="{kind}">{template}</template>'
         f'<button type="button" class="smpls-btn" data-add-row="{kind}">{add}</button>'
-        f'<p class="smpls-hint" data-row-limit="{kind}" hidden>最多 {ROW_LIMITS[kind]} 个{title}。</p>'
+        f'<p class="smpls-hint" data-row-limit="{kind}" hidden>最多 {ROWS[kind].max_rows} 个{title}。</p>'
         "</div>"
     )
 
@@ -236,13 +222,13 @@ def page_config() -> dict[str, Any]:
         "fieldId": {"prefix": ID_PREFIX, "sep": ID_SEP},
         "rows": {
             kind: {
-                "list": ROW_LIST_PATH[kind],
-                "title": ROW_TITLES[kind],
-                "label": row_label(kind, "{n}"),
-                "max": ROW_LIMITS[kind],
-                "min": 1 if kind == "schedule" else 0,
+                "list": scheme.list_path,
+                "title": scheme.unit,
+                "label": scheme.row_label("{n}"),
+                "max": scheme.max_rows,
+                "min": scheme.min_rows,
             }
-            for kind in ROW_LIST_PATH
+            for kind, scheme in ROWS.items()
         },
         "levels": {"error": ERROR, "hint": ADVICE},
         "regions": REGION_TARGET,
