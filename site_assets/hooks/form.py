@@ -240,7 +240,7 @@ def page_config() -> dict[str, Any]:
 
 def closed_notice() -> str:
     """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
-    return f'<p class="smpls-closed" data-closed-notice>{_e(notice.closed_notice())}</p>'
+    return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.closed_notice())}</p>'
 
 
 def render_app() -> str:

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,13 @@ checker.onStatus((s) => {
 
 
 @pytest.fixture(scope="module")
-def test_page(site_dir: Path) -> str:
-    (site_dir / "runtime-test.html").write_text(TEST_PAGE, encoding="utf-8")
-    return "runtime-test.html"
+def test_page(site_dir: Path) -> Iterator[str]:
+    """A bare page that drives the checker, written into the built site for this module only (the page tests
+    read every built page, so it must not stay behind)."""
+    path = site_dir / "runtime-test.html"
+    path.write_text(TEST_PAGE, encoding="utf-8")
+    yield path.name
+    path.unlink(missing_ok=True)
 
 
 def wait_for_state(page: Page, state: str) -> dict[str, Any]:
