@@ -3,7 +3,7 @@
 //   node bench/docx_read.mjs FILE.docx [runs=100]
 //
 // Loads Pyodide from node_modules/pyodide and the wheels the site ships (listed by
-// `python site_assets/hooks/runtime.py wheels`, our own freshly built from pysrc/), then passes the file's bytes
+// `python site_assets/runtime/wheels.py`, our own freshly built from pysrc/), then passes the file's bytes
 // as a Uint8Array, as the worker does, and prints JSON: the first call and p50/p95 of the rest.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const python = existsSync(join(root, ".venv", "bin", "python")) ? join(root, ".v
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 100);
 const wheels = JSON.parse(
-  execFileSync(python, [join(root, "site_assets", "hooks", "runtime.py"), "wheels"], { cwd: root, encoding: "utf8" }),
+  execFileSync(python, [join(root, "site_assets", "runtime", "wheels.py")], { cwd: root, encoding: "utf8" }),
 );
 const { loadPyodide } = await import(join(root, "node_modules", "pyodide", "pyodide.mjs"));
 const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") + "/", stdout: () => {} });

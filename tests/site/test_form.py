@@ -6,7 +6,6 @@ the model instead of a hand-kept list.
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import SiteGuard
-from helpers import axe_violations, format_violations, screenshot
+from helpers import axe_violations, drop, format_violations, screenshot
 from playwright.sync_api import Page, expect
 
 from smpls import browser
@@ -511,21 +510,6 @@ def download_word(page: Page) -> bytes:
     return data
 
 
-def drop_file(page: Page, name: str, data: bytes, mime: str) -> None:
-    """Drag a file onto the import box (the bytes go in as base64: a list of numbers is slow for big files)."""
-    page.evaluate(
-        """([name, b64, mime]) => {
-            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-            const dt = new DataTransfer();
-            dt.items.add(new File([bytes], name, {type: mime}));
-            const zone = document.querySelector("[data-dropzone]");
-            zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
-            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
-        }""",
-        [name, base64.b64encode(data).decode(), mime],
-    )
-
-
 def test_download_word(page: Page, site_url: str, site_dir: Path) -> None:
     start_with(page, COMPLETE)
     open_form(page, site_url, site_dir, ready=True)
@@ -557,7 +541,7 @@ def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site
     edited = io.BytesIO()
     document.save(edited)
 
-    drop_file(page, "申请书（改）.docx", edited.getvalue(), DOCX_MIME)
+    drop(page, "申请书（改）.docx", edited.getvalue(), DOCX_MIME)
     note = page.locator('[data-note="import"]')
     expect(note).to_contain_text("已导入“申请书（改）.docx”")
     for path, value in edits.items():
@@ -574,7 +558,7 @@ def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site
         assert page.input_value(f"#{fid(path)}") == value_at(COMPLETE, path)
 
     # an old binary .doc under a .docx name: a clear message, the draft unchanged
-    drop_file(page, "旧申请书.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), DOCX_MIME)
+    drop(page, "旧申请书.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), DOCX_MIME)
     expect(note).to_contain_text("旧版 Word（.doc）")
     expect(note).to_contain_text("当前内容没有改变")
     assert page.input_value(f"#{fid('cover.pilot_name')}") == COMPLETE["cover"]["pilot_name"]

@@ -6,11 +6,11 @@ here, once each, what the page does with its answer."""
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 from typing import Any
 
+from helpers import drop
 from playwright.sync_api import Page, expect
 from test_form import COMPLETE, concrete_fields, download_json, open_form, read_field, stored_draft
 
@@ -20,20 +20,6 @@ NOTE = '[data-note="import"]'
 
 def pick(page: Page, name: str, data: bytes, mime: str = "application/json") -> None:
     page.set_input_files("#smpls-import-file", files=[{"name": name, "mimeType": mime, "buffer": data}])
-
-
-def drop(page: Page, name: str, data: bytes, mime: str = "application/json") -> None:
-    page.evaluate(
-        """([name, b64, mime]) => {
-            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-            const dt = new DataTransfer();
-            dt.items.add(new File([bytes], name, {type: mime}));
-            const zone = document.querySelector("[data-dropzone]");
-            zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
-            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
-        }""",
-        [name, base64.b64encode(data).decode("ascii"), mime],  # base64: a list of 2 million numbers takes a minute
-    )
 
 
 def as_bytes(value: Any) -> bytes:
