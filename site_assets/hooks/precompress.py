@@ -11,15 +11,19 @@ cached in build/compressed/ by content hash (brotli -q 11 of the wasm takes a wh
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from site_assets.runtime.fetch_wheels import sha256
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPRESSED = ROOT / "build" / "compressed"
@@ -32,14 +36,6 @@ def brotli_quality() -> int:
     if not value.isdigit() or not 0 <= int(value) <= 11:
         raise PluginError(f"precompress hook: SMPLS_BROTLI_QUALITY must be 0-11, not {value!r}")
     return int(value)
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def worth_it(original: Path, compressed: Path) -> bool:

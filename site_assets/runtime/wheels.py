@@ -32,6 +32,7 @@ if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.exceptions import PluginError
+from site_assets.runtime.fetch_wheels import sha256
 from site_assets.runtime.trim import Keep, trim_zip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,14 +49,6 @@ STDLIB_PREFIX = "/lib/python314.zip/"
 # Precompiled bytecode roughly halves the time to "ready" (Python otherwise compiles ~300 modules from source
 # at every start). SMPLS_NO_PYC=1 builds without it, for the benchmark's comparison.
 PRECOMPILE = os.environ.get("SMPLS_NO_PYC") != "1"
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def manifest() -> list[dict[str, Any]]:
