@@ -63,12 +63,14 @@ diagrams: setup
 
 # The tests' build writes .br at a lower brotli level (no test reads .br sizes; `make build` keeps level 11).
 test: export SMPLS_BROTLI_QUALITY ?= 5
+# pytest runs on one worker per core (pytest-xdist), a test file per worker at a time (module fixtures stay whole).
+PYTEST_WORKERS ?= -n auto --dist loadfile
 # The Pyodide unit suite (Node) runs in the background beside pytest (browser tests against the site just
 # built); both must pass. Its output follows pytest's, from build/pyodide-unit.log.
 test: preflight-test lint build js-test
 	@node tests/pyodide/run_unit_tests.mjs >build/pyodide-unit.log 2>&1 & pyodide=$$!; \
-	echo "SMPLS_SITE_DIR=site $(BIN)/pytest -q   (node tests/pyodide/run_unit_tests.mjs in the background)"; \
-	SMPLS_SITE_DIR=site $(BIN)/pytest -q; status=$$?; \
+	echo "SMPLS_SITE_DIR=site $(BIN)/pytest -q $(PYTEST_WORKERS)   (node tests/pyodide/run_unit_tests.mjs in the background)"; \
+	SMPLS_SITE_DIR=site $(BIN)/pytest -q $(PYTEST_WORKERS); status=$$?; \
 	wait $$pyodide; pyodide_status=$$?; \
 	echo "--- node tests/pyodide/run_unit_tests.mjs (tests/unit in Pyodide), exit $$pyodide_status:"; \
 	cat build/pyodide-unit.log; \

@@ -8,13 +8,17 @@ Fixtures every browser test can use:
   sent as ``application/wasm``, ``.mjs``/``.js`` as ``text/javascript``).
 - ``page`` / ``context`` / ``new_context``: pytest-playwright's, on Debian's chromium (``$SMPLS_CHROMIUM``, else
   ``chromium`` on PATH, else /usr/bin/chromium), locale zh-CN. Without it the run stops at once with one message.
+  The site's service worker is blocked unless a test is marked ``service_workers``.
+- Playwright's ``expect`` waits up to 15 s (not 5): the suite runs on two pytest-xdist workers on two cores, and a
+  page busy starting Python can take longer than 5 s to update; a passing test does not wait longer for it.
 - ``site_guard`` (autouse): every browser context a test opens is watched. The test FAILS if any request goes to
   a host other than the local server, any request fails (``requestfailed``, or an HTTP status >= 400), any
   console message has type ``error``, or any uncaught page error occurs. ``site_guard.requests`` lists every
   URL requested. To allow an expected failure, call ``site_guard.allow_failed(r"regex on URL")`` or
   ``site_guard.allow_console_error(r"regex on text")``, or mark the test with
   ``@pytest.mark.allow_failed_requests(r"regex", ...)`` / ``@pytest.mark.allow_console_errors(r"regex", ...)``.
-  Aborted ``blob:``/``data:`` requests (downloads) are not counted as failures.
+  Requests the browser cancels itself (``net::ERR_ABORTED``: downloads, loads cut short by the next page) are not
+  counted as failures.
 
 Tests in tests/site/ are marked ``site`` automatically. Tests marked ``screenshots`` only take pictures for a person
 to look at (``make screenshots``): they are left out unless ``-m`` names them, and ``helpers.screenshot`` writes a
@@ -39,7 +43,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, WebError
+from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, WebError, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SMPLS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -58,11 +62,15 @@ CHROMIUM_ARGS = [
 ]
 
 GUARD_KEY = pytest.StashKey["SiteGuard"]()
+expect.set_options(timeout=15_000)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "allow_failed_requests(*regex): failed requests whose URL matches are allowed")
     config.addinivalue_line("markers", "allow_console_errors(*regex): console errors whose text matches are allowed")
+    config.addinivalue_line(
+        "markers", "service_workers: let the site's service worker (the offline copy) run in this test's contexts"
+    )
     # pytest-playwright 0.10.0 defines its session fixture `base_url` as an instance method, which pytest 9 warns
     # about; pyproject turns warnings into errors, so this one (not ours to fix) is ignored.
     config.addinivalue_line(
@@ -232,8 +240,11 @@ class SiteGuard:
 
     def on_request_failed(self, req: Request) -> None:
         text = req.failure or "unknown"
-        if req.url.startswith(("blob:", "data:")) and "ERR_ABORTED" in text:
-            return  # a download handed over to the browser
+        if "ERR_ABORTED" in text:
+            # cancelled by the browser, not refused: a download handed over (blob:, data:), or a favicon or image
+            # still loading when the test moved on to the next page. A missing file is an HTTP status >= 400
+            # (on_response) and a blocked or failed one another net:: error.
+            return
         if not self._failure_allowed(req.url):
             self.failed.append(f"{req.method} {req.url} -> {text}")
 
@@ -292,10 +303,19 @@ def site_guard(request: pytest.FixtureRequest) -> SiteGuard:
 
 
 @pytest.fixture
-def new_context(new_context: Callable[..., BrowserContext], site_guard: SiteGuard) -> Callable[..., BrowserContext]:
-    """pytest-playwright's ``new_context``, with every context it creates watched by the guard."""
+def new_context(
+    new_context: Callable[..., BrowserContext], site_guard: SiteGuard, request: pytest.FixtureRequest
+) -> Callable[..., BrowserContext]:
+    """pytest-playwright's ``new_context``, with every context it creates watched by the guard.
+
+    The site's service worker is blocked unless the test is marked ``service_workers`` (test_offline and the
+    reading-page test): it is tested there, and its install (it saves every page) would cost every other test
+    a second of CPU. A test may still pass ``service_workers=`` itself."""
+
+    allow = request.node.get_closest_marker("service_workers") is not None
 
     def make(**kwargs: Any) -> BrowserContext:
+        kwargs.setdefault("service_workers", "allow" if allow else "block")
         context = new_context(**kwargs)
         site_guard.watch(context)
         return context

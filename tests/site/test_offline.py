@@ -37,6 +37,8 @@ from trust import (
 
 from smpls.eligibility import evaluate
 
+pytestmark = pytest.mark.service_workers  # these tests are about it
+
 RUNTIME_FILES = re.compile(r"/pyodide/(pyodide\.asm\.wasm|python_stdlib\.zip|pyodide\.mjs|pyodide-lock\.json|.*\.whl)$")
 
 

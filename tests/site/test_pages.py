@@ -93,6 +93,7 @@ def test_screenshots_of_every_page(page: Page, new_context: Callable[..., Browse
 
 
 @pytest.mark.parametrize("path", READING_PAGES)
+@pytest.mark.service_workers
 def test_reading_pages_load_no_python_runtime(page: Page, site_url: str, site_guard: SiteGuard, path: str) -> None:
     _open(page, site_url + path)
     assert site_guard.requests, "the guard saw no request"

@@ -1,8 +1,8 @@
 """The Python runtime of the site: Pyodide and our wheels served by the site itself, driven by checker.js.
 
-A test-only page (written into the built site by these tests, never into docs/) loads checker.js, which starts
-the worker; the tests wait for its status and call the checker as a page would. A missing or changed wheel is
-tested on the form page (test_faults), the runtime under the site's policy sent as HTTP headers in test_csp.
+A test-only page (served with the built site by these tests, never written into it or docs/) loads checker.js,
+which starts the worker; the tests wait for its status and call the checker as a page would. A missing or changed
+wheel is tested on the form page (test_faults), the runtime under the site's policy sent as HTTP headers in test_csp.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from conftest import SiteGuard
 from playwright.sync_api import Page
+from trust import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -44,14 +45,25 @@ checker.onStatus((s) => {
 """
 
 
+TEST_PAGE_NAME = "runtime-test.html"
+
+
 @pytest.fixture(scope="module")
-def test_page(site_dir: Path) -> Iterator[str]:
-    """A bare page that drives the checker, written into the built site for this module only (the page tests
-    read every built page, so it must not stay behind)."""
-    path = site_dir / "runtime-test.html"
-    path.write_text(TEST_PAGE, encoding="utf-8")
-    yield path.name
-    path.unlink(missing_ok=True)
+def site_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site plus a bare page that drives the checker, served from a folder of links to the built
+    site's files: the built site itself is never changed (other tests, maybe at the same time in another
+    pytest-xdist worker, read every built page)."""
+    folder = tmp_path_factory.mktemp("runtime-site")
+    for entry in site_dir.iterdir():
+        (folder / entry.name).symlink_to(entry)
+    (folder / TEST_PAGE_NAME).write_text(TEST_PAGE, encoding="utf-8")
+    with serve(folder) as (url, _state):
+        yield url
+
+
+@pytest.fixture
+def test_page() -> str:
+    return TEST_PAGE_NAME
 
 
 def wait_for_state(page: Page, state: str) -> dict[str, Any]:

@@ -3,14 +3,18 @@
 - ``WATCH``: an init script that records Content-Security-Policy violations and ``alert``/``confirm``/``prompt``
   calls in ``window.__trust`` (dialogs are also caught by Playwright's ``dialog`` event).
 - form helpers that drive the 申请书 page like a user, and read what the user would keep (screen, storage, download).
-- ``COUNTS``: inputs tried and faults injected, written to build/trust-counts.json at the end of the session, so the
-  README figures can be checked against a run.
+- ``COUNTS``: inputs tried and faults injected, written to build/trust-counts.json after each suite (each
+  pytest-xdist worker writes its part of the run; the parts are summed), so the README figures can be checked
+  against a run.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
+import os
+import shutil
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +30,7 @@ from smpls.fields import FieldSpec, iter_fields
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 120_000  # ms: the Python checker loads in a worker; slow when the machine is busy
 COUNTS_FILE = ROOT / "build" / "trust-counts.json"
+COUNTS_PARTS = ROOT / "build" / "trust-counts.parts"
 COUNTS: Counter[str] = Counter()
 
 WATCH = """
@@ -148,15 +153,31 @@ def responsive(page: Page, budget_ms: int = 2000) -> float:
 
 
 def record_counts() -> None:
-    COUNTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    previous: dict[str, int] = {}
-    if COUNTS_FILE.exists():
-        try:
-            previous = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
-        except ValueError:
-            previous = {}
-    merged = {**previous, **dict(COUNTS)}
-    COUNTS_FILE.write_text(json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    """Write this process's counts as its part of this run, then sum the run's parts into build/trust-counts.json
+    (pytest-xdist's workers share PYTEST_XDIST_TESTRUNUID; a plain run is one part). A suite that ran replaces
+    its old figures; parts of earlier runs are removed."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid{os.getpid()}"
+    here = COUNTS_PARTS / run
+    here.mkdir(parents=True, exist_ok=True)
+    for old in COUNTS_PARTS.iterdir():
+        if old.is_dir() and old != here:
+            shutil.rmtree(old, ignore_errors=True)
+    part = here / f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.json"
+    part.write_text(json.dumps(dict(COUNTS), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    with open(COUNTS_PARTS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        total: Counter[str] = Counter()
+        for each in sorted(here.glob("*.json")):
+            total.update(json.loads(each.read_text(encoding="utf-8")))
+        previous: dict[str, int] = {}
+        if COUNTS_FILE.exists():
+            try:
+                previous = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
+            except ValueError:
+                previous = {}
+        merged = {**previous, **dict(total)}
+        text = json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        COUNTS_FILE.write_text(text, encoding="utf-8")
 
 
 # --- a server whose directory and headers a test can change ---------------------------------------------------
