@@ -168,7 +168,8 @@ def needed(start: Iterable[str] | None = None) -> list[str]:
 
 
 class _Fallback:
-    """A meta path finder of last resort: any module (a package's submodule too) from a second stdlib zip."""
+    """A meta path finder of last resort: any module (a package's submodule too) from a zip of sources (a second
+    stdlib zip, or a wheel)."""
 
     def __init__(self, zip_path: str) -> None:
         self.zip_path = zip_path
@@ -184,8 +185,9 @@ class _Fallback:
 
 
 def fall_back_to(zip_path: str) -> None:
-    """Let the test tools (pytest, hypothesis) import standard-library modules the site does not ship, from the
-    full python_stdlib.zip. Whether the site's own code reached one of them is what ``needed()`` then tells."""
+    """Let the tests import modules the site does not ship from a zip, last: pytest and hypothesis the standard
+    library's from the full python_stdlib.zip, the unit suite smpls.schema from our whole wheel. Whether the
+    site's own code reached one of them is what ``needed()`` then tells."""
     sys.meta_path.append(_Fallback(zip_path))
 
 

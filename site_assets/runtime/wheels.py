@@ -3,14 +3,16 @@
 - the Pyodide core files of node_modules/pyodide (npm, pinned in package.json), with python_stdlib.zip trimmed to
   the reviewed module list (trim.py, imports.txt) and precompiled;
 - the pinned browser wheels of wheels.toml from build/wheels/pypi/ (fetched and hash-checked by ``make setup``),
-  the pure-Python ones trimmed to the same list, and our own wheel built from pysrc/ with ``pip wheel --no-deps``
-  (pure Python; pyodide-build needs a download and cannot run offline);
+  and our own wheel built from pysrc/ with ``pip wheel --no-deps`` (pure Python; pyodide-build needs a download
+  and cannot run offline); the pure-Python ones, ours included, trimmed to the same list (so smpls.cli and
+  smpls.schema, which only the command line and the build use, are not shipped);
 - precompiled bytecode made in Node by Pyodide's own Python (compile_pyc.mjs), cached by content hash under
-  build/wheels/derived/;
+  build/wheels/derived/; the shipped wheels hold bytecode only, ours too;
 - the lock ``pyodide-lock.json`` (every wheel with its sha256 and dependencies).
 
 ``python site_assets/runtime/wheels.py [--untrimmed]`` prints as JSON the files the site ships (built exactly as
-for the site), the untrimmed ones and the test wheels, for tests/pyodide/run_unit_tests.mjs and bench/.
+for the site), the untrimmed ones, the test wheels and our own wheel whole, for tests/pyodide/run_unit_tests.mjs
+and bench/.
 
 Errors say what to run (e.g. when the wheels were not fetched or do not match their hashes).
 """
@@ -191,14 +193,15 @@ def untrimmed_wheels() -> tuple[list[Path], dict[str, dict[str, Any]]]:
 
 
 def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]]:
-    """The wheels as the site ships them and their lock entries. Pure-Python wheels are trimmed to the module
-    list; pydantic-core (binary) and our own wheel are kept whole."""
+    """The wheels as the site ships them and their lock entries. Pure-Python wheels, ours included, are trimmed
+    to the module list; pydantic-core (binary) is kept whole."""
     keep = keep or Keep.from_files()
     sources, entries = untrimmed_wheels()
-    wheels = [w if "platform" in entries[w.name] or w.name.startswith("smpls-") else trimmed(w, keep) for w in sources]
+    wheels = [w if "platform" in entries[w.name] else trimmed(w, keep) for w in sources]
     if PRECOMPILE:
-        # Third-party wheels get bytecode only; ours keeps its sources, for readable tracebacks.
-        wheels = precompiled([(w, "wheel", SITE_PACKAGES, not w.name.startswith("smpls-")) for w in wheels])
+        # Bytecode only, ours too: its sources were about 60 KB of brotli on every first visit of the form, for
+        # tracebacks that users never read (the unit suite in Pyodide reads ours from the wheel with sources).
+        wheels = precompiled([(w, "wheel", SITE_PACKAGES, True) for w in wheels])
     packages: dict[str, Any] = {}
     for wheel in wheels:
         e = entries[wheel.name]
@@ -220,7 +223,8 @@ def test_wheels() -> list[Path]:
 def main() -> None:
     """Print the runtime's files as JSON: ``stdlib`` and ``browser`` as the site ships them; ``stdlib_full`` and
     ``browser_untrimmed`` before trimming (``--untrimmed`` prints only those, for recording the module list);
-    ``test`` the test-only wheels."""
+    ``test`` the test-only wheels; ``own_whole`` our wheel with its sources and every module (smpls.cli,
+    smpls.schema), which the unit suite may import in Pyodide beyond what the site ships."""
     args = sys.argv[1:]
     if args not in ([], ["--untrimmed"]):
         raise SystemExit("usage: python site_assets/runtime/wheels.py [--untrimmed]")
@@ -229,6 +233,7 @@ def main() -> None:
             "stdlib_full": str(npm_core_file(STDLIB)),
             "browser_untrimmed": [str(p) for p in untrimmed_wheels()[0]],
             "test": [str(p) for p in test_wheels()],
+            "own_whole": str(build_own_wheel()),
         }
         if not args:
             out["stdlib"] = str(stdlib())

@@ -7,10 +7,13 @@
 // The Python side is what `python site_assets/runtime/wheels.py` lists: Pyodide from node_modules/pyodide with
 // the site's python_stdlib.zip (trimmed to site_assets/runtime/imports.txt, bytecode only) and the site's wheels
 // (pydantic and the other pure-Python ones trimmed the same way, pydantic-core for pyemscripten, our own wheel
-// freshly built from pysrc/). pytest, hypothesis and their pure-Python dependencies come from pinned PyPI wheels
-// (group "test" of site_assets/runtime/wheels.toml, fetched and hash-checked by `make setup`) and are never
-// copied into the site; the standard-library modules they need beyond the site's are found, last, in the full
-// python_stdlib.zip.
+// freshly built from pysrc/, trimmed the same way and bytecode only). pytest, hypothesis and their pure-Python
+// dependencies come from pinned PyPI wheels (group "test" of site_assets/runtime/wheels.toml, fetched and
+// hash-checked by `make setup`) and are never copied into the site; the standard-library modules they need beyond
+// the site's are found, last, in the full python_stdlib.zip. Likewise the modules of ours that the site does not
+// ship but the unit suite imports (smpls.schema; smpls.cli is tested on CPython only) are found, last, in our
+// whole wheel with its sources: they are not installed, so that the suite runs against the very bytecode the site
+// ships, and the import check below still fails if the site's code reached one of them.
 //
 // Before pytest, every public function of smpls.browser is called with every example with nothing but the
 // site's runtime (a missing module fails here, naming it). All imports are recorded (site_assets/runtime/
@@ -83,6 +86,7 @@ pyodide.FS.writeFile("/work/pyproject.toml", readFileSync(join(root, "pyproject.
 const setup = ((performance.now() - t0) / 1000).toFixed(1);
 
 pyodide.FS.writeFile("/lib/python314-full.zip", readFileSync(wheels.stdlib_full));
+pyodide.FS.writeFile("/lib/smpls-whole.whl", readFileSync(wheels.own_whole));
 pyodide.globals.set("pytest_args", pyodide.toPy(args.length ? args : ["tests/unit", "-q"]));
 let code;
 try {
@@ -96,6 +100,7 @@ import trace_imports
 called = trace_imports.exercise("/work/examples")
 print(f"smpls.browser: {', '.join(called)} called with every example", flush=True)
 trace_imports.fall_back_to("/lib/python314-full.zip")  # for pytest and hypothesis only
+trace_imports.fall_back_to("/lib/smpls-whole.whl")  # for the tests of smpls modules the site does not ship
 import pytest
 print(f"Pyodide {sys.version.split()[0]} on {sys.platform}; wheels installed in ${setup} s", flush=True)
 import js

@@ -162,6 +162,20 @@ def test_lock_matches_the_files_and_big_files_are_precompressed(site_dir: Path) 
     assert not list(folder.glob("*.map")) and not list(folder.glob("*.d.ts")) and not list(folder.glob("*.html"))
 
 
+def test_our_wheel_ships_the_bytecode_of_the_listed_modules_only(site_dir: Path) -> None:
+    """Like the third-party wheels: no sources, and no module the browser never imports (the command line)."""
+    import zipfile
+
+    [wheel] = (site_dir / "pyodide").glob("smpls-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    code = {n for n in names if n.startswith("smpls/") and not n.endswith("/")}
+    listed = (ROOT / "site_assets" / "runtime" / "imports.txt").read_text(encoding="utf-8").split()
+    assert code and all(n.endswith(".pyc") for n in code), sorted(code)
+    assert "smpls/browser.pyc" in code and "smpls/cli.pyc" not in code and "smpls/__main__.pyc" not in code
+    modules = {n.removesuffix(".pyc").removesuffix("/__init__").replace("/", ".") for n in code}
+    assert modules <= set(listed)
+
+
 def _runtime_hook() -> Any:
     import importlib.util
 

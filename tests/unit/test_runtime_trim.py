@@ -107,6 +107,8 @@ def test_the_build_names_a_module_our_code_imports_outside_the_list(trim: Any) -
     missing = trim.missing_imports(without_json)
     assert ("smpls.browser", "json") in missing
     assert "smpls.browser imports json" in trim.describe_missing(missing)
+    without_reader = trim.Keep(frozenset(full.exact - {"smpls.docx.reader"}), full.whole)
+    assert ("smpls.browser", "smpls.docx.reader") in trim.missing_imports(without_reader)  # ours is trimmed too
 
 
 def test_the_graph_follows_imports_inside_functions_and_skips_the_cli(trim: Any) -> None:

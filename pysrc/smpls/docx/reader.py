@@ -6,7 +6,8 @@ a look-alike typed from scratch) and returns a :class:`ReadResult`: the draft, t
 changed in Word since the download. Unreadable files raise :class:`~smpls.docx.container.DocxError` with a
 Chinese message.
 
-How values are found (all labels come from :mod:`smpls.model` via :func:`smpls.fields.iter_fields`):
+How values are found (all labels come from :mod:`smpls.model` via :func:`smpls.fields.iter_fields`; where the
+rows of 四 and 六 go, what they are called and how many the form takes, from :data:`smpls.fields.ROWS`):
 
 * the section headings (一、… to 六、…) split the document into regions; a label is looked for in its own
   section's region (anywhere, when that heading is missing);
@@ -46,18 +47,11 @@ from smpls.docx.layout import (
     YEAR_MONTH_BLANK,
     _unit_word,
 )
-from smpls.fields import iter_fields, model_fields
-from smpls.model import (
-    MAX_PARTICIPANTS,
-    MAX_SCHEDULE_ROWS,
-    SECTIONS,
-    Application,
-    BasicInfo,
-    Cover,
-    Opinions,
-    Participant,
-    ScheduleRow,
-)
+from smpls.fields import ROWS, FieldSpec, RowScheme, iter_fields, model_fields
+from smpls.model import SECTIONS, Application, BasicInfo, Cover, Opinions
+
+SCHEDULE = ROWS["schedule"]  #: 四: read from its table (:meth:`_Reader.schedule`)
+PARTICIPANTS = ROWS["participants"]  #: 六: read by their label, and from the “参加单位（盖章）：” lines
 
 __all__ = ["DocxError", "ReadResult", "read_docx", "read_visible"]
 
@@ -126,16 +120,38 @@ def _meta_label(model: type[Any], name: str) -> str:
     return dict(model_fields(model))[name].label
 
 
+def _section(scheme: RowScheme) -> str:
+    """The section (and region) key of a list of rows: ``opinions`` for ``opinions.participants``."""
+    return scheme.list_path.split(".")[0]
+
+
+def _row_cell(path: str) -> tuple[RowScheme, str] | None:
+    """``opinions.participants.*.name`` → (the participants' scheme, ``name``); None for a field of its own."""
+    list_path, star, name = path.partition(".*.")
+    return next(((s, name) for s in ROWS.values() if s.list_path == list_path), None) if star else None
+
+
+@cache
+def _participant_name() -> FieldSpec:
+    """The one cell of a 参加单位 row: its name."""
+    return next(spec for spec in iter_fields() if spec.repeat == PARTICIPANTS.kind)
+
+
+def _set_path(out: dict[str, Any], path: str, value: Any) -> None:
+    """``out`` with ``value`` at the dotted ``path`` (``opinions.participants``), making the dicts on the way."""
+    *parents, last = path.split(".")
+    for part in parents:
+        out = out.setdefault(part, {})
+    out[last] = value
+
+
 @cache
 def _targets() -> tuple[Target, ...]:
     out: list[Target] = []
     for spec in iter_fields():
-        if spec.repeat == "schedule":
+        if spec.repeat == SCHEDULE.kind:
             continue
-        if spec.repeat == "participants":
-            out.append(_target("participant", "opinions", spec.meta.label))
-            continue
-        out.append(_target(spec.path, spec.section, spec.meta.label))
+        out.append(_target(spec.path, spec.section, spec.meta.label))  # a 参加单位 too, as a row of its own
     # the form's combined lines: 试点时间 (起 and 止 in one line), 法人注册地址 (省 and 县 in one cell)
     cover = dict(model_fields(Cover))
     out.append(_target("cover.period", "cover", cover["period_start"].form_label.split("（")[0]))
@@ -169,7 +185,7 @@ def _static() -> frozenset[str]:
 @cache
 def _schedule_columns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(column, header pattern): ``period`` for the form's one 时间 column, or a field of the row."""
-    metas = dict(model_fields(ScheduleRow))
+    metas = dict(model_fields(SCHEDULE.model))
     cols = [("period", metas["start"].form_label)] + [(name, meta.label) for name, meta in metas.items()]
     return tuple((name, re.compile(rf"\s*{_char_pattern(label)}\s*{_HINT}\s*[:：]?\s*\Z")) for name, label in cols)
 
@@ -179,7 +195,7 @@ def _opinion_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(target path, pattern of “××单位（盖章）：name”) for each opinion block of 六."""
     words = [
         ("cover.undertaking_unit", _unit_word(_meta_label(Cover, "undertaking_unit"))),
-        ("participant", _unit_word(_meta_label(Participant, "name"))),
+        (_participant_name().path, _unit_word(_participant_name().meta.label)),
         ("cover.guarantor_unit", _unit_word(_meta_label(Cover, "guarantor_unit"))),
         ("cover.guidance_unit", _unit_word(_meta_label(Cover, "guidance_unit"))),
         ("opinions.management_unit", _unit_word(_meta_label(Opinions, "management_unit"))),
@@ -282,8 +298,7 @@ def _regions(items: list[Block]) -> _Doc:
 class _Reader:
     doc: _Doc
     values: dict[str, str] = field(default_factory=dict)
-    participants: list[str] = field(default_factory=list)
-    stages: list[dict[str, str]] = field(default_factory=list)
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=lambda: {kind: [] for kind in ROWS})
     notes: list[str] = field(default_factory=list)
     labels_found: set[str] = field(default_factory=set)
     schedule_found: bool = False
@@ -309,15 +324,23 @@ class _Reader:
 
     def put(self, target: Target, value: str) -> None:
         self.labels_found.add(target.path)
-        if target.path == "participant":
-            if value.strip():
-                self.participants.append(value)
+        if self.add_row(target.path, value):
             return
         old = self.values.get(target.path)
         if old is None or not old.strip():
             self.values[target.path] = value
         elif value.strip() and _key(value) != _key(old):
             self.notes.append(f"“{target.label}”出现了不止一次：已读取第一处，另一处的“{_snippet(value)}”没有读取。")
+
+    def add_row(self, path: str, value: str) -> bool:
+        """A row of one cell (a 参加单位 by its name) when ``path`` is a cell of a row; blank values are
+        skipped. False when ``path`` is a field of its own."""
+        cell = _row_cell(path)
+        if cell is None:
+            return False
+        if value.strip():
+            self.rows[cell[0].kind].append({cell[1]: value})
+        return True
 
     # -- steps
     def mark_static(self) -> None:
@@ -337,17 +360,14 @@ class _Reader:
                 p.used = True
                 self.labels_found.add("opinions")
                 name = m.group("value").strip()
-                if path == "participant":
-                    if name.strip():
-                        self.participants.append(name)
-                elif path == "opinions.management_unit":
+                if path == "opinions.management_unit":
                     self.values.setdefault(path, name)
-                else:
+                elif not self.add_row(path, name):
                     self.opinion_names.append((path, name))
                 break
 
     def schedule(self) -> None:
-        region = "schedule" if "schedule" in self.doc.regions else None
+        region = _section(SCHEDULE) if _section(SCHEDULE) in self.doc.regions else None
         columns: dict[int, str] | None = None
         for r, table in self.doc.tables(region):
             start = 0
@@ -359,7 +379,7 @@ class _Reader:
                 else:
                     start, columns = header
                     self.schedule_found = True
-                    self.labels_found.add("schedule")
+                    self.labels_found.add(_section(SCHEDULE))
             if columns is None:
                 continue
             for cells in table.rows[start:]:
@@ -385,7 +405,7 @@ class _Reader:
                     s, e = split_range(stage.pop("period"))
                     stage.setdefault("start", s)
                     stage.setdefault("end", e)
-                self.stages.append(stage)
+                self.rows[SCHEDULE.kind].append(stage)
 
     def labels(self) -> None:
         for region, b in self.doc.items:
@@ -499,9 +519,9 @@ class _Reader:
     def unplaced(self) -> None:
         where = {**{k: v.split("（")[0] for k, v in SECTIONS}, "instructions": INSTRUCTIONS_TITLE}
         if not self.schedule_found:
-            self.notes.append(
-                "没有找到“四、计划工作步骤”表格的表头（时间、阶段工作内容、负责单位及参与单位），计划工作步骤没有读取。"
-            )
+            number = where[_section(SCHEDULE)].split("、")[0]
+            header = "、".join(dict.fromkeys(m.form_label or m.label for _, m in model_fields(SCHEDULE.model)))
+            self.notes.append(f"没有找到“{number}、{SCHEDULE.title}”表格的表头（{header}），{SCHEDULE.title}没有读取。")
         for region, p in self.doc.paras():
             if not p.used and p.text.strip():
                 self.notes.append(f"{where.get(region, region)}中的“{_snippet(p.text)}”不属于任何栏目，没有读取。")
@@ -545,17 +565,16 @@ class _Reader:
                 )
         out: dict[str, Any] = {}
         for path, value in values.items():
-            section, _, name = path.partition(".")
-            out.setdefault(section, {})[name] = value
-        out["schedule"] = self.cut(self.stages, MAX_SCHEDULE_ROWS, "计划工作步骤", "schedule")
-        names = self.cut(self.participants, MAX_PARTICIPANTS, "参加单位", "opinions")
-        out.setdefault("opinions", {})["participants"] = [{"name": n} for n in names]
+            _set_path(out, path, value)
+        for scheme in ROWS.values():
+            _set_path(out, scheme.list_path, self.cut(self.rows[scheme.kind], scheme))
         return out
 
-    def cut(self, rows: list[Any], limit: int, what: str, section: str) -> list[Any]:
-        """``rows`` cut to the form's ``limit``, with a note on the rows left out."""
+    def cut(self, rows: list[Any], scheme: RowScheme) -> list[Any]:
+        """``rows`` cut to the form's limit, with a note on the rows left out."""
+        limit, what = scheme.max_rows, scheme.title
         if len(rows) > limit:
-            where = dict(SECTIONS)[section].split("（")[0]
+            where = dict(SECTIONS)[_section(scheme)].split("（")[0]
             self.notes.append(
                 f"{where}：文档中有 {len(rows)} 个{what}，表单最多 {limit} 个，第 {limit + 1} 个及以后的没有读取。"
             )
