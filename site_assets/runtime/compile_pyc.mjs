@@ -9,7 +9,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const { loadPyodide } = await import(path.join(root, "node_modules/pyodide/pyodide.mjs"));
 const jobs = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const py = await loadPyodide({ indexURL: path.join(root, "node_modules/pyodide/") });
+// Without column ranges (PEP 657's position table: the ^^^ under a failing expression in a traceback; line
+// numbers stay): a quarter less bytecode after compression, for every user's first visit.
+const py = await loadPyodide({ indexURL: path.join(root, "node_modules/pyodide/"), env: { PYTHONNODEBUGRANGES: "1" } });
 py.FS.mkdirTree("/work");
 py.FS.writeFile("/work/compile_pyc.py", fs.readFileSync(path.join(here, "compile_pyc.py")));
 py.runPython("import sys; sys.path.insert(0, '/work')");

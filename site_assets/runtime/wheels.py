@@ -118,7 +118,9 @@ def precompiled(jobs: list[Job]) -> list[Path]:
     """Bytecode-compiled copies of zips, made in Node by Pyodide's own Python (compile_pyc.mjs), cached by the
     hash of input and options. Each job: (source, layout "zip"|"wheel", import prefix, sourceless)."""
     script_digest = hashlib.sha256(
-        (RUNTIME / "compile_pyc.py").read_bytes() + (NPM_PYODIDE / "pyodide.asm.wasm").stat().st_size.to_bytes(8)
+        (RUNTIME / "compile_pyc.py").read_bytes()
+        + (RUNTIME / "compile_pyc.mjs").read_bytes()
+        + (NPM_PYODIDE / "pyodide.asm.wasm").stat().st_size.to_bytes(8)
     ).hexdigest()[:8]
     outputs: list[Path] = []
     todo = []
