@@ -90,12 +90,13 @@ def value_at(draft: dict[str, Any], path: str) -> Any:
 
 
 def type_into(page: Page, spec: FieldSpec, path: str, value: str) -> None:
-    """Enter a value the way a person does: keys for short text, the picker's value for months, a click for a choice."""
+    """Enter a value the way a person does: keys for short text (codes, numbers, dates, short names), a paste-like
+    fill for longer text and months, a click for a choice."""
     if spec.meta.kind == "choice":
         page.locator(f'input[type=radio][name="{path}"][value="{value}"]').check()
         return
     box = page.locator(f"#{fid(path)}")
-    if spec.meta.kind in ("yearmonth", "textarea") or len(value) > 40:
+    if spec.meta.kind in ("yearmonth", "textarea") or len(value) > 12:
         box.fill(value)
     else:
         box.click()
