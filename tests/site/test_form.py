@@ -90,13 +90,14 @@ def value_at(draft: dict[str, Any], path: str) -> Any:
 
 
 def type_into(page: Page, spec: FieldSpec, path: str, value: str) -> None:
-    """Enter a value the way a person does: keys for short text (codes, numbers, dates, short names), a paste-like
-    fill for longer text and months, a click for a choice."""
+    """Enter a value the way a person does: keys for very short text (a postcode, a number), a paste-like fill
+    for the rest and months (typing key by key is tested on its own: test_errors_appear_on_leaving_a_field…,
+    test_complete_the_cover_with_the_keyboard_alone, test_hostile), a click for a choice."""
     if spec.meta.kind == "choice":
         page.locator(f'input[type=radio][name="{path}"][value="{value}"]').check()
         return
     box = page.locator(f"#{fid(path)}")
-    if spec.meta.kind in ("yearmonth", "textarea") or len(value) > 12:
+    if spec.meta.kind in ("yearmonth", "textarea") or len(value) > 6:
         box.fill(value)
     else:
         box.click()
