@@ -74,11 +74,16 @@ def eligibility(answers_json: str) -> str:
     """The verdict for the answers: ``{"overall", "reasons": [...], "prefill": {path: value}}``. Never raises."""
     from smpls.eligibility import evaluate
 
+    return _dumps(evaluate(_loads_object(answers_json)).to_dict())
+
+
+def _loads_object(text: str) -> dict[str, Any]:
+    """The JSON object in ``text``, or an empty one for anything else (bad JSON, a list, too deep): never raises."""
     try:
-        answers = json.loads(answers_json)
+        value = json.loads(text)
     except (ValueError, TypeError, RecursionError):
-        answers = {}
-    return _dumps(evaluate(answers).to_dict())
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _application(draft_json: str) -> Application:
@@ -123,11 +128,7 @@ def summary_check(meta_json: str, contents: Any) -> str:
     """
     from smpls.summary import check_file, same_file_message
 
-    try:
-        meta = json.loads(meta_json)
-    except (ValueError, TypeError, RecursionError):
-        meta = {}
-    meta = meta if isinstance(meta, dict) else {}
+    meta = _loads_object(meta_json)
     names: list[Any] = meta["names"] if isinstance(meta.get("names"), list) else []
     known_list: list[Any] = meta["known"] if isinstance(meta.get("known"), list) else []
     known = {str(k.get("hash")): str(k.get("file", "")) for k in known_list if isinstance(k, dict)}
@@ -148,11 +149,7 @@ def summary_check(meta_json: str, contents: Any) -> str:
 def _summary_entries(payload_json: str) -> tuple[list[Any], dict[str, Any]]:
     from smpls.summary import Entry
 
-    try:
-        payload = json.loads(payload_json)
-    except (ValueError, TypeError, RecursionError):
-        payload = {}
-    payload = payload if isinstance(payload, dict) else {}
+    payload = _loads_object(payload_json)
     raw: list[Any] = payload["entries"] if isinstance(payload.get("entries"), list) else []
     entries = [e for e in (Entry.from_dict(item) for item in raw) if e is not None]
     return entries, payload

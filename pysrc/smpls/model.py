@@ -55,7 +55,9 @@ class Meta:
         if self.hint:
             out["description"] = self.hint
         if self.kind == "yearmonth":
-            out["pattern"] = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
+            # Not "pattern": a month written otherwise is an 错误 only on the cover and a 提示 elsewhere
+            # (smpls.problems yearmonth_format), and the schema must not refuse what the checker only advises on.
+            out["x-pattern"] = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
         if self.advised_length:
             out["x-advised-length"] = self.advised_length
         if self.choices:

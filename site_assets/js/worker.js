@@ -8,15 +8,20 @@
 //        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
 
 const BASE = new URL("../../pyodide/", import.meta.url);
+// The same files from the service worker's offline copy (site_assets/sw/sw.js), asked for when the network
+// fails although the browser says it is online: the service worker leaves the runtime to the network then.
+const OFFLINE_BASE = new URL("../../offline-copy/pyodide/", import.meta.url);
+let base = BASE; // where the runtime comes from (the on-demand wheels too)
 const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's default is the working directory
 const T0 = performance.now();
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - T0));
 
 class LoadError extends Error {
-  constructor(message, detail) {
+  constructor(message, detail, network = false) {
     super(message);
     this.detail = detail;
+    this.network = network; // the request did not reach the site at all (not an HTTP error)
   }
 }
 
@@ -31,12 +36,12 @@ function hexToBase64(hex) {
 }
 
 async function fetchLock() {
-  const url = new URL("pyodide-lock.json", BASE);
+  const url = new URL("pyodide-lock.json", base);
   let res;
   try {
     res = await fetch(url);
   } catch (err) {
-    throw new LoadError("无法下载校验程序的组件清单（pyodide-lock.json），请检查网络后刷新页面。", String(err));
+    throw new LoadError("无法下载校验程序的组件清单（pyodide-lock.json），请检查网络后刷新页面。", String(err), true);
   }
   if (!res.ok) throw new LoadError(`校验程序的组件清单（pyodide-lock.json）无法下载（HTTP ${res.status}），请刷新页面重试。`);
   return res.json();
@@ -44,7 +49,7 @@ async function fetchLock() {
 
 // Fetch one wheel; the browser checks its sha256 against the lock (Subresource Integrity).
 async function fetchWheel(pkg, progress) {
-  const url = new URL(pkg.file_name, BASE);
+  const url = new URL(pkg.file_name, base);
   try {
     const res = await fetch(url, { integrity: `sha256-${hexToBase64(pkg.sha256)}` });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -103,6 +108,8 @@ function bytesOf(proxy) {
   return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view.buffer : view.slice().buffer;
 }
 
+let probe = null; // the lock file's fetch: whether this site could be reached at all
+
 async function boot() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     throw new LoadError("此浏览器不支持 WebAssembly（或已被禁用），无法在本机运行校验程序。");
@@ -110,6 +117,7 @@ async function boot() {
   status("loading", "正在下载 Python 运行环境…");
   // Wheels download while Pyodide starts.
   const lock = fetchLock();
+  probe = lock;
   let done = 0;
   let total = 0;
   const wheels = lock.then((data) => {
@@ -122,7 +130,7 @@ async function boot() {
 
   let pyodide;
   try {
-    const { loadPyodide } = await import(new URL("pyodide.mjs", BASE).href);
+    const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
     // When the WebAssembly file cannot be fetched or compiled, Pyodide only logs "wasm instantiation failed!"
     // (console.warn) or Emscripten prints "Aborted(…)", and loadPyodide never settles: watch both during
     // start-up, so the page can say so instead of loading forever.
@@ -141,8 +149,8 @@ async function boot() {
     try {
       pyodide = await Promise.race([
         loadPyodide({
-          indexURL: BASE.href,
-          lockFileURL: new URL("pyodide-lock.json", BASE).href,
+          indexURL: base.href,
+          lockFileURL: new URL("pyodide-lock.json", base).href,
           stdout: () => {},
           stderr: (line) => pyodide || watch(line),
         }),
@@ -181,7 +189,28 @@ async function boot() {
   return { pyodide, browser };
 }
 
-const ready = boot();
+// When the site cannot be reached (the lock file's fetch failed outright), start again from the offline copy; if
+// there is none (no service worker, nothing stored), the first attempt's message stands.
+async function start() {
+  try {
+    return await boot();
+  } catch (err) {
+    if (!probe) throw err;
+    const unreachable = await probe.then(
+      () => false,
+      (e) => e instanceof LoadError && e.network,
+    );
+    if (!unreachable) throw err;
+    base = OFFLINE_BASE;
+    try {
+      return await boot();
+    } catch {
+      throw err;
+    }
+  }
+}
+
+const ready = start();
 ready.then(
   ({ browser }) => {
     status("ready", "校验程序已就绪。", { timings });

@@ -8,15 +8,15 @@
 //   ready, so a person who only reads never downloads the runtime, and one who used the form has it offline.
 // - activate: deletes the caches of earlier versions, so a new version of the site replaces the old cleanly.
 // - fetch: answers requests for those files from the cache first (the same version throughout, and it works
-//   offline); a runtime file not yet stored is fetched and stored; anything else goes to the network. An unknown
+//   offline), except the runtime while the browser is online (below); anything else goes to the network. An unknown
 //   page while offline gets a short Chinese notice. Nothing is sent anywhere: the files come from this site.
 //
-// Compiled code (measured with Chromium tracing, README 性能): Chromium keeps the compiled WebAssembly of a
-// response from this cache beside it, so from the second visit served from here pyodide.asm.wasm is not compiled
-// again. The first such visit compiles it once (the first visit compiled the network's copy, whose code cache
-// belongs to the HTTP cache). Passing the network's response through this worker instead was tried: Chromium then
-// never used a code cache; starting a second checker in the background to fill this cache's code cache was tried:
-// it shares the page's compiled module in memory and writes nothing.
+// Compiled code (measured with Chromium tracing, README 性能): a response from this cache gets its own code cache,
+// so the first visit served from here compiled pyodide.asm.wasm once more (the first visit compiled the network's
+// copy, whose code cache belongs to the HTTP cache), 1.3 times the page alone. Passing the network's response
+// through this worker was tried: Chromium then never used a code cache; starting a second checker in the
+// background to fill this cache's code cache was tried: it shares the page's compiled module and writes nothing.
+// So while the browser is online the runtime is not answered from here at all (see fetch).
 "use strict";
 
 const VERSION = "__SMPLS_VERSION__";
@@ -125,11 +125,28 @@ async function respond(request, key, isRuntime) {
   }
 }
 
+// The stored runtime under another name, asked for by worker.js when the network fails although the browser
+// says it is online (a host that cannot be reached, a captive portal): "offline-copy/pyodide/x" is "pyodide/x".
+const OFFLINE_COPY = new URL("offline-copy/", ROOT).href;
+
+async function fromCopy(key) {
+  const hit = await (await caches.open(CACHE)).match(key);
+  return hit || new Response("", { status: 404, statusText: "not in the offline copy" });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(ROOT.href)) return;
+  if (request.url.startsWith(OFFLINE_COPY)) {
+    event.respondWith(fromCopy(cacheKey(ROOT.href + request.url.slice(OFFLINE_COPY.length))));
+    return;
+  }
   const key = cacheKey(request.url);
   const isRuntime = RUNTIME_SET.has(key);
   if (!CORE.has(key) && !isRuntime && request.mode !== "navigate") return; // not ours: the browser fetches it
+  // The runtime while online: left to the browser and its HTTP cache, which keeps the compiled WebAssembly of
+  // the last visit (a response from this cache is compiled once more the first time it is used: README 性能).
+  // Offline, or when the network fails (worker.js then asks for offline-copy/), it comes from this cache.
+  if (isRuntime && self.navigator.onLine) return;
   event.respondWith(respond(request, key, isRuntime));
 });

@@ -173,7 +173,9 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     COUNTS["offline: pages used offline"] += 6
 
 
-def test_second_visit_loads_the_runtime_from_the_service_worker(
+@pytest.mark.allow_failed_requests(r"/pyodide/")  # the site made unreachable on purpose
+@pytest.mark.allow_console_errors(r"wasm|Aborted|Failed to fetch|fetch|pyodide|Failed to load")
+def test_online_the_runtime_comes_from_the_network_and_from_the_copy_when_the_site_cannot_be_reached(
     new_context: Any, site_url: str, site_dir: Path
 ) -> None:
     context: BrowserContext = new_context()
@@ -185,14 +187,30 @@ def test_second_visit_loads_the_runtime_from_the_service_worker(
     wait_all_cached(page, wait_offline_copy(page), len(offline_hook().offline_files(site_dir)))
     page.close()
 
+    # online: the runtime is left to the browser (its HTTP cache keeps the compiled WebAssembly), not the copy
     second: list[Response] = []
     context.on("response", lambda r: RUNTIME_FILES.search(r.url) and second.append(r))
     page = context.new_page()
     open_form(page, apply_url(site_url, site_dir), ready=True)
     names = {r.url.rsplit("/", 1)[-1] for r in second}
     assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names, names
-    assert any(n.endswith(".whl") for n in names)
-    assert all(r.from_service_worker for r in second), [r.url for r in second if not r.from_service_worker]
+    assert not any(r.from_service_worker for r in second), [r.url for r in second if r.from_service_worker]
+    page.close()
+
+    # the browser says it is online but the site cannot be reached: the checker starts from the offline copy
+    context.route(re.compile(r"/pyodide/"), lambda route: route.abort("internetdisconnected"))
+    COUNTS["offline: site unreachable while online"] += 1
+    third: list[Response] = []
+    context.on("response", lambda r: "/offline-copy/pyodide/" in r.url and third.append(r))
+    page = context.new_page()
+    open_form(page, apply_url(site_url, site_dir), ready=True)
+    names = {r.url.rsplit("/", 1)[-1] for r in third}
+    assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names, names
+    assert all(r.from_service_worker for r in third)
+    box = page.locator(f"#{fid('basic.org_code')}")
+    box.fill("12345")
+    box.blur()
+    expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty()
 
 
 def test_reading_pages_keep_pages_but_not_the_runtime(new_context: Any, site_url: str, site_dir: Path) -> None:

@@ -56,3 +56,12 @@ def test_examples_fit_the_schema_types() -> None:
     schema = json_schema()
     assert set(data) <= set(schema["properties"])
     assert json.loads(schema_text()) == schema
+
+
+def test_the_schema_refuses_nothing_the_checker_only_advises_on() -> None:
+    """No "pattern": a year-month written another way is an 错误 on the cover but a 提示 in the other month
+    fields, so the written form is an annotation (x-pattern) and smpls says which it is."""
+    props = [p for d in json_schema()["$defs"].values() for p in d.get("properties", {}).values()]
+    months = [p for p in props if p.get("x-kind") == "yearmonth"]
+    assert months and all("x-pattern" in p for p in months)
+    assert not [p for p in props if "pattern" in p]
