@@ -5,7 +5,7 @@ the built files to keep for offline use and computes the site's version: the fir
 every listed file's path and bytes (and the worker's own template). The version names the cache
 (``smpls-<version>``), so any change to any file makes a new service worker that replaces the old cache.
 
-Kept: every page (as its URL, ``apply/``), assets/, stylesheets/, search/ at install; pyodide/ (the runtime, ~30 MB)
+Kept: every page (as its URL, ``apply/``), assets/, stylesheets/, search/ at install; pyodide/ (the runtime, ~23 MB)
 once a page that uses the checker has it ready, so reading pages never download it. Uncompressed files only: the
 browser stores what it decoded. Not kept: the precompressed ``.gz``/``.br`` copies, sitemaps, the host header
 files (``_headers``, ``csp-*.txt``) and ``sw.js`` itself.

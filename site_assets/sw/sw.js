@@ -2,7 +2,7 @@
 // VERSION, FILES and RUNTIME) and registered by assets/smpls/offline.js on every page.
 //
 // One cache per version of the site, named "smpls-<VERSION>" (VERSION is a hash of all built files).
-// - install: stores the pages, scripts and styles (FILES). The Python runtime (RUNTIME: pyodide/, ~30 MB) is
+// - install: stores the pages, scripts and styles (FILES). The Python runtime (RUNTIME: pyodide/, ~23 MB) is
 //   added too when the previous version's cache had it, so an update keeps the site usable offline.
 // - message {type: "cache-runtime"}: stores the runtime. Pages that use the checker send it once the checker is
 //   ready, so a person who only reads never downloads the runtime, and one who used the form has it offline.
