@@ -16,6 +16,7 @@ import pytest
 from conftest import SiteGuard
 from helpers import axe_violations, drop, format_violations, screenshot
 from playwright.sync_api import Page, expect
+from trust import download_json, ensure_rows, stored_draft, value_at
 
 from smpls import browser
 from smpls.fields import FieldSpec, field_by_path, iter_fields
@@ -82,13 +83,6 @@ def concrete_fields(draft: dict[str, Any]) -> Iterator[tuple[FieldSpec, str, str
             yield spec, spec.path.replace("*", str(i)), row[spec.name]
 
 
-def value_at(draft: dict[str, Any], path: str) -> Any:
-    node: Any = draft
-    for part in path.split("."):
-        node = node[int(part)] if part.isdigit() else node[part]
-    return node
-
-
 def type_into(page: Page, spec: FieldSpec, path: str, value: str) -> None:
     """Enter a value the way a person does: keys for very short text (a postcode, a number), a paste-like fill
     for the rest and months (typing key by key is tested on its own: test_errors_appear_on_leaving_a_field…,
@@ -106,13 +100,6 @@ def type_into(page: Page, spec: FieldSpec, path: str, value: str) -> None:
     box.blur()
 
 
-def ensure_rows(page: Page, kind: str, count: int) -> None:
-    rows = page.locator(f'[data-rows="{kind}"] > li')
-    while rows.count() < count:
-        page.click(f'[data-add-row="{kind}"]')
-    expect(rows).to_have_count(count)
-
-
 def fill_draft(page: Page, draft: dict[str, Any]) -> None:
     ensure_rows(page, "schedule", len(draft["schedule"]))
     ensure_rows(page, "participants", len(draft["opinions"]["participants"]))
@@ -121,26 +108,11 @@ def fill_draft(page: Page, draft: dict[str, Any]) -> None:
             type_into(page, spec, path, value)
 
 
-def download_json(page: Page) -> dict[str, Any]:
-    with page.expect_download() as info:
-        page.click('[data-action="download-json"]')
-    download = info.value
-    assert download.suggested_filename.endswith(".json")
-    path = download.path()
-    assert path is not None
-    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-    return data
-
-
 def read_field(page: Page, spec: FieldSpec, path: str) -> str:
     if spec.meta.kind == "choice":
         checked = page.locator(f'input[type=radio][name="{path}"]:checked')
         return checked.get_attribute("value") or "" if checked.count() else ""
     return page.input_value(f"#{fid(path)}")
-
-
-def stored_draft(page: Page) -> Any:
-    return page.evaluate("() => JSON.parse(localStorage.getItem('smpls-draft') || 'null')")
 
 
 # ---------------------------------------------------------------- the HTML comes from the model

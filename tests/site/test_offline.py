@@ -135,7 +135,10 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     box.fill("12345")
     box.blur()
     expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty(timeout=20_000)
-    page.locator(f"#{fid('cover.pilot_name')}").fill("离线填写的试点名称")
+    pilot = page.locator(f"#{fid('cover.pilot_name')}")
+    pilot.fill("离线填写的试点名称")
+    pilot.blur()
+    expect(page.locator('[data-msg-for="cover.pilot_name"]')).not_to_be_empty()  # checked offline too
     page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('离线填写')")
     saved = download_json(page)
     assert saved["cover"]["pilot_name"] == "离线填写的试点名称"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import SiteHandler, SiteServer
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from smpls.fields import FieldSpec, iter_fields
 
@@ -100,6 +100,7 @@ def ensure_rows(page: Page, kind: str, count: int) -> None:
     rows = page.locator(f'[data-rows="{kind}"] > li')
     while rows.count() < count:
         page.click(f'[data-add-row="{kind}"]')
+    expect(rows).to_have_count(count)
 
 
 def stored_draft(page: Page) -> Any:
@@ -124,9 +125,28 @@ def form_values(page: Page) -> dict[str, str]:
     return values
 
 
+# Leave the field being typed in and wait until the download button has not moved for 0.5 s: leaving a field
+# checks it, and a message appearing above the button between Playwright's mouse-down and mouse-up moves the
+# button away from under the pointer (the click then lands elsewhere and nothing is downloaded).
+SETTLE = """(selector) => new Promise((resolve) => {
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+    const button = document.querySelector(selector);
+    let last = "", still = 0;
+    const tick = () => {
+        const now = JSON.stringify(button.getBoundingClientRect());
+        still = now === last ? still + 1 : 0;
+        last = now;
+        if (still >= 10) resolve(); else setTimeout(tick, 50);
+    };
+    tick();
+})"""
+
+
 def download_json(page: Page) -> dict[str, Any]:
+    page.evaluate(SETTLE, '[data-action="download-json"]')
     with page.expect_download() as info:
         page.click('[data-action="download-json"]')
+    assert info.value.suggested_filename.endswith(".json")
     path = info.value.path()
     assert path is not None
     data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
