@@ -23,7 +23,7 @@ from typing import Any
 
 from run import ROOT, fmt_s, serve, visit
 
-SWITCHES = ("late-register", "early-start")
+SWITCHES = ("late-register", "early-start", "runtime-network")
 
 
 def build(name: str) -> Path:

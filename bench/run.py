@@ -37,7 +37,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -350,24 +350,27 @@ def bench_browser(site: Path, runs: int) -> list[Row]:
     warm: dict[str, list[dict[str, Any]]] = {"sw": [], "nosw": []}
     later: dict[str, list[dict[str, Any]]] = {"sw": [], "nosw": []}
     sent: dict[str, list[int]] = {"sw": [], "nosw": [], "raw": []}
-    with sync_playwright() as pw:
-        for mode in ("sw", "nosw", "raw"):
-            with serve(site, precompressed=mode != "raw") as (url, counter):
-                for i in range(1 if mode == "raw" else runs):
-                    with tempfile.TemporaryDirectory(prefix="smpls-bench-") as profile:
-                        counter.reset()
-                        sw = mode == "sw"
-                        first = visit(
-                            pw, Path(profile), url, roundtrips=200 if (sw and i == 0) else 0, sw=sw, settle=True
-                        )
-                        sent[mode].append(counter.bytes)
-                        if VERBOSE:
-                            top = sorted(counter.files.items(), key=lambda kv: -kv[1])[:12]
-                            print(f"{mode}: {counter.requests} requests", *(f"{n:>10} {p}" for p, n in top), sep="\n")
-                        if mode != "raw":
-                            cold[mode].append(first)
-                            warm[mode].append(visit(pw, Path(profile), url, sw=sw))
-                            later[mode].append(visit(pw, Path(profile), url, sw=sw))
+    # The two ways are interleaved (sw, nosw, sw, nosw, …), each from its own server, so that both see the same
+    # machine load; the raw visit (bytes only) comes last.
+    with sync_playwright() as pw, ExitStack() as servers:
+        served = {
+            mode: servers.enter_context(serve(site, precompressed=mode != "raw")) for mode in ("sw", "nosw", "raw")
+        }
+        order = [mode for _ in range(runs) for mode in ("sw", "nosw")] + ["raw"]
+        for i, mode in enumerate(order):
+            url, counter = served[mode]
+            with tempfile.TemporaryDirectory(prefix="smpls-bench-") as profile:
+                counter.reset()
+                sw = mode == "sw"
+                first = visit(pw, Path(profile), url, roundtrips=200 if (sw and i == 0) else 0, sw=sw, settle=True)
+                sent[mode].append(counter.bytes)
+                if VERBOSE:
+                    top = sorted(counter.files.items(), key=lambda kv: -kv[1])[:12]
+                    print(f"{mode}: {counter.requests} requests", *(f"{n:>10} {p}" for p, n in top), sep="\n")
+                if mode != "raw":
+                    cold[mode].append(first)
+                    warm[mode].append(visit(pw, Path(profile), url, sw=sw))
+                    later[mode].append(visit(pw, Path(profile), url, sw=sw))
     rt = cold["sw"][0]["roundtrips"]
     rows: list[Row] = []
     for mode, label in (("sw", "with service worker, as users get it"), ("nosw", "page alone")):

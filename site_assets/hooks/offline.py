@@ -17,7 +17,8 @@ Speed switches, for ``bench/ab.py`` only: ``SMPLS_PERF_OFF`` (comma-separated) b
 switched off, so each gain is measured against the same machine in the same run (README, 性能):
 
 - ``late-register``: checker pages register the service worker at page load, not once the checker is ready;
-- ``early-start``: no inline script at the top of checker pages that starts the checker's worker.
+- ``early-start``: no inline script at the top of checker pages that starts the checker's worker;
+- ``runtime-network``: the service worker answers the runtime from its cache while online too.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ self.addEventListener("activate", (event) => {
 
 _serving = False
 
-PERF_SWITCHES = ("late-register", "early-start")
+PERF_SWITCHES = ("late-register", "early-start", "runtime-network")
+# the service worker's own switch line (sw.js is written from its template after switch_off)
+SW_SWITCH = ("const RUNTIME_FROM_NETWORK = true;", "const RUNTIME_FROM_NETWORK = false;")
 # (file in the site, the switch line as written, the line with the change switched off)
 PERF_LINES = {
     "late-register": ("assets/smpls/offline.js", "const AFTER_CHECKER = true;", "const AFTER_CHECKER = false;"),
@@ -144,6 +147,10 @@ def write_service_worker(site: Path, directory_urls: bool = True) -> str:
             raise RuntimeError(f"offline hook: {TEMPLATE} must contain {marker} exactly once")
     core = [url for url, _ in files if not url.startswith(RUNTIME_PREFIX)]
     runtime = [url for url, _ in files if url.startswith(RUNTIME_PREFIX)]
+    if "runtime-network" in perf_off():
+        if text.count(SW_SWITCH[0]) != 1:
+            raise RuntimeError(f"offline hook: {TEMPLATE} must contain {SW_SWITCH[0]!r} exactly once")
+        text = text.replace(*SW_SWITCH)
     text = text.replace("__SMPLS_VERSION__", version)
     text = text.replace("__SMPLS_FILES__", json.dumps(core, ensure_ascii=False, indent=0))
     text = text.replace("__SMPLS_RUNTIME__", json.dumps(runtime, ensure_ascii=False, indent=0))
