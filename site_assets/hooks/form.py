@@ -26,7 +26,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from smpls import notice
-from smpls.docx import _MAX_NAME_BYTES, _UNSAFE
+from smpls.docx import FILE_NAME_RULE
 from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
@@ -234,7 +234,7 @@ def page_config() -> dict[str, Any]:
         "regions": REGION_TARGET,
         "maxImportBytes": MAX_IMPORT_BYTES,
         # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form-names.js)
-        "fileName": {"unsafe": _UNSAFE.pattern, "maxBytes": _MAX_NAME_BYTES, "draft": "申请书草稿"},
+        "fileName": {**FILE_NAME_RULE, "draft": "申请书草稿"},
     }
 
 

@@ -29,3 +29,23 @@ test("the JSON draft's name", () => {
   assert.equal(draftFileName("", "2026-11-20", rule), `${rule.draft}-2026-11-20.json`);
   assert.equal(draftFileName("///", "2026-11-20", rule), `${rule.draft}-2026-11-20.json`);
 });
+
+test("safeName gives what smpls.docx.safe_name gives, name for name", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { ROOT } = await import("./config.mjs");
+  const python = existsSync(join(ROOT, ".venv", "bin", "python")) ? join(ROOT, ".venv", "bin", "python") : "python3";
+  const names = [
+    "临湖市政务服务综合标准化试点", "临湖\u202Egpj.exe", "  ._x  y._ ", "a\ufeffb", "a\u3000\u3000b", "a\u0085b",
+    "a\tb\nc", "CON", "a/b\\c:d*e?f\"g<h>i|j", "\u2066x\u2069", "😀 ok", "标".repeat(200), "a".repeat(199) + "标",
+    ". . .", "x.", "", "名称\u00a0\u2003末尾 . ",
+  ];
+  const script = "import json, sys; from smpls.docx import safe_name; print(json.dumps([safe_name(n) for n in json.load(sys.stdin)]))";
+  const expected = JSON.parse(
+    execFileSync(python, ["-c", script], {
+      cwd: ROOT, input: JSON.stringify(names), encoding: "utf-8", env: { ...process.env, PYTHONPATH: join(ROOT, "pysrc") },
+    }),
+  );
+  assert.deepEqual(names.map((n) => safeName(n, rule)), expected);
+});

@@ -19,6 +19,7 @@ MODULES = [
     "smpls.problems",
     "smpls.names",
     "smpls.codes.yearmonth",
+    "smpls.docx",
 ]
 
 

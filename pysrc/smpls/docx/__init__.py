@@ -22,14 +22,40 @@ from typing import Any
 from smpls.docx.layout import build
 from smpls.model import Application
 
-__all__ = ["FALLBACK_FILENAME", "DocxError", "ReadResult", "build_docx", "docx_filename", "read_docx"]
+__all__ = [
+    "FALLBACK_FILENAME",
+    "FILE_NAME_RULE",
+    "DocxError",
+    "ReadResult",
+    "build_docx",
+    "docx_filename",
+    "read_docx",
+    "safe_name",
+]
 
 FALLBACK_FILENAME = "试点申请书.docx"
 
 # Characters Windows or macOS refuse in file names, controls, and bidi controls (which can disguise the
 # extension, e.g. U+202E).
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]')
+# Runs of blanks become one space: written out (not \s) so that Python and JavaScript read the same class.
+_BLANKS = re.compile(r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _MAX_NAME_BYTES = 200  # macOS allows 255 UTF-8 bytes per name, Windows 255 UTF-16 units
+
+#: The file-name rule as data, for the page (site_assets/js/form-names.js names the JSON draft by it; a unit test
+#: runs both on the same names).
+FILE_NAME_RULE: dict[str, Any] = {"unsafe": _UNSAFE.pattern, "blanks": _BLANKS.pattern, "maxBytes": _MAX_NAME_BYTES}
+
+
+def safe_name(text: str) -> str:
+    """``text`` made safe as (part of) a file name on Windows and macOS; ``""`` when nothing is left.
+
+    >>> safe_name("临湖\u202egpj.exe  ")
+    '临湖_gpj.exe'
+    """
+    name = _BLANKS.sub(" ", _UNSAFE.sub("_", text)).strip(" ._")
+    name = name.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore")  # cut at a character boundary
+    return name.rstrip(" .")
 
 
 def build_docx(app: Application, *, created: datetime | None = None) -> bytes:
@@ -39,11 +65,7 @@ def build_docx(app: Application, *, created: datetime | None = None) -> bytes:
 
 def docx_filename(app: Application) -> str:
     """A file name from the 试点名称, safe on Windows and macOS: ``××市政务服务综合标准化试点申请书.docx``."""
-    name = _UNSAFE.sub("_", app.cover.pilot_name)
-    name = re.sub(r"\s+", " ", name).strip(" ._")
-    while len(name.encode("utf-8")) > _MAX_NAME_BYTES:
-        name = name[:-1]
-    name = name.rstrip(" .")
+    name = safe_name(app.cover.pilot_name)
     if not name:  # (never a reserved name such as CON: 申请书 is always appended)
         return FALLBACK_FILENAME
     return f"{name}申请书.docx"
