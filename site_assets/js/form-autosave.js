@@ -99,6 +99,8 @@ export class FormAutosave {
   }
 
   cleared() {
+    clearTimeout(this.timer); // a save still waiting would write the emptied form back
+    this.pending = false;
     draftStore.clear();
     this.dirty = false;
     this.noteEl.hidden = true;

@@ -588,10 +588,13 @@ def test_clear_draft_asks_first(page: Page, site_url: str, site_dir: Path) -> No
     page.click('[data-action="clear"]')
     dialog.locator('[data-dialog="confirm"]').click()
     expect(dialog).to_be_hidden()
-    assert page.input_value("#f-cover-pilot_name") == ""
-    assert stored_draft(page) is None or stored_draft(page)["draft"]["cover"]["pilot_name"] == ""
+    expect(page.locator("#f-cover-pilot_name")).to_have_value("")
+    page.wait_for_function(
+        """() => { const s = localStorage.getItem('smpls-draft');
+                   return !s || JSON.parse(s).draft.cover.pilot_name === ''; }"""
+    )
     reload(page)
-    assert page.input_value("#f-cover-pilot_name") == ""
+    expect(page.locator("#f-cover-pilot_name")).to_have_value("")
 
 
 # ---------------------------------------------------------------- regions
