@@ -1,9 +1,9 @@
 // File names for the downloads. The rule (characters Windows or macOS refuse, controls and direction marks such
 // as U+202E that can disguise an extension, blanks, and the byte limit) is smpls.docx.FILE_NAME_RULE, passed in
-// the page config; safeName() does what smpls.docx.safe_name does (tests/unit/test_file_names.py runs both on the
+// the page config; safeName() does what smpls.docx.safe_name does (tests/js/form-names.test.mjs runs both on the
 // same names), so the JSON draft and the Word file are named alike. Pure: no DOM.
 
-/** `text` made safe as (part of) a file name by the rule {unsafe, maxBytes}; "" when nothing is left. */
+/** `text` made safe as (part of) a file name by the rule {unsafe, blanks, maxBytes}; "" when nothing is left. */
 export function safeName(text, rule) {
   const unsafe = new RegExp(rule.unsafe, "gu");
   let name = String(text || "")

@@ -42,8 +42,8 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 _BLANKS = re.compile(r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _MAX_NAME_BYTES = 200  # macOS allows 255 UTF-8 bytes per name, Windows 255 UTF-16 units
 
-#: The file-name rule as data, for the page (site_assets/js/form-names.js names the JSON draft by it; a unit test
-#: runs both on the same names).
+#: The file-name rule as data, for the page (site_assets/js/form-names.js names the JSON draft by it;
+#: tests/js/form-names.test.mjs runs both on the same names).
 FILE_NAME_RULE: dict[str, Any] = {"unsafe": _UNSAFE.pattern, "blanks": _BLANKS.pattern, "maxBytes": _MAX_NAME_BYTES}
 
 
