@@ -16,6 +16,7 @@ import argparse
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
@@ -23,7 +24,8 @@ from typing import Any
 
 from run import ROOT, fmt_s, serve, visit
 
-SWITCHES = ("late-register", "early-start", "runtime-network")
+sys.path.insert(0, str(ROOT / "site_assets" / "hooks"))
+from offline import PERF_SWITCHES as SWITCHES  # the switches are defined once, by the build
 
 
 def build(name: str) -> Path:

@@ -18,6 +18,7 @@ switched off, so each gain is measured against the same machine in the same run 
 
 - ``late-register``: checker pages register the service worker at page load, not once the checker is ready;
 - ``early-start``: no inline script at the top of checker pages that starts the checker's worker;
+- ``search-later``: the theme's search worker starts with the page, not once the checker is ready;
 - ``runtime-network``: the service worker answers the runtime from its cache while online too.
 """
 
@@ -62,7 +63,7 @@ self.addEventListener("activate", (event) => {
 
 _serving = False
 
-PERF_SWITCHES = ("late-register", "early-start", "runtime-network")
+PERF_SWITCHES = ("late-register", "early-start", "search-later", "runtime-network")
 # the service worker's own switch line (sw.js is written from its template after switch_off)
 SW_SWITCH = ("const RUNTIME_FROM_NETWORK = true;", "const RUNTIME_FROM_NETWORK = false;")
 # (file in the site, the switch line as written, the line with the change switched off)
