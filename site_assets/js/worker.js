@@ -13,6 +13,12 @@ const BASE = new URL("../../pyodide/", import.meta.url);
 const OFFLINE_BASE = new URL("../../offline-copy/pyodide/", import.meta.url);
 let base = BASE; // where the runtime comes from (the on-demand wheels too)
 const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's default is the working directory
+// Speed switches (bench/ab.py builds the site with each one false; README 性能 has the measured gains):
+// our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js);
+const UNZIP_IN_JS = true;
+// pyodide.asm.mjs is fetched and compiled while pyodide.mjs loads, and Pyodide is given the lock file we fetched.
+const PARALLEL_START = true;
+const zipReader = UNZIP_IN_JS ? import("./stored-zip.js") : null;
 const T0 = performance.now();
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - T0));
@@ -55,7 +61,8 @@ async function fetchWheel(pkg, progress) {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     progress();
-    return { name: pkg.name, file: pkg.file_name, bytes };
+    const entries = zipReader ? (await zipReader).storedEntries(bytes) : null;
+    return { name: pkg.name, file: pkg.file_name, bytes, entries };
   } catch (err) {
     // Tell a missing file from a changed one: ask again without the integrity check.
     let why = "内容与清单中的 sha256 不符";
@@ -86,11 +93,30 @@ function needed(packages, root) {
   return out;
 }
 
+// Write a wheel's files into site-packages: as read by stored-zip.js, or else unzipped by Pyodide.
+function install(pyodide, wheel) {
+  if (!wheel.entries) {
+    pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
+    return;
+  }
+  const made = new Set();
+  for (const [name, data] of wheel.entries) {
+    const path = `${SITE_PACKAGES}/${name}`;
+    const dir = path.slice(0, path.lastIndexOf("/"));
+    if (!made.has(dir)) {
+      pyodide.FS.mkdirTree(dir);
+      made.add(dir);
+    }
+    pyodide.FS.writeFile(path, data);
+  }
+}
+
 function extra(pyodide, name) {
   if (!installed.has(name)) {
     const pkgs = needed(Object.fromEntries(onDemand), name);
     const done = Promise.all(pkgs.map((pkg) => fetchWheel(pkg, () => {}))).then((got) => {
-      for (const wheel of got) pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
+      for (const wheel of got) install(pyodide, wheel);
+      pyodide.runPython("import importlib; importlib.invalidate_caches()");
     });
     done.catch(() => installed.delete(name)); // a later call tries again
     installed.set(name, done);
@@ -130,6 +156,7 @@ async function boot() {
 
   let pyodide;
   try {
+    if (PARALLEL_START) import(new URL("pyodide.asm.mjs", base).href).catch(() => {}); // loadPyodide imports it next
     const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
     // When the WebAssembly file cannot be fetched or compiled, Pyodide only logs "wasm instantiation failed!"
     // (console.warn) or Emscripten prints "Aborted(…)", and loadPyodide never settles: watch both during
@@ -150,7 +177,9 @@ async function boot() {
       pyodide = await Promise.race([
         loadPyodide({
           indexURL: base.href,
-          lockFileURL: new URL("pyodide-lock.json", base).href,
+          ...(PARALLEL_START
+            ? { lockFileContents: lock, packageBaseUrl: base.href }
+            : { lockFileURL: new URL("pyodide-lock.json", base).href }),
           stdout: () => {},
           stderr: (line) => pyodide || watch(line),
         }),
@@ -169,11 +198,12 @@ async function boot() {
   status("loading", "正在安装校验程序…");
   for (const wheel of got) {
     try {
-      pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
+      install(pyodide, wheel);
     } catch (err) {
       throw new LoadError(`校验程序的组件 ${wheel.file} 无法安装，校验暂不可用。`, String(err));
     }
   }
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
   mark("install");
   status("loading", "正在启动校验程序…");
   let browser;

@@ -176,6 +176,40 @@ def test_our_wheel_ships_the_bytecode_of_the_listed_modules_only(site_dir: Path)
     assert modules <= set(listed)
 
 
+READ_WHEELS = """
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+const { storedEntries } = await import(process.argv[1]);
+const out = {};
+for (const file of process.argv.slice(2)) {
+  const entries = storedEntries(new Uint8Array(readFileSync(file)));
+  out[file] = entries && entries.map(([name, data]) => [name, createHash("sha256").update(data).digest("hex")]);
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_worker_reads_every_wheel_as_pythons_zipfile_does(site_dir: Path) -> None:
+    """worker.js writes the wheels' files as site_assets/js/stored-zip.js reads them (not Pyodide's unzip): for
+    every wheel of the site it must give the same files, with the same bytes, as Python's zipfile."""
+    import subprocess
+    import zipfile
+
+    wheels = sorted(str(p) for p in (site_dir / "pyodide").glob("*.whl"))
+    reader = (ROOT / "site_assets" / "js" / "stored-zip.js").as_uri()
+    run = subprocess.run(
+        ["node", "--input-type=module", "-e", READ_WHEELS, reader, *wheels],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    got = json.loads(run.stdout)
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as z:
+            expected = [[i.filename, hashlib.sha256(z.read(i)).hexdigest()] for i in z.infolist() if not i.is_dir()]
+        assert got[wheel] == expected, f"{Path(wheel).name}: read differently (null: left to Pyodide's unzip)"
+
+
 def _runtime_hook() -> Any:
     import importlib.util
 
