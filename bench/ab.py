@@ -5,9 +5,10 @@ interleaved so that every build sees the same machine load; the gain is a ratio 
     .venv/bin/python bench/ab.py --sites SITE_A SITE_B [--runs 5] [--nosw]     # two given builds
 
 By default it builds, next to the site, one site per change with SMPLS_PERF_OFF=<change> (the switches are listed
-in site_assets/hooks/offline.py) into build/ab/<change>/, and compares each with the site as built (`site/`).
-Visits are as users get them (the service worker allowed: cold visit, wait for the offline copy, warm visit) unless
---nosw (service worker blocked: the page alone).
+in site_assets/hooks/offline.py) into build/ab/<change>/, and compares each with the site as built (`site/`), all
+builds interleaved in one round. Visits are as users get them (the service worker allowed; a cold visit waits,
+untimed, for the offline copy) unless --nosw (service worker blocked: the page alone). Warm visits are many returns
+to one profile per build, alternating (see compare()).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def build(name: str) -> Path:
 
 
 def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, dict[str, list[float]]]:
+    """Cold visits: `runs` per build, each from a fresh profile. Warm visits: 3 × `runs` per build, returns to one
+    profile per build (its cold visit untimed), alternating between the builds: a warm visit is short, so many
+    of them, interleaved, keep the machine's drift out of the ratio."""
     results: dict[str, dict[str, list[float]]] = {n: {"start": [], "cold": [], "warm": []} for n in sites}
     with ExitStack() as stack:
         urls = {n: stack.enter_context(serve(s.resolve(), precompressed=True))[0] for n, s in sites.items()}
@@ -51,10 +55,14 @@ def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, d
             for name in order:
                 with tempfile.TemporaryDirectory(prefix="smpls-ab-") as profile:
                     first = visit(pw, Path(profile), urls[name], sw=sw, settle=True)
-                    again = visit(pw, Path(profile), urls[name], sw=sw)
                 results[name]["start"].append(first["start"])
                 results[name]["cold"].append(first["ready"])
-                results[name]["warm"].append(again["ready"])
+        profiles = {n: Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="smpls-ab-"))) for n in sites}
+        for name in sites:
+            visit(pw, profiles[name], urls[name], sw=sw, settle=True)
+        for i in range(3 * runs):
+            for name in list(sites) if i % 2 == 0 else list(reversed(sites)):
+                results[name]["warm"].append(visit(pw, profiles[name], urls[name], sw=sw)["ready"])
     return results
 
 
@@ -73,9 +81,12 @@ def main() -> None:
         groups = [{str(s): s for s in args.sites}]
     else:
         base = (ROOT / args.site).resolve()
-        groups = [{"all on": base, f"{name} off": build(name)} for name in args.off.split(",") if name]
+        groups = [{"all on": base} | {f"{name} off": build(name) for name in args.off.split(",") if name}]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"\n{args.runs} interleaved runs each, service worker {'allowed' if sw else 'blocked'}, load {load}\n")
+    print(
+        f"\n{args.runs} cold and {3 * args.runs} warm visits of each build, interleaved; service worker "
+        f"{'allowed' if sw else 'blocked'}; load {load}\n"
+    )
     print("| comparison | worker started (cold) | ready, cold | ready, warm | gain cold | gain warm |")
     print("|---|---|---|---|---|---|")
     with sync_playwright() as pw:

@@ -13,6 +13,7 @@
   and the bytes the server sent during the visit. With the service worker allowed (as users get it) the cold
   visit waits, untimed, until the offline copy is complete, as for a person who used the form; then two return
   visits (the first one served from the offline copy compiles pyodide.asm.wasm once, see sw.js).
+- The floor: the same runtime started on a blank page (bench/floor_bench.py), Pyodide alone and with our import.
 - First-visit bytes of the reading pages, the process page, the form and the self-check, with and without the
   offline copy.
 
@@ -464,6 +465,9 @@ def main() -> None:
         rows += bench_node(site)
     if not args.skip_browser:
         rows += bench_browser(site, args.runs)
+        from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
+
+        rows += bench_floor(site, args.runs)
     if not args.skip_weights:
         rows += bench_weights(site)
 

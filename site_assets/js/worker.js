@@ -14,10 +14,8 @@ const OFFLINE_BASE = new URL("../../offline-copy/pyodide/", import.meta.url);
 let base = BASE; // where the runtime comes from (the on-demand wheels too)
 const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's default is the working directory
 // Speed switches (bench/ab.py builds the site with each one false; README 性能 has the measured gains):
-// our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js);
+// our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js).
 const UNZIP_IN_JS = true;
-// pyodide.asm.mjs is fetched and compiled while pyodide.mjs loads, and Pyodide is given the lock file we fetched.
-const PARALLEL_START = true;
 const zipReader = UNZIP_IN_JS ? import("./stored-zip.js") : null;
 const T0 = performance.now();
 const timings = {};
@@ -156,7 +154,6 @@ async function boot() {
 
   let pyodide;
   try {
-    if (PARALLEL_START) import(new URL("pyodide.asm.mjs", base).href).catch(() => {}); // loadPyodide imports it next
     const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
     // When the WebAssembly file cannot be fetched or compiled, Pyodide only logs "wasm instantiation failed!"
     // (console.warn) or Emscripten prints "Aborted(…)", and loadPyodide never settles: watch both during
@@ -177,9 +174,7 @@ async function boot() {
       pyodide = await Promise.race([
         loadPyodide({
           indexURL: base.href,
-          ...(PARALLEL_START
-            ? { lockFileContents: lock, packageBaseUrl: base.href }
-            : { lockFileURL: new URL("pyodide-lock.json", base).href }),
+          lockFileURL: new URL("pyodide-lock.json", base).href,
           stdout: () => {},
           stderr: (line) => pyodide || watch(line),
         }),
