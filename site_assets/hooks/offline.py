@@ -20,7 +20,8 @@ switched off, so each gain is measured against the same machine in the same run 
 - ``early-start``: no inline script at the top of checker pages that starts the checker's worker;
 - ``search-later``: the theme's search worker starts with the page, not once the checker is ready;
 - ``runtime-network``: the service worker answers the runtime from its cache while online too;
-- ``js-unzip``: Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS.
+- ``js-unzip``: Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS;
+- ``snapshot``: Python starts the usual way on every visit, not from a snapshot kept by an earlier one.
 """
 
 from __future__ import annotations
@@ -64,13 +65,14 @@ self.addEventListener("activate", (event) => {
 
 _serving = False
 
-PERF_SWITCHES = ("late-register", "early-start", "search-later", "runtime-network", "js-unzip")
+PERF_SWITCHES = ("late-register", "early-start", "search-later", "runtime-network", "js-unzip", "snapshot")
 # the service worker's own switch line (sw.js is written from its template after switch_off)
 SW_SWITCH = ("const RUNTIME_FROM_NETWORK = true;", "const RUNTIME_FROM_NETWORK = false;")
 # (file in the site, the switch line as written, the line with the change switched off)
 PERF_LINES = {
     "late-register": ("assets/smpls/offline.js", "const AFTER_CHECKER = true;", "const AFTER_CHECKER = false;"),
     "js-unzip": ("assets/smpls/worker.js", "const UNZIP_IN_JS = true;", "const UNZIP_IN_JS = false;"),
+    "snapshot": ("assets/smpls/worker.js", "const SNAPSHOT = true;", "const SNAPSHOT = false;"),
 }
 
 

@@ -16,7 +16,11 @@ const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's defaul
 // Speed switches (bench/ab.py builds the site with each one false; README 性能 has the measured gains):
 // our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js).
 const UNZIP_IN_JS = true;
+// Python starts from a memory snapshot kept by an earlier visit, when there is one (snapshot.js).
+const SNAPSHOT = true;
 const zipReader = UNZIP_IN_JS ? import("./stored-zip.js") : null;
+const snapshots = SNAPSHOT ? import("./snapshot.js") : null;
+let unsaved = null; // {key, bytes}: the snapshot this visit took, saved once the checker is ready
 const T0 = performance.now();
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - T0));
@@ -134,6 +138,41 @@ function bytesOf(proxy) {
 
 let probe = null; // the lock file's fetch: whether this site could be reached at all
 
+// loadPyodide from this site's files. When the WebAssembly file cannot be fetched or compiled, Pyodide only logs
+// "wasm instantiation failed!" (console.warn) or Emscripten prints "Aborted(…)", and loadPyodide never settles:
+// watch both during start-up, so the page can say so instead of loading forever.
+async function startPython(loadPyodide, options) {
+  let started = false;
+  let abortLoad;
+  const aborted = new Promise((_, reject) => (abortLoad = reject));
+  const watch = (line) => {
+    if (/^Aborted\(|wasm instantiation failed|failed to (asynchronously )?prepare wasm/.test(String(line))) {
+      abortLoad(new Error(String(line)));
+    }
+  };
+  const warn = console.warn;
+  console.warn = (...args) => {
+    watch(args[0]);
+    warn.apply(console, args);
+  };
+  try {
+    const pyodide = await Promise.race([
+      loadPyodide({
+        indexURL: base.href,
+        lockFileURL: new URL("pyodide-lock.json", base).href,
+        stdout: () => {},
+        stderr: (line) => started || watch(line),
+        ...options,
+      }),
+      aborted,
+    ]);
+    started = true;
+    return pyodide;
+  } finally {
+    console.warn = warn;
+  }
+}
+
 async function boot() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     throw new LoadError("此浏览器不支持 WebAssembly（或已被禁用），无法在本机运行校验程序。");
@@ -152,36 +191,33 @@ async function boot() {
   });
   wheels.catch(() => {}); // handled when awaited below
 
+  // Whether an earlier visit kept a snapshot for these runtime files (its bytes are read while Pyodide loads).
+  const key = lock.then((data) => (data.smpls && data.smpls.snapshot) || "");
+  const found = snapshots ? Promise.all([snapshots, key]).then(([s, k]) => s.find(k)) : Promise.resolve(null);
+
   let pyodide;
   try {
     const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
-    // When the WebAssembly file cannot be fetched or compiled, Pyodide only logs "wasm instantiation failed!"
-    // (console.warn) or Emscripten prints "Aborted(…)", and loadPyodide never settles: watch both during
-    // start-up, so the page can say so instead of loading forever.
-    let abortLoad;
-    const aborted = new Promise((_, reject) => (abortLoad = reject));
-    const watch = (line) => {
-      if (/^Aborted\(|wasm instantiation failed|failed to (asynchronously )?prepare wasm/.test(String(line))) {
-        abortLoad(new Error(String(line)));
+    const stored = await found.catch(() => null);
+    if (stored) {
+      try {
+        pyodide = await startPython(loadPyodide, { _loadSnapshot: stored.bytes });
+        pyodide.runPython("import random; random.seed()"); // the snapshot holds the seed of the visit that took it
+        mark("restored");
+      } catch {
+        pyodide = null; // a snapshot that does not fit: dropped, and Python starts the usual way
+        snapshots.then((s) => s.forget()).catch(() => {});
       }
-    };
-    const warn = console.warn;
-    console.warn = (...args) => {
-      watch(args[0]);
-      warn.apply(console, args);
-    };
-    try {
-      pyodide = await Promise.race([
-        loadPyodide({
-          indexURL: base.href,
-          lockFileURL: new URL("pyodide-lock.json", base).href,
-          stdout: () => {},
-          stderr: (line) => pyodide || watch(line),
-        }),
-        aborted,
-      ]);
-    } finally {
-      console.warn = warn;
+    }
+    if (!pyodide) {
+      pyodide = await startPython(loadPyodide, snapshots ? { _makeSnapshot: true } : {});
+      if (snapshots) {
+        try {
+          unsaved = { key: await key, bytes: pyodide.makeMemorySnapshot() }; // before anything of ours is in it
+        } catch {
+          unsaved = null;
+        }
+      }
     }
   } catch (err) {
     throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
@@ -239,6 +275,11 @@ const ready = start();
 ready.then(
   ({ browser }) => {
     status("ready", "校验程序已就绪。", { timings });
+    if (unsaved && unsaved.key) {
+      const { key, bytes } = unsaved;
+      unsaved = null;
+      setTimeout(() => snapshots.then((s) => s.save(key, bytes)).catch(() => {}), 0); // for the next visit
+    }
     // The slow lazy imports (python-stdnum) happen now, before the user's first code check needs them.
     setTimeout(() => browser.warm(), 0);
   },

@@ -211,9 +211,21 @@ def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]
     return wheels, packages
 
 
+def snapshot_key(target: Path) -> str:
+    """What a snapshot of a freshly started Python depends on (site_assets/js/snapshot.js): the core files as
+    shipped in ``target`` (Pyodide, its JavaScript, the trimmed python_stdlib.zip). A change to any makes a new key,
+    and browsers drop the snapshot they kept for the old one."""
+    digest = hashlib.sha256()
+    for name in sorted(CORE_FILES):
+        digest.update(name.encode() + b"\0" + hashlib.sha256((target / name).read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
 def write_lock(target: Path, packages: dict[str, Any]) -> None:
+    """pyodide-lock.json: Pyodide's own ``info``, our packages, and under ``smpls`` what worker.js needs besides
+    (Pyodide reads only ``info`` and ``packages``)."""
     npm_lock = json.loads((NPM_PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    lock = {"info": npm_lock["info"], "packages": packages}
+    lock = {"info": npm_lock["info"], "packages": packages, "smpls": {"snapshot": snapshot_key(target)}}
     (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 

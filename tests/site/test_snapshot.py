@@ -1,0 +1,94 @@
+"""Python's start from a snapshot (site_assets/js/snapshot.js, worker.js): the first visit keeps a snapshot of a
+freshly started Python in Cache Storage, later visits start from it; a snapshot that does not fit is dropped and
+Python starts the usual way. Nothing the user typed is in it: it is taken before our code is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+from trust import apply_url, open_form, wait_ready
+
+CACHE = "smpls.python-snapshot"
+
+# Whether one snapshot is kept, whole (read back with the site's own snapshot.js).
+SAVED = f"""async () => {{
+  const cache = await caches.open({CACHE!r});
+  const keys = await cache.keys();
+  if (keys.length !== 1) return false;
+  const {{ unpack }} = await import(new URL("../assets/smpls/snapshot.js", location.href));
+  try {{
+    return unpack(new Uint8Array(await (await cache.match(keys[0])).arrayBuffer())).length > 1000000;
+  }} catch {{
+    return false;
+  }}
+}}"""
+
+# The stored snapshot, read back with the site's own snapshot.js: {size, restored bytes, whether a text occurs}.
+STORED = f"""async (probe) => {{
+  const cache = await caches.open({CACHE!r});
+  const [key] = await cache.keys();
+  const stored = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+  const {{ unpack }} = await import(new URL("../assets/smpls/snapshot.js", location.href));
+  const memory = unpack(stored);
+  const text = new TextDecoder("latin1").decode(memory);
+  const wide = [...probe].map((c) => c + "\\0").join("");
+  return {{ stored: stored.length, memory: memory.length, found: text.includes(probe) || text.includes(wide) }};
+}}"""
+
+TIMINGS = """async () => {
+  const { startChecker } = await import(new URL("../assets/smpls/checker.js", location.href));
+  return startChecker().status.timings;
+}"""
+
+PROBE = "ZQXJ4711-TYPED-BY-THE-TEST"
+
+
+def check_a_field(page: Page) -> None:
+    postcode = page.locator("#f-basic-postcode")
+    postcode.fill("1234")
+    postcode.press("Tab")
+    expect(page.locator("#f-basic-postcode-msg .smpls-msg__item--error")).to_have_count(1)
+
+
+def test_a_return_visit_starts_python_from_the_snapshot_without_anything_typed(
+    page: Page, site_url: str, site_dir: Path
+) -> None:
+    open_form(page, apply_url(site_url, site_dir))
+    name = page.locator("#f-cover-pilot_name")
+    name.fill(PROBE)
+    wait_ready(page)
+    name.press("Tab")  # the typed text goes to Python (a check)
+    check_a_field(page)
+    assert "restored" not in page.evaluate(TIMINGS)
+    page.wait_for_function(SAVED, timeout=30_000)
+    stored = page.evaluate(STORED, PROBE)
+    assert not stored["found"], "the snapshot holds text the user typed"
+    assert page.evaluate(STORED, "/lib/python3.14/site-packages")["found"]  # what Python itself holds: found
+    assert stored["stored"] < stored["memory"] * 0.7, stored  # kept without its zero pages
+
+    page.reload()
+    wait_ready(page)
+    assert "restored" in page.evaluate(TIMINGS)
+    expect(name).to_have_value(PROBE)  # the draft, as before
+    check_a_field(page)
+
+
+def test_a_snapshot_that_does_not_fit_is_dropped_and_python_starts_anyway(
+    page: Page, site_url: str, site_dir: Path
+) -> None:
+    page.goto(apply_url(site_url, site_dir))
+    wait_ready(page)
+    page.wait_for_function(SAVED, timeout=30_000)
+    page.evaluate(
+        f"""async () => {{
+          const cache = await caches.open({CACHE!r});
+          for (const key of await cache.keys()) await cache.put(key, new Response("not a snapshot"));
+        }}"""
+    )
+    page.reload()
+    wait_ready(page)
+    assert "restored" not in page.evaluate(TIMINGS)
+    check_a_field(page)
+    page.wait_for_function(SAVED, timeout=30_000)  # a new one, taken by this visit
+    assert page.evaluate(STORED, PROBE)["memory"] > 1_000_000
