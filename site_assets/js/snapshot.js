@@ -74,13 +74,13 @@ function isZero(page) {
   return true;
 }
 
-function url(key) {
+export function entryUrl(key) {
   return new URL(`python-snapshot-${encodeURIComponent(key)}`, import.meta.url).href;
 }
 
 export async function find(key) {
   if (!key || typeof caches === "undefined") return null;
-  const response = await (await caches.open(CACHE)).match(url(key));
+  const response = await (await caches.open(CACHE)).match(entryUrl(key));
   if (!response) return null;
   const bytes = response.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
   bytes.catch(() => {}); // Pyodide awaits it later; a damaged snapshot is then dropped (worker.js)
@@ -90,8 +90,8 @@ export async function find(key) {
 export async function save(key, bytes) {
   if (!key || typeof caches === "undefined") return;
   const cache = await caches.open(CACHE);
-  for (const old of await cache.keys()) if (old.url !== url(key)) await cache.delete(old);
-  await cache.put(url(key), new Response(pack(bytes)));
+  for (const old of await cache.keys()) if (old.url !== entryUrl(key)) await cache.delete(old);
+  await cache.put(entryUrl(key), new Response(pack(bytes)));
 }
 
 export async function forget() {
