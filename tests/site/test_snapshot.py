@@ -5,6 +5,7 @@ Python starts the usual way. Nothing the user typed is in it: it is taken before
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -46,6 +47,15 @@ PROBE = "ZQXJ4711-TYPED-BY-THE-TEST"
 COMPLETE = Path(__file__).resolve().parents[2] / "examples" / "complete.json"
 
 
+def wait_saved(page: Page, seconds: float = 30) -> None:
+    """Until one whole snapshot is kept (polled with evaluate, which awaits SAVED's promise; wait_for_function would
+    take the promise itself as a true value)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(SAVED):
+        assert time.monotonic() < deadline, f"no whole snapshot kept within {seconds} s"
+        page.wait_for_timeout(250)
+
+
 def check_a_field(page: Page) -> None:
     postcode = page.locator("#f-basic-postcode")
     postcode.fill("1234")
@@ -63,7 +73,7 @@ def test_a_return_visit_starts_python_from_the_snapshot_without_anything_typed(
     name.press("Tab")  # the typed text goes to Python (a check)
     check_a_field(page)
     assert "restored" not in page.evaluate(TIMINGS)
-    page.wait_for_function(SAVED, timeout=30_000)
+    wait_saved(page)
     stored = page.evaluate(STORED, PROBE)
     assert not stored["found"], "the snapshot holds text the user typed"
     assert page.evaluate(STORED, "/lib/python3.14/site-packages")["found"]  # what Python itself holds: found
@@ -105,4 +115,4 @@ def test_a_snapshot_that_does_not_fit_is_dropped_and_python_starts_anyway(
     wait_ready(page)
     assert "restored" not in page.evaluate(TIMINGS)
     check_a_field(page)
-    page.wait_for_function(SAVED, timeout=30_000)  # a new one, taken by this visit
+    wait_saved(page)  # a new one, taken by this visit
