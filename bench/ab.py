@@ -78,10 +78,9 @@ def main() -> None:
 
     sw = not args.nosw
     if args.sites:
-        groups = [{str(s): s for s in args.sites}]
+        sites = {str(s): s for s in args.sites}
     else:
-        base = (ROOT / args.site).resolve()
-        groups = [{"all on": base} | {f"{name} off": build(name) for name in args.off.split(",") if name}]
+        sites = {"all on": (ROOT / args.site).resolve()} | {f"{n} off": build(n) for n in args.off.split(",") if n}
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"\n{args.runs} cold and {3 * args.runs} warm visits of each build, interleaved; service worker "
@@ -90,18 +89,14 @@ def main() -> None:
     print("| comparison | worker started (cold) | ready, cold | ready, warm | gain cold | gain warm |")
     print("|---|---|---|---|---|---|")
     with sync_playwright() as pw:
-        for sites in groups:
-            r = compare(pw, sites, args.runs, sw)
-            names = list(sites)
-            for name in names:
-                gains = ["", ""]
-                if name != names[0]:
-                    gains = [
-                        f"{statistics.median(r[name][k]) / statistics.median(r[names[0]][k]):.2f}×"
-                        for k in ("cold", "warm")
-                    ]
-                row = [name, fmt_s(r[name]["start"]), fmt_s(r[name]["cold"]), fmt_s(r[name]["warm"]), *gains]
-                print("| " + " | ".join(row) + " |", flush=True)
+        r = compare(pw, sites, args.runs, sw)
+    first, *others = sites
+    for name in sites:
+        gains = ["", ""]
+        if name in others:
+            gains = [f"{statistics.median(r[name][k]) / statistics.median(r[first][k]):.2f}×" for k in ("cold", "warm")]
+        row = [name, fmt_s(r[name]["start"]), fmt_s(r[name]["cold"]), fmt_s(r[name]["warm"]), *gains]
+        print("| " + " | ".join(row) + " |", flush=True)
     print("\ngain = median time with the change off ÷ median with it on (above 1: the change helps)")
 
 

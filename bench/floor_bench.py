@@ -45,13 +45,9 @@ try {
     const wheels = await Promise.all(
       names.map(async (name) => (await fetch(new URL(lock.packages[name].file_name, base))).arrayBuffer()),
     );
-    const { storedEntries } = await import("./assets/smpls/stored-zip.js"); // as worker.js writes them
+    const { storedEntries, writeEntries } = await import("./assets/smpls/stored-zip.js"); // as worker.js does
     for (const bytes of wheels) {
-      for (const [name, data] of storedEntries(new Uint8Array(bytes))) {
-        const path = `/lib/python3.14/site-packages/${name}`;
-        pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-        pyodide.FS.writeFile(path, data);
-      }
+      writeEntries(pyodide.FS, "/lib/python3.14/site-packages", storedEntries(new Uint8Array(bytes)));
     }
     pyodide.runPython("import importlib; importlib.invalidate_caches()");
     pyodide.runPython("import smpls.browser");

@@ -11,7 +11,6 @@ when a DOCX is asked for.
 
 from __future__ import annotations
 
-import importlib
 import json
 from typing import Any
 
@@ -176,7 +175,6 @@ def summary_export(payload_json: str) -> bytes:
     if fmt == "csv":
         return export.to_csv(entries)
     if fmt == "xlsx":
-        importlib.invalidate_caches()  # openpyxl may have been installed after start-up (worker.js)
         return export.to_xlsx(entries, region=region)
     if fmt == "docx":
         from datetime import date
@@ -192,7 +190,6 @@ def summary_export(payload_json: str) -> bytes:
 def summary_warm() -> str:
     """Import openpyxl now (the roll-up page calls this once its checker is ready), so the first Excel
     export does not wait for it. Returns ``"ok"``."""
-    importlib.invalidate_caches()  # installed after start-up (worker.js)
     import openpyxl  # noqa: F401 - imported for its side effect (the import time)
 
     return "ok"

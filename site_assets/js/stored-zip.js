@@ -5,6 +5,7 @@
 //   storedEntries(bytes) -> [[name, Uint8Array], …]   (directories left out)
 //                        -> null when the bytes are not such a zip (a compressed entry, a name that is absolute or
 //                           has "..", a damaged directory): the caller unpacks it the usual way.
+//   writeEntries(FS, dir, entries)   writes them under dir with Emscripten's FS (pyodide.FS), making the folders
 
 const END = 0x06054b50; // end of central directory
 const CENTRAL = 0x02014b50;
@@ -44,4 +45,17 @@ export function storedEntries(bytes) {
     return null; // a name that is not UTF-8
   }
   return out;
+}
+
+export function writeEntries(FS, dir, entries) {
+  const made = new Set();
+  for (const [name, data] of entries) {
+    const path = `${dir}/${name}`;
+    const folder = path.slice(0, path.lastIndexOf("/"));
+    if (!made.has(folder)) {
+      FS.mkdirTree(folder);
+      made.add(folder);
+    }
+    FS.writeFile(path, data);
+  }
 }

@@ -95,31 +95,24 @@ function needed(packages, root) {
   return out;
 }
 
-// Write a wheel's files into site-packages: as read by stored-zip.js, or else unzipped by Pyodide.
-function install(pyodide, wheel) {
-  if (!wheel.entries) {
-    pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
-    return;
-  }
-  const made = new Set();
-  for (const [name, data] of wheel.entries) {
-    const path = `${SITE_PACKAGES}/${name}`;
-    const dir = path.slice(0, path.lastIndexOf("/"));
-    if (!made.has(dir)) {
-      pyodide.FS.mkdirTree(dir);
-      made.add(dir);
+// Write the wheels' files into site-packages: as read by stored-zip.js, or else unzipped by Pyodide; then Python's
+// import system forgets what it listed before (as Pyodide's own package loader does).
+async function installWheels(pyodide, wheels) {
+  for (const wheel of wheels) {
+    try {
+      if (wheel.entries) (await zipReader).writeEntries(pyodide.FS, SITE_PACKAGES, wheel.entries);
+      else pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
+    } catch (err) {
+      throw new LoadError(`校验程序的组件 ${wheel.file} 无法安装，校验暂不可用。`, String(err));
     }
-    pyodide.FS.writeFile(path, data);
   }
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
 }
 
 function extra(pyodide, name) {
   if (!installed.has(name)) {
     const pkgs = needed(Object.fromEntries(onDemand), name);
-    const done = Promise.all(pkgs.map((pkg) => fetchWheel(pkg, () => {}))).then((got) => {
-      for (const wheel of got) install(pyodide, wheel);
-      pyodide.runPython("import importlib; importlib.invalidate_caches()");
-    });
+    const done = Promise.all(pkgs.map((pkg) => fetchWheel(pkg, () => {}))).then((got) => installWheels(pyodide, got));
     done.catch(() => installed.delete(name)); // a later call tries again
     installed.set(name, done);
   }
@@ -227,14 +220,7 @@ async function boot() {
   const got = await wheels;
   mark("wheels");
   status("loading", "正在安装校验程序…");
-  for (const wheel of got) {
-    try {
-      install(pyodide, wheel);
-    } catch (err) {
-      throw new LoadError(`校验程序的组件 ${wheel.file} 无法安装，校验暂不可用。`, String(err));
-    }
-  }
-  pyodide.runPython("import importlib; importlib.invalidate_caches()");
+  await installWheels(pyodide, got);
   mark("install");
   status("loading", "正在启动校验程序…");
   let browser;

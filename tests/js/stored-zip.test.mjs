@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { storedEntries } from "../../site_assets/js/stored-zip.js";
+import { storedEntries, writeEntries } from "../../site_assets/js/stored-zip.js";
 
 // A zip as the format describes it (local headers, central directory, end record), written here so the reader is
 // checked against the format and not against itself. tests/site/test_runtime.py also compares it with Python's
@@ -82,4 +82,27 @@ test("anything else is left to Pyodide's unzip", () => {
   const broken = cut.slice();
   new DataView(broken.buffer).setUint32(30 + 5 + 10 + 42, 1000, true); // the local header's offset points past the end
   assert.equal(storedEntries(broken), null, "a damaged directory");
+});
+
+test("the files are written under the folder given, each folder made once", () => {
+  const calls = [];
+  const FS = { mkdirTree: (dir) => calls.push(["mkdir", dir]), writeFile: (path, data) => calls.push([path, data]) };
+  const entries = storedEntries(
+    zip([
+      { name: "pkg/a.pyc", data: bytes("a") },
+      { name: "pkg/b.pyc", data: bytes("b") },
+      { name: "top.pyc", data: bytes("t") },
+    ]),
+  );
+  writeEntries(FS, "/lib/site", entries);
+  assert.deepEqual(
+    calls.map(([what, data]) => [what, data instanceof Uint8Array ? new TextDecoder().decode(data) : data]),
+    [
+      ["mkdir", "/lib/site/pkg"],
+      ["/lib/site/pkg/a.pyc", "a"],
+      ["/lib/site/pkg/b.pyc", "b"],
+      ["mkdir", "/lib/site"],
+      ["/lib/site/top.pyc", "t"],
+    ],
+  );
 });

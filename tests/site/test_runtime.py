@@ -220,6 +220,25 @@ def _runtime_hook() -> Any:
     return module
 
 
+def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: Path) -> None:
+    """Browsers keep a snapshot of a started Python under this key (site_assets/js/snapshot.js): a new Pyodide or a
+    new python_stdlib.zip must give a new key, or an old snapshot would start Python with other files."""
+    hook = _runtime_hook()
+    folder = site_dir / "pyodide"
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert lock["smpls"]["snapshot"] == hook.snapshot_key(folder)
+    for name in hook.CORE_FILES:
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
+    keys = {hook.snapshot_key(tmp_path)}
+    for name in hook.CORE_FILES:
+        original = (tmp_path / name).read_bytes()
+        (tmp_path / name).write_bytes(original + b"\0")
+        keys.add(hook.snapshot_key(tmp_path))
+        (tmp_path / name).write_bytes(original)
+    assert len(keys) == 1 + len(hook.CORE_FILES)
+    assert hook.snapshot_key(tmp_path) == lock["smpls"]["snapshot"]
+
+
 def test_build_fails_clearly_without_fetched_or_with_changed_wheels(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
