@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, Route, expect
-from trust import apply_url, download_json, fid, open_form, page_url, stored_draft, wait_ready
+from trust import apply_url, download_json, fid, open_form, page_url, stored_draft
 
 from smpls.fields import field_by_path
 
@@ -115,7 +115,7 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     note.locator('[data-action="recover-draft"]').click()
     assert page.input_value(f"#{fid('cover.pilot_name')}") == COMPLETE["cover"]["pilot_name"]
     page.wait_for_function(
-        "(v) => (localStorage.getItem('smpls-draft') || '').includes(v)", COMPLETE["cover"]["pilot_name"]
+        "(v) => (localStorage.getItem('smpls-draft') || '').includes(v)", arg=COMPLETE["cover"]["pilot_name"]
     )
     note.locator('[data-action="undo-recover"]').click()
     assert page.input_value(f"#{fid('cover.pilot_name')}") == ""
@@ -160,9 +160,7 @@ def test_the_checker_starts_without_cache_storage(page: Page, site_url: str, sit
     assert errors == []
 
 
-def test_the_privacy_page_says_when_the_offline_copy_cannot_be_kept(
-    page: Page, site_url: str, site_dir: Path
-) -> None:
+def test_the_privacy_page_says_when_the_offline_copy_cannot_be_kept(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(NO_CACHES)
     page.goto(page_url(site_url, site_dir, "privacy"))
     status = page.locator('[data-module="offline"]')
