@@ -54,7 +54,7 @@ export class FormAutosave {
       }
     });
     window.addEventListener("beforeunload", (ev) => {
-      if ((this.noStore || this.unsaved) && this.dirty && app.hasContent()) {
+      if ((this.noStore || this.blocked || this.unsaved) && this.dirty && app.hasContent()) {
         ev.preventDefault();
         ev.returnValue = "";
       }
@@ -66,7 +66,8 @@ export class FormAutosave {
     this.noStore = draftStore.noStore();
     this.noStoreBox.checked = this.noStore;
     this.blocked = !this.noStore && !draftStore.available() && draftStore.lastError === "blocked";
-    if (!this.blocked) this.showUnreadable(draftStore.unreadable());
+    if (this.blocked) this.box.querySelector("[data-privacy]").hidden = true; // nothing is kept here to delete
+    else this.showUnreadable(draftStore.unreadable());
     const saved = this.noStore ? null : draftStore.load();
     if (saved && saved.draft) {
       this.app.load(saved.draft, { quiet: true });
@@ -153,9 +154,13 @@ export class FormAutosave {
       const result = el("p", { role: "status" });
       recover.addEventListener("click", () => this.recover(found.draft, written.length, result));
       part.append(
-        el("p", { class: "smpls-import__sub", text: `其中能读出 ${written.length} 项（被中断的那一项和之后的内容读不出来）：` }),
-        el("ul", { class: "smpls-import__list", "data-recovered": "" }, ...written.map(([p]) => el("li", { text: this.app.model.labelFor(p) }))),
-        el("p", {}, recover),
+        el("p", { text: `其中能读出 ${written.length} 项（被中断的那一项和之后的内容读不出来）。` }, " ", recover),
+        el(
+          "details",
+          {},
+          el("summary", { text: "查看能读出的是哪些项" }),
+          el("ul", { class: "smpls-import__list", "data-recovered": "" }, ...written.map(([p]) => el("li", { text: this.app.model.labelFor(p) }))),
+        ),
         result,
       );
     }

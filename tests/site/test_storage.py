@@ -110,6 +110,7 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     assert Path(path).read_text(encoding="utf-8") == raw
 
     # the readable part: listed first, put into the form on request, with undo
+    note.locator("summary").click()
     expect(note.locator("[data-recovered] li").first).to_be_visible()
     assert note.locator("[data-recovered] li").count() > 5
     note.locator('[data-action="recover-draft"]').click()
