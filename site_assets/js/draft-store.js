@@ -133,7 +133,17 @@ export const draftStore = {
   /** Removes one draft kept aside (the user downloaded it or does not want it). */
   dropAside: (key) => (key === ASIDE_KEY || key.startsWith(`${ASIDE_KEY}-`)) && remove(key),
   save: (draft) => write(KEY, draft),
-  clear: () => remove(KEY) && remove(BACKUP_KEY),
+  /** Removes the draft and its copy from before an import; a draft that cannot be read stays until moved aside. */
+  clear() {
+    const s = storage();
+    if (!s) return false;
+    try {
+      if (!moveAsideUnreadable(s)) return remove(BACKUP_KEY) && false;
+    } catch {
+      return false;
+    }
+    return remove(KEY) && remove(BACKUP_KEY);
+  },
   loadBackup: () => read(BACKUP_KEY),
   saveBackup: (draft) => write(BACKUP_KEY, draft),
   /** Whether a write works now; when not, `lastError` says why. */

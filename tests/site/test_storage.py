@@ -124,6 +124,23 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     assert page.evaluate("() => localStorage.getItem('smpls-draft-unreadable')") == raw
 
 
+def test_an_unreadable_draft_that_cannot_be_copied_aside_is_not_written_over(
+    page: Page, site_url: str, site_dir: Path
+) -> None:
+    raw = _cut_draft()
+    page.add_init_script(
+        f"localStorage.setItem('smpls-draft', {json.dumps(raw, ensure_ascii=False)});" + FULL  # then nothing fits
+    )
+    open_form(page, apply_url(site_url, site_dir))
+    expect(page.locator('[data-note="unreadable"]')).to_contain_text("暂不自动保存")
+    page.locator(f"#{fid('basic.unit_name')}").press_sequentially("新打的字")
+    expect(page.locator("[data-saved]")).to_contain_text("暂停保存")
+    page.click('[data-action="clear"]')
+    page.locator('#smpls-clear-dialog [data-dialog="confirm"]').click()
+    expect(page.locator(f"#{fid('basic.unit_name')}")).to_have_value("")
+    assert page.evaluate("() => localStorage.getItem('smpls-draft')") == raw
+
+
 def test_full_storage_says_why_and_offers_the_download(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(FULL)
     open_form(page, apply_url(site_url, site_dir))
