@@ -154,7 +154,7 @@ export class FormAutosave {
       const result = el("p", { role: "status" });
       recover.addEventListener("click", () => this.recover(found.draft, written.length, result));
       part.append(
-        el("p", { text: `其中能读出 ${written.length} 项（被中断的那一项和之后的内容读不出来）。` }, " ", recover),
+        el("p", { text: `其中能读出 ${written.length} 项${found.whole ? "" : "（被中断的那一项和之后的内容读不出来）"}。` }, " ", recover),
         el(
           "details",
           {},
@@ -167,7 +167,11 @@ export class FormAutosave {
     if (kept) {
       const drop = el("button", { type: "button", class: "smpls-link-btn", "data-action": "drop-unreadable", text: "删除这份原文" });
       drop.addEventListener("click", () => {
-        if (!window.confirm("删除后无法找回。确定已经下载了原文或不再需要它吗？")) return;
+        if (!drop.dataset.sure) {
+          drop.dataset.sure = "1"; // asked on the page, not with a browser dialog: a second click deletes
+          drop.textContent = "删除后无法找回；已经下载了原文或不再需要它，再点一次确认删除";
+          return;
+        }
         draftStore.dropAside(key);
         part.remove();
         if (!this.box.querySelector("[data-aside]")) this.box.querySelector('[data-note="unreadable"]').remove();

@@ -124,6 +124,14 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     assert page.input_value(f"#{fid('basic.unit_name')}") == "新打的字"
     assert page.evaluate("() => localStorage.getItem('smpls-draft-unreadable')") == raw
 
+    # deleted only when asked twice
+    drop = note.locator('[data-action="drop-unreadable"]')
+    drop.click()
+    assert page.evaluate("() => localStorage.getItem('smpls-draft-unreadable')") == raw
+    drop.click()
+    expect(note).to_have_count(0)
+    assert page.evaluate("() => localStorage.getItem('smpls-draft-unreadable')") is None
+
 
 def test_an_unreadable_draft_that_cannot_be_copied_aside_is_not_written_over(
     page: Page, site_url: str, site_dir: Path
