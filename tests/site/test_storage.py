@@ -225,3 +225,27 @@ def test_two_tabs_changing_the_same_field_last_write_wins_and_the_other_is_told(
     expect(saved).to_contain_text(label)
     expect(saved).to_contain_text("另一个窗口")
     assert stored_draft(page)["draft"]["cover"]["pilot_name"] == "乙市"
+
+
+def test_the_guarded_theme_script_defines_what_the_themes_own_does() -> None:
+    """overrides/partials/javascripts/base.html replaces mkdocs-material's: after a theme upgrade, the same globals."""
+    import re
+
+    import material
+
+    partial = Path("partials") / "javascripts" / "base.html"
+    theirs = (Path(material.__file__).parent / "templates" / partial).read_text(encoding="utf-8")
+    ours = (ROOT / "site_assets" / "overrides" / partial).read_text(encoding="utf-8")
+    names = re.compile(r"(__md_\w+)=")
+    assert (
+        sorted(set(names.findall(ours)))
+        == sorted(set(names.findall(theirs)))
+        == [
+            "__md_get",
+            "__md_hash",
+            "__md_scope",
+            "__md_set",
+        ]
+    )
+    assert "__md_get=(e,_=localStorage" in theirs  # the unguarded default this override exists for
+    assert "localStorage" not in ours.split("__md_get=")[1].split("{try{")[0]
