@@ -177,7 +177,10 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
 
 
 @pytest.mark.allow_failed_requests(r"/pyodide/")  # the site made unreachable on purpose
-@pytest.mark.allow_console_errors(r"wasm|Aborted|Failed to fetch|fetch|pyodide|Failed to load")
+@pytest.mark.allow_console_errors(
+    r"wasm|Aborted|Failed to fetch|fetch|pyodide|Failed to load",
+    why="the site is made unreachable: the first start fails and logs it before the offline copy is used",
+)
 def test_online_the_runtime_comes_from_the_network_and_from_the_copy_when_the_site_cannot_be_reached(
     new_context: Any, site_url: str, site_dir: Path
 ) -> None:
