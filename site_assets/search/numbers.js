@@ -116,13 +116,18 @@
     return best[0].pieces;
   }
 
-  /** The query with its Chinese and digit runs cut into index words, separated by spaces. */
+  /** The query with its Chinese and digit runs cut into index words, separated by spaces. A number word must be
+   *  in the results (lunr's "+"): 2021年11月4日 finds the pages with that date, not every page with 2021年. A "+" or
+   *  "-" typed before a run applies to each of its words. */
   function segmentQuery(query, known) {
     return query
       .split(/(\s+)/)
       .map((part) => {
         if (!HAN.test(part)) return part;
-        return part.replace(/[\u3007\u4e00-\u9fff\d]+/g, (run) => (HAN.test(run) ? ` ${cut(run, known).join(" ")} ` : run));
+        const sign = /^[+-]/.test(part) ? part[0] : "";
+        const rest = sign ? part.slice(1) : part;
+        const words = (run) => cut(run, known).map((w) => (sign ? sign + w : NUMBER_WORD.test(w) ? `+${w}` : w));
+        return rest.replace(/[\u3007\u4e00-\u9fff\d]+/g, (run) => (HAN.test(run) ? ` ${words(run).join(" ")} ` : run));
       })
       .join("")
       .replace(/\s+/g, " ")
