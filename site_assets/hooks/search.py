@@ -22,6 +22,7 @@ theme's separator, its index and worker as they come), for the recall test's "fa
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -76,7 +77,7 @@ def _recut_run(run: str) -> str:
         cuts |= {number_start, end}
         covered_until = end
     ordered = sorted(cuts)
-    return ZWSP.join(text[a:b] for a, b in zip(ordered, ordered[1:]) if a < b)
+    return ZWSP.join(text[a:b] for a, b in itertools.pairwise(ordered) if a < b)
 
 
 def join_numbers(text: str) -> str:

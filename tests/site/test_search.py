@@ -54,3 +54,25 @@ def test_search_index_is_segmented_with_jieba(site_dir: Path) -> None:
     # sentence would be one unbroken token and no word inside it could be found.
     assert "优化\u200b营商\u200b环境" in part_1["text"]
     assert "\\u200b" in index["config"]["separator"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "marked"),
+    [
+        ("12月20日", ["notice/", "process/", "faq/"], "12月"),
+        ("十二月二十日", ["notice/", "process/", "faq/"], "12月"),
+        ("31号", ["notice/"], "31号"),
+        ("一式四份", ["notice/", "process/", "faq/"], "4份"),
+    ],
+)
+def test_search_finds_numbers_and_dates(
+    page: Page, site_url: str, query: str, expected: list[str], marked: str
+) -> None:
+    """Issue 22: numbers with their unit are found in either spelling, first, with the text as written marked
+    (tests/site/test_search_recall.py asks many more queries of the same worker, without a browser)."""
+    pages = search(page, site_url, query)
+    for path in expected:
+        assert path in pages, f"{query}: {path} not among the result pages {pages}"
+    first = page.locator(".md-search-result__list > li").first
+    marks = [m.replace("\u200b", "") for m in first.locator("mark").all_inner_texts()]
+    assert marked in marks, f"{query}: the first result marks {marks}"

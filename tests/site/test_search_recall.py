@@ -13,6 +13,7 @@ import subprocess
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ NODE = shutil.which("node") or "node"
 
 
 @cache
-def answers(site_dir: Path) -> dict[str, list[dict]]:
+def answers(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """Every query's result groups, in the order the search box shows them."""
     run = subprocess.run(
         [NODE, str(ROOT / "tests" / "js" / "search-recall.mjs"), str(site_dir)],
@@ -32,7 +33,8 @@ def answers(site_dir: Path) -> dict[str, list[dict]]:
         check=True,
         timeout=120,
     )
-    return json.loads(run.stdout)
+    out: dict[str, list[dict[str, Any]]] = json.loads(run.stdout)
+    return out
 
 
 def spellings(query: str) -> set[str]:
@@ -50,7 +52,7 @@ def spellings(query: str) -> set[str]:
 
 
 @pytest.mark.parametrize("entry", QUERIES, ids=[q["q"] for q in QUERIES])
-def test_the_query_finds_its_pages_first_and_highlights_it(site_dir: Path, entry: dict) -> None:
+def test_the_query_finds_its_pages_first_and_highlights_it(site_dir: Path, entry: dict[str, Any]) -> None:
     query, pages = entry["q"], entry["pages"]
     groups = answers(site_dir)[query]
     found = [g["page"] for g in groups]
