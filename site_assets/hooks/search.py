@@ -45,7 +45,9 @@ HAN = "\u3007\u4e00-\u9fff"
 _DIGITS_THEN_UNIT = re.compile(rf"(?<=\d){ZWSP}(?=[{UNITS}])")
 _UNIT_THEN_WORD = re.compile(rf"(?<=\d[{UNITS}])(?=[{HAN}\d])")
 _HAN_RUN = re.compile(rf"[{HAN}](?:{ZWSP}?[{HAN}])*")
-_CN_NUMBER_AT = re.compile(rf"(第?)([{CN_NUMERALS}]+[{UNITS}])")
+# a word before the number that jieba may join to it (第八批, 近三年, 每一项): it becomes a word of its own
+NUMBER_PREFIXES = "第近每共约满逾前后"
+_CN_NUMBER_AT = re.compile(rf"([{NUMBER_PREFIXES}]?)([{CN_NUMERALS}]+[{UNITS}])")
 
 
 def enabled() -> bool:
@@ -54,8 +56,8 @@ def enabled() -> bool:
 
 def _recut_run(run: str) -> str:
     """A run of Chinese words (jieba's, joined by ZWSP) with each Chinese-numeral number word as a word of its
-    own: 第八|批 -> 第|八批, 二|〇|二|一年|十二月 -> 二〇二一年|十二月. A number word counts only where a jieba word
-    starts (统一|年度 keeps its 一年 inside)."""
+    own: 第八|批 -> 第|八批, 近三年 -> 近|三年, 二|〇|二|一年|十二月 -> 二〇二一年|十二月. A number word counts only
+    where a jieba word starts, or after one of NUMBER_PREFIXES there (统一|年度 keeps its 一年 inside)."""
     words = run.split(ZWSP)
     text = "".join(words)
     cuts: set[int] = set()

@@ -101,7 +101,7 @@
       const options = [];
       const rest = run.slice(i);
       const number = NUMBER_AT.exec(rest);
-      if (number) options.push([number[0].length, 1]);
+      if (number) options.push([number[0].length, 0.9]); // 第|八批 before 第八|批
       const digits = DIGITS_AT.exec(rest);
       if (digits) options.push([digits[0].length, 1]);
       for (let j = n; j > i + 1; j--) if (known(run.slice(i, j))) options.push([j - i, 1]);

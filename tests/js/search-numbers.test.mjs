@@ -40,6 +40,8 @@ test("a query is cut into index words, numbers with their unit required", () => 
   assert.equal(segmentQuery("一式4份", known), "一式 +4份");
   assert.equal(segmentQuery("一式四份", known), "一式 +四份");
   assert.equal(segmentQuery("第八批", known), "第 +八批");
+  assert.equal(segmentQuery("第八批", (w) => ["第", "第八", "批"].includes(w)), "第 +八批");
+  assert.equal(segmentQuery("近三年", known), "近 +三年");
   assert.equal(segmentQuery("第3条", known), "第 +3条");
   assert.equal(segmentQuery("营商环境", known), "营商 环境");
   assert.equal(segmentQuery("统一年度", known), "统一 年度");

@@ -29,6 +29,7 @@ def test_digits_join_their_unit_and_part_from_the_next_word() -> None:
 
 def test_chinese_numerals_with_a_unit_are_one_word_where_a_jieba_word_starts() -> None:
     assert words(f"第八{Z}批") == ["第", "八批"]
+    assert words(f"近三年{Z}没有") == ["近", "三年", "没有"]
     assert words(f"二{Z}〇{Z}二{Z}一年{Z}十二月{Z}二十日") == ["二〇二一年", "十二月", "二十日"]
     assert words(f"一{Z}式{Z}四份") == ["一", "式", "四份"]
     assert words(f"统一{Z}年度") == ["统一", "年度"]  # 一年 inside 统一年度 is no number
