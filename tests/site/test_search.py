@@ -76,3 +76,14 @@ def test_search_finds_numbers_and_dates(
     first = page.locator(".md-search-result__list > li").first
     marks = [m.replace("\u200b", "") for m in first.locator("mark").all_inner_texts()]
     assert marked in marks, f"{query}: the first result marks {marks}"
+
+
+def test_the_site_and_its_offline_copy_carry_no_unused_search_language_files(site_dir: Path) -> None:
+    """Issue 22: the search is configured with lang: en (Chinese comes from jieba), for which the theme's worker
+    loads no lunr language file; the ~30 languages' files are not in the site, so not in sw.js's offline copy."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert not (site_dir / "assets" / "javascripts" / "lunr").exists()
+    sw = (site_dir / "sw.js").read_text(encoding="utf-8")
+    assert "assets/javascripts/workers/search." in sw
+    assert "javascripts/lunr/" not in sw
