@@ -187,7 +187,8 @@ async function boot() {
   // Whether an earlier visit kept a snapshot for these runtime files (its bytes are read while Pyodide loads).
   const key = lock.then((data) => (data.smpls && data.smpls.snapshot) || "");
   const found = snapshots ? Promise.all([snapshots, key]).then(([s, k]) => s.find(k)) : Promise.resolve(null);
-  found.catch(() => {}); // Cache Storage unavailable: no snapshot, handled when awaited below (no unhandled rejection)
+  key.catch(() => {}); // a failed lock is reported through `lock`; these two may never be awaited (no Pyodide)
+  found.catch(() => {});
 
   let pyodide;
   try {
