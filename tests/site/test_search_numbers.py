@@ -1,4 +1,6 @@
-"""site_assets/hooks/search.py: numbers joined with their unit in the search index, and the lunr files kept."""
+"""site_assets/hooks/search.py: numbers joined with their unit in the search index, and the lunr files kept.
+
+A build hook, not pysrc: it lives here, not in tests/unit (which also runs inside Pyodide, without site_assets)."""
 
 from __future__ import annotations
 
