@@ -20,7 +20,7 @@ from smpls.fields import model_fields
 from smpls.model import SCHEMA_VERSION, BasicInfo, Cover
 from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, MAX_FILES, Entry, check_file, duplicates, table, total_counts
-from smpls.summary_export import title, to_csv, to_docx, to_xlsx
+from smpls.summary_export import LAYOUT_NOTE, PROBLEMS_NOTE, title, to_csv, to_docx, to_xlsx
 
 
 def entries(files: list[tuple[str, bytes]]) -> list[Entry]:
@@ -28,7 +28,10 @@ def entries(files: list[tuple[str, bytes]]) -> list[Entry]:
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    """The rows of an exported CSV, without its last line, which must be the note on the layout."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[-1] in ([LAYOUT_NOTE], [PROBLEMS_NOTE]), rows[-1]
+    return rows[:-1]
 
 
 # ---------------------------------------------------------------- columns and rows
@@ -99,7 +102,7 @@ BAD = [
     ("truncated", b'{"cover": {"pilot_name": "x"', "格式错误"),
     ("deep nesting", b"[" * 20000 + b"]" * 20000, "嵌套太深"),
     ("too large", b'{"x": "' + b"a" * (3 * 1024 * 1024) + b'"}', "文件太大"),
-    ("a zip", b"PK\x03\x04" + b"\x00" * 40, "压缩文件"),
+    ("a zip", b"PK\x03\x04" + b"\x00" * 40, "压缩包"),
     ("proto", b'{"__proto__": {"polluted": 1}, "constructor": {}}', "不是申请书草稿"),
 ]
 
@@ -244,7 +247,7 @@ def test_browser_duplicates_and_exports_round_trip() -> None:
 
 @pytest.mark.parametrize("junk", ["", "null", "[]", '{"entries": 5}', '{"entries": [1, null, {"values": 3}]}'])
 def test_browser_functions_take_junk(junk: str) -> None:
-    assert json.loads(browser.summary_duplicates(junk)) == {"duplicates": []}
+    assert json.loads(browser.summary_duplicates(junk)) == {"duplicates": [], "outside": []}
     assert json.loads(browser.summary_check(junk, [])) == {"entries": [], "notes": []}
     entries_part = json.loads(junk).get("entries") if junk.startswith("{") else None
     data = browser.summary_export(json.dumps({"format": "csv", "entries": entries_part}))
