@@ -73,11 +73,9 @@ PUBLISHED: Final[dict[str, Published]] = {
             "国家质量监督检验检疫总局、国家标准化管理委员会",
             "国家标准",
         ),
-        Published("GB 11714-1997", "全国组织机构代码编制规则", "国家质量技术监督局", "国家标准"),
-        Published("《电信网编号计划》", "电信网编号计划（2017年版）", "工业和信息化部", "部门编号计划"),
-        Published(
-            "RFC 5322", "Internet Message Format（互联网电子邮件格式）", "IETF（互联网工程任务组）", "互联网标准（RFC）"
-        ),
+        Published("GB 11714-1997", "全国组织机构代码编制规则", "国家技术监督局", "国家标准"),
+        Published("《电信网编号计划》", "电信网编号计划（2017年版）", "工业和信息化部", "行业主管部门的编号计划"),
+        Published("RFC 5322", "Internet Message Format（互联网电子邮件格式）", "IETF", "互联网技术规范（IETF RFC）"),
     )
 }
 
