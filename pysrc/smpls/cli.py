@@ -156,7 +156,7 @@ def _write_summary(args: argparse.Namespace, entries: list[Any]) -> None:
             with_errors=args.with_errors,
         )
         if not args.with_errors and (note := left_out_message(entries)):
-            print(f"注意：Word 清单中{note.removeprefix('另有 ')}", file=sys.stderr)
+            print(f"注意：{note}", file=sys.stderr)
     else:
         data = summary_export.to_csv(entries)
     out.write_bytes(data)
