@@ -19,7 +19,7 @@ from smpls import limits
 from smpls.model import SCHEMA_VERSION
 from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, ERROR_MARK, MAX_FILES, SUFFIXES
-from smpls.summary_export import FILENAME, LAYOUT_NOTE, PLACEHOLDER_REGION, PROBLEMS_FILENAME, title
+from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, PROBLEMS_FILENAME, title
 
 MARKER = re.compile(r"<!--\s*summary:([A-Za-z0-9_-]+)\s*-->")
 # In docs/summary.md a link to a clause of the notice is written notice.md#clause:三 and gets the clause's anchor
@@ -64,7 +64,7 @@ def render_app() -> str:
 <script type="application/json" id="smpls-summary-config">{config_json}</script>
 <div class="smpls-sum__drop" data-dropzone>
 <h2 class="smpls-sum__h" id="smpls-sum-add">添加申请书</h2>
-<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹，也可以把文件、文件夹拖到这个框里。可读取申请书草稿（.json）和 Word 申请书（.docx，包括用通知附件填写的），{_e(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
+<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹，也可以把文件、文件夹拖到这个框里。可读取申请书草稿（.json）和 Word 申请书（.docx），{_e(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
 <div class="smpls-actions">
 <label class="smpls-btn smpls-btn--primary smpls-sum__pick" for="smpls-sum-files">选择文件</label>
 <input class="smpls-sum__input" type="file" id="smpls-sum-files" multiple accept="{_e(accept)}" aria-describedby="smpls-sum-hint">
@@ -144,7 +144,7 @@ def render_app() -> str:
 <button type="button" class="smpls-btn" data-export="problems">下载问题清单（{_e(PROBLEMS_FILENAME)}.docx）</button>
 </div>
 <p class="smpls-note" data-note="export" role="status"></p>
-<p class="smpls-hint">{_e(LAYOUT_NOTE.removeprefix("说明："))}每个导出的文件里也写明了这一点。</p>
+<p class="smpls-hint">导出文件的格式都是本站拟的建议，通知没有规定推荐项目清单的格式；每个导出的文件里也写明了这一点。</p>
 <h3>清空列表</h3>
 <p>清空会删除本页的列表和这台电脑里保存的汇总，不影响您电脑里的原始文件。</p>
 <button type="button" class="smpls-btn smpls-btn--warn" data-action="clear">清空列表</button>
