@@ -444,7 +444,6 @@ def test_an_application_registered_outside_the_region_gets_a_hint() -> None:
 
 
 def test_problem_list_gives_each_applications_problems_with_their_basis() -> None:
-    from docx import Document
     from smpls.summary import PROBLEM_HEADING, problem_rows
     from smpls.summary_export import problems_csv, problems_docx
 
@@ -456,13 +455,11 @@ def test_problem_list_gives_each_applications_problems_with_their_basis() -> Non
     assert mine[0].where == "联系电话" and mine[0].seq == 5
     rows = csv_rows(problems_csv(listed))
     assert rows[0] == list(PROBLEM_HEADING) and len(rows) == 1 + len(found)
-    doc = Document(io.BytesIO(problems_docx(listed, region="浙江省")))
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "浙江省推荐项目问题清单" in text and "5. 示例005市政务服务综合标准化试点" in text and "未发现问题" in text
-    assert "坏.json" not in text  # an unreadable file has no application to send back to
-    cells = [[c.text for c in r.cells] for r in doc.tables[0].rows]
-    assert cells[0] == ["级别", "栏目", "问题", "依据"]
-    assert cells[1] == [expected[0].level, "联系电话", expected[0].message, expected[0].basis]
+    xml = zipfile.ZipFile(io.BytesIO(problems_docx(listed, region="浙江省"))).read("word/document.xml").decode()
+    assert "浙江省推荐项目问题清单" in xml and "5. 示例005市政务服务综合标准化试点" in xml and "未发现问题" in xml
+    assert "坏.json" not in xml  # an unreadable file has no application to send back to
+    assert all(t in xml for t in ("级别", "栏目", "问题", "依据", expected[0].message, expected[0].basis))
+    # (python-docx reads the tables back in tests/docx/test_summary_docx.py)
     data = browser.summary_export(json.dumps({"format": "problems", "entries": [e.to_dict() for e in listed]}))
     assert "示例005市" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
 
