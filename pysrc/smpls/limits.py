@@ -32,10 +32,10 @@ WORD_TOTAL_BYTES: Final = 32 * MB
 #: Most files one roll-up takes (the page and the CLI refuse the rest, saying so).
 SUMMARY_FILES: Final = 1000
 
-#: Word-processor files by name: read (or explained) by the Word reader, never as JSON.
-WORD_SUFFIXES: Final = (".docx", ".doc", ".wps", ".docm", ".dotx")
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Files by name that the Word reader reads or explains (an old .doc, a PDF…), never read as JSON.
+WORD_SUFFIXES: Final = (".docx", ".doc", ".wps", ".docm", ".dotx", ".pdf", ".rtf")
+#: The same by their first bytes: a ZIP (.docx), an OLE compound file (.doc, .wps), a PDF, an RTF.
+_HEADS: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF", b"{\\rtf")
 
 
 def largest() -> int:
@@ -44,9 +44,9 @@ def largest() -> int:
 
 
 def is_word(name: str, head: bytes = b"") -> bool:
-    """True for a file the Word reader reads or explains: a .docx/.doc/.wps by name, or a ZIP or OLE file by
-    its first bytes (an old .doc or .wps is an OLE compound file)."""
-    return name.lower().endswith(WORD_SUFFIXES) or head.startswith((_ZIP, _OLE))
+    """True for a file the Word reader reads or explains: a .docx/.doc/.wps/.pdf/.rtf by name, or by its first
+    bytes (an old .doc or .wps is an OLE compound file)."""
+    return name.lower().endswith(WORD_SUFFIXES) or head.startswith(_HEADS)
 
 
 def limit_for(name: str, head: bytes = b"") -> int:

@@ -341,16 +341,29 @@ def test_a_file_over_its_readers_limit_says_so_with_its_real_size() -> None:
     assert not entry.readable and "最大可读取 2 MB" in entry.reason
 
 
-@pytest.mark.parametrize("name", ["旧版.doc", "金山.wps", "改了扩展名.docx", "改了扩展名.json"])
-def test_old_word_and_wps_files_get_the_word_readers_explanation(name: str) -> None:
+OLE = bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504
+PDF = b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("旧版.doc", OLE, "另存为"),
+        ("金山.wps", OLE, "另存为"),
+        ("改了扩展名.docx", OLE, "另存为"),
+        ("改了扩展名.json", OLE, "另存为"),
+        ("扫描件.pdf", PDF, "PDF"),
+        ("扫描件.json", PDF, "PDF"),
+    ],
+)
+def test_old_word_wps_and_pdf_files_get_the_word_readers_explanation(name: str, data: bytes, says: str) -> None:
     from smpls.docx.container import DocxError, open_docx
 
-    ole = bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504
-    entry = check_file(name, ole)
+    entry = check_file(name, data)
     with pytest.raises(DocxError) as form_says:  # what the form's Word import says of the same file
-        open_docx(ole)
+        open_docx(data)
     assert not entry.readable and entry.reason == str(form_says.value)
-    assert "另存为" in entry.reason and "UTF-8" not in entry.reason
+    assert says in entry.reason and "UTF-8" not in entry.reason
 
 
 def test_text_the_word_reader_could_not_place_is_kept_per_row() -> None:
