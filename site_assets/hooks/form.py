@@ -25,14 +25,14 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from smpls import notice
+from smpls import limits, notice
 from smpls.docx import FILE_NAME_RULE
 from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_BYTES = limits.DRAFT_BYTES  # the form reads JSON drafts and .docx up to this (smpls.limits)
 
 MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
