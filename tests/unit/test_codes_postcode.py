@@ -21,7 +21,6 @@ def test_valid(text: str, expected: str) -> None:
         ("1000888", InvalidLength, "现在是 7 位"),
         ("10008a", InvalidFormat, "只能是 6 位数字"),
         ("10008²", InvalidFormat, "只能是 6 位数字"),
-        ("100-088", InvalidFormat, "只能是 6 位数字"),
     ],
 )
 def test_invalid(text: str, error: type[Exception], message: str) -> None:

@@ -567,18 +567,8 @@ class _Reader:
         for path, value in values.items():
             _set_path(out, path, value)
         for scheme in ROWS.values():
-            _set_path(out, scheme.list_path, self.cut(self.rows[scheme.kind], scheme))
+            _set_path(out, scheme.list_path, self.rows[scheme.kind])  # every row: the notice sets no number
         return out
-
-    def cut(self, rows: list[Any], scheme: RowScheme) -> list[Any]:
-        """``rows`` cut to the form's limit, with a note on the rows left out."""
-        limit, what = scheme.max_rows, scheme.title
-        if len(rows) > limit:
-            where = dict(SECTIONS)[_section(scheme)].split("（")[0]
-            self.notes.append(
-                f"{where}：文档中有 {len(rows)} 个{what}，表单最多 {limit} 个，第 {limit + 1} 个及以后的没有读取。"
-            )
-        return rows[:limit]
 
 
 def _schedule_header(table: Table) -> tuple[int, dict[int, str]] | None:
