@@ -5,7 +5,7 @@ Markers in a page (HTML comments, so the Markdown source stays readable):
 
 ``<!-- form:app -->``
     the whole form: status line, counts bar, error summary, task list, one ``<section>`` per part of the
-    paper form (labels, hints, required marks, maxlength and input types from each field's ``Meta``), the
+    paper form (labels, hints, required marks, advised lengths and input types from each field's ``Meta``), the
     check-your-answers view with the downloads and the import, and the clear-draft dialog.
 
 An unknown ``form:…`` marker fails the build. The page's script reads one JSON config written here

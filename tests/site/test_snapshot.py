@@ -60,7 +60,7 @@ def check_a_field(page: Page) -> None:
     postcode = page.locator("#f-basic-postcode")
     postcode.fill("1234")
     postcode.press("Tab")
-    expect(page.locator("#f-basic-postcode-msg .smpls-msg__item--error")).to_have_count(1)
+    expect(page.locator("#f-basic-postcode-msg .smpls-msg__item--hint")).to_have_count(1)  # a 提示 (issue 19)
 
 
 def test_a_return_visit_starts_python_from_the_snapshot_without_anything_typed(
