@@ -14,6 +14,10 @@ from pydantic import BaseModel
 
 from smpls.model import SECTIONS, Application, Meta, Opinions, Participant, ScheduleRow
 
+#: The most rows of one list the form page imports: a guard against hostile files that would freeze the page
+#: (like the 2 MB file limit), not a rule: the notice sets no number, and Python reads every row.
+MAX_ROWS_SHOWN: Final = 1000
+
 
 @dataclass(frozen=True)
 class RowScheme:

@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 
 from smpls import notice
 from smpls.docx import FILE_NAME_RULE
-from smpls.fields import ROWS, FieldSpec, iter_fields
+from smpls.fields import MAX_ROWS_SHOWN, ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
@@ -219,6 +219,7 @@ def page_config() -> dict[str, Any]:
                 "list": scheme.list_path,
                 "title": scheme.unit,
                 "label": scheme.row_label("{n}"),
+                "max": MAX_ROWS_SHOWN,
                 "min": scheme.min_rows,
             }
             for kind, scheme in ROWS.items()
