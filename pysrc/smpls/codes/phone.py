@@ -49,7 +49,7 @@ Pyodide; it does not understand ``转``/``分机`` either. It is the oracle of t
 >>> validate("0571-87654321 13957112345"), validate("+86(10)82261006"), validate("(+86)13800138000")
 ('0571-87654321、13957112345', '010-82261006', '13800138000')
 >>> validate("+852 2345 6789"), validate("95598"), validate("0571-87654321-8008")
-('+852 23456789', '95598', '0571-87654321转8008')
+('+85223456789', '95598', '0571-87654321转8008')
 >>> validate("82261006")
 Traceback (most recent call last):
     ...
@@ -74,7 +74,7 @@ class Phone(NamedTuple):
 
     def __str__(self) -> str:
         if self.kind == "international":
-            return f"{self.area} {self.number}"
+            return f"{self.area}{self.number}"  # E.164: no table of country codes is needed to write it
         text = f"{self.area}-{self.number}" if self.area else self.number
         return f"{text}转{self.ext}" if self.ext else text
 
