@@ -486,8 +486,8 @@ def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site
     start_with(page, COMPLETE)
     open_form(page, site_url, site_dir, ready=True)
     document = docx.Document(io.BytesIO(download_word(page)))
-    # edit it as a colleague would in Word: a new 试点名称, and a 联系电话 that is not a number
-    edits = {"cover.pilot_name": "临湖市公共服务综合标准化试点", "basic.phone": "12345"}
+    # edit it as a colleague would in Word: a new 试点名称, and a code with a wrong check digit
+    edits = {"cover.pilot_name": "临湖市公共服务综合标准化试点", "basic.org_code": BAD_CODE}
     for path, value in edits.items():
         old = value_at(COMPLETE, path)
         cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == old)
@@ -505,8 +505,8 @@ def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site
         assert page.input_value(f"#{fid(path)}") == value
     changed = note.locator("[data-import-changed] li").all_inner_texts()
     assert set(changed) == {field_by_path(p).meta.label for p in edits}, changed  # type: ignore[union-attr]
-    # the check ran on the imported draft: the wrong number shows without touching anything
-    expect(page.locator(f"#{fid('basic.phone')}-msg .smpls-msg__item--error")).to_have_count(1)
+    # the check ran on the imported draft: the wrong code shows without touching anything
+    expect(page.locator(f"#{fid('basic.org_code')}-msg .smpls-msg__item--error")).to_have_count(1)
     expect(page.locator(".smpls-count--error")).to_have_text("错误 1 处")
 
     note.locator('[data-action="undo-import"]').click()
