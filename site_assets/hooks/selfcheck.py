@@ -117,13 +117,11 @@ def render_question(q: Question) -> str:
     hint = f'<p class="smpls-hint" id="{hint_id}">{_e(q.hint)}</p>' if q.hint else ""
     described = f' aria-describedby="{hint_id}"' if q.hint else ""
     if q.kind == "text":
-        targets = [_target(p.path) for p in q.prefill]
-        limit = min([t.meta.max_length for t in targets if t.meta.max_length] or [200])
         optional = "" if q.required else '<span class="smpls-optional">（选填）</span>'
         return (
             f'<div class="smpls-sc-q smpls-sc-q--text" data-question="{q.id}">'
             f'<label class="smpls-label" for="{q_id(q)}">{_e(q.text)}{optional}</label>{hint}'
-            f'<input class="smpls-input" type="text" id="{q_id(q)}" name="{q.id}" maxlength="{limit}"'
+            f'<input class="smpls-input" type="text" id="{q_id(q)}" name="{q.id}"'
             f' autocomplete="off"{described}>'
             f'<p class="smpls-sc-printed" aria-hidden="true"></p></div>'
         )
