@@ -1,20 +1,23 @@
-// A memory snapshot of Python just after it started (Pyodide's _makeSnapshot / _loadSnapshot): worker.js takes one
-// on a visit without it, keeps it in Cache Storage, and later visits start Python from it instead of running
-// Python's start again (README 性能 has the measured gain). It holds only Pyodide's own state: it is taken before
-// our wheels are installed, so no code or data of ours and nothing the user typed is in it.
+// A memory snapshot of Python with our checker imported (Pyodide's _makeSnapshot / _loadSnapshot): worker.js takes
+// one on a visit without it, right after `import smpls.browser` and before any call (so before anything the user
+// typed reaches Python), keeps it in Cache Storage once the page is idle, and later visits start Python from it
+// instead of starting Python, pydantic and our models again (README 性能 has the measured gain). It holds Python's
+// memory: the runtime, the imported modules and their data, nothing else.
 //
-//   const found = await find(key);   // null, or {bytes: Promise<Uint8Array>} (read while Pyodide loads)
-//   save(key, snapshotBytes);        // replaces any other snapshot
+//   const found = await find(key);   // null, or {bytes: Promise<Uint8Array>, meta} (bytes read while Pyodide loads)
+//   save(key, snapshotBytes, meta);  // replaces any other snapshot; meta: JSON (worker.js: the libraries' handles)
 //   forget();                        // after a snapshot failed to start Python
 //
-// key: pyodide-lock.json's smpls.snapshot, a hash of the runtime files the build wrote (a new Pyodide or a new
-// python_stdlib.zip makes a new key, so an old snapshot is never used with other files).
+// key: pyodide-lock.json's smpls.snapshot, a hash of every runtime file the build wrote (Pyodide, the standard
+// library, every wheel, ours too) and of the worker's code: any change makes a new key, so a snapshot is never used
+// with other files than those it was taken with.
 
 // Not "smpls-…": that prefix is the service worker's offline copy (sw.js deletes every other cache named so).
 export const CACHE = "smpls.python-snapshot";
 const PAGE = 4096;
 const MAGIC = 0x50414e53; // "SNAP"
 const HEADER = 16;
+const META = "x-smpls-snapshot"; // a header of the stored response
 
 // Stored sparse: most pages of a freshly started Python's memory are zero (about 60 % of 31 MB).
 export function pack(bytes) {
@@ -82,16 +85,18 @@ export async function find(key) {
   if (!key || typeof caches === "undefined") return null;
   const response = await (await caches.open(CACHE)).match(entryUrl(key));
   if (!response) return null;
+  const meta = JSON.parse(response.headers.get(META) || "null"); // a snapshot without it is damaged: thrown
+  if (!meta || typeof meta !== "object") throw new Error("snapshot without its meta");
   const bytes = response.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
   bytes.catch(() => {}); // Pyodide awaits it later; a damaged snapshot is then dropped (worker.js)
-  return { bytes };
+  return { bytes, meta };
 }
 
-export async function save(key, bytes) {
+export async function save(key, bytes, meta = {}) {
   if (!key || typeof caches === "undefined") return;
   const cache = await caches.open(CACHE);
   for (const old of await cache.keys()) if (old.url !== entryUrl(key)) await cache.delete(old);
-  await cache.put(entryUrl(key), new Response(pack(bytes)));
+  await cache.put(entryUrl(key), new Response(pack(bytes), { headers: { [META]: JSON.stringify(meta) } }));
 }
 
 export async function forget() {
