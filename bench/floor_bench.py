@@ -114,10 +114,10 @@ def _visit(pw: Any, profile: Path, url: str) -> float:
         context.close()
 
 
-def bench_floor(site: Path, runs: int) -> list[Row]:
+def bench_floor(site: Path, runs: int) -> tuple[list[Row], dict[str, float]]:
     """Cold: `runs` visits per mode, each from a fresh profile. Warm: 3 × `runs` returns to one profile per mode
     (its cold visit untimed), the modes alternating. Each row with its ratio to Pyodide alone (cold to cold, warm
-    to warm), all from this one run."""
+    to warm), all from this one run. Returns the rows and Pyodide alone's medians ({"cold", "warm"}, ms)."""
     from playwright.sync_api import sync_playwright
 
     cold: dict[str, list[float]] = {mode: [] for mode in MODES}
@@ -140,6 +140,7 @@ def bench_floor(site: Path, runs: int) -> list[Row]:
             for mode in list(MODES) if i % 2 == 0 else list(reversed(MODES)):
                 warm[mode].append(_visit(pw, profiles[mode], f"{url}floor.html?mode={mode}"))
     rows: list[Row] = []
+    floors = {"cold": statistics.median(cold["bare"]), "warm": statistics.median(warm["bare"])}
     for kind, samples in (("cold", cold), ("warm", warm)):
         floor = statistics.median(samples["bare"])
         for mode, label in MODES.items():
@@ -147,4 +148,4 @@ def bench_floor(site: Path, runs: int) -> list[Row]:
             rows.append(
                 (f"Chromium, blank page (no page of the site): {label}, ready, {kind}", fmt_s(samples[mode]), ratio)
             )
-    return rows
+    return rows, floors

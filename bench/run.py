@@ -51,6 +51,8 @@ FORM_INPUT = "#f-cover-pilot_name"
 VERBOSE = False
 
 Row = tuple[str, str, str]  # measure, value, target
+# The site's "validator ready" with the service worker (bench_browser), for the ratios to the blank-page floor.
+SITE_READY: dict[str, list[float]] = {}
 
 
 def pct(samples: list[float], p: float) -> float:
@@ -373,6 +375,8 @@ def bench_browser(site: Path, runs: int) -> list[Row]:
                     warm[mode].append(visit(pw, Path(profile), url, sw=sw))
                     later[mode].append(visit(pw, Path(profile), url, sw=sw))
     rt = cold["sw"][0]["roundtrips"]
+    for name, runs_of in (("cold", cold), ("warm, 1st return", warm), ("warm, 2nd return", later)):
+        SITE_READY[name] = [r["ready"] for r in runs_of["sw"]]
     rows: list[Row] = []
     for mode, label in (("sw", "with service worker, as users get it"), ("nosw", "page alone")):
         target = {"sw": ("≤ 2.5 s", "≤ 1.5 s"), "nosw": ("≤ 3 s", "≤ 1.5 s")}[mode]
@@ -467,7 +471,17 @@ def main() -> None:
         rows += bench_browser(site, args.runs)
         from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
 
-        rows += bench_floor(site, args.runs)
+        floor_rows, floors = bench_floor(site, args.runs)
+        rows += floor_rows
+        for name, samples in SITE_READY.items():  # the site beside the floor, from this one run
+            ratio = statistics.median(samples) / floors["cold" if name == "cold" else "warm"]
+            rows.append(
+                (
+                    f"Chromium: the site, ready, {name} (with service worker)",
+                    fmt_s(samples),
+                    f"{ratio:.2f}× Pyodide alone",
+                )
+            )
     if not args.skip_weights:
         rows += bench_weights(site)
 
