@@ -4,7 +4,9 @@
 // instead of starting Python, pydantic and our models again (README 性能 has the measured gain). It holds Python's
 // memory: the runtime, the imported modules and their data, nothing else.
 //
-//   const found = await find(key);   // null, or {bytes: Promise<Uint8Array>, meta} (bytes read while Pyodide loads)
+//   const found = await find(key);   // null, or {meta, memory, filled}: memory, a Uint8Array of the snapshot's
+//                                    // size, is filled while Pyodide instantiates its wasm; filled: a Promise that
+//                                    // settles when it is (rejected for a damaged snapshot)
 //   save(key, snapshotBytes, meta);  // replaces any other snapshot; meta: JSON (worker.js: the libraries' handles)
 //   forget();                        // after a snapshot failed to start Python
 //
@@ -46,7 +48,8 @@ export function pack(bytes) {
   return out;
 }
 
-export function unpack(stored) {
+// out: where to write the memory (a Uint8Array of the right length, all zero), else a new one.
+export function unpack(stored, out = null) {
   const head = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
   if (stored.length < HEADER || head.getUint32(0, true) !== MAGIC || head.getUint32(8, true) !== PAGE) {
     throw new Error("not a stored snapshot");
@@ -55,7 +58,8 @@ export function unpack(stored) {
   const pages = head.getUint32(12, true);
   if (pages !== Math.ceil(length / PAGE)) throw new Error("snapshot header does not add up");
   const bitmap = stored.subarray(HEADER, HEADER + Math.ceil(pages / 8));
-  const out = new Uint8Array(length);
+  if (out && out.length !== length) throw new Error("snapshot is not of the size it was kept with");
+  out ||= new Uint8Array(length);
   let at = HEADER + bitmap.length;
   for (let i = 0; i < pages; i++) {
     if (!(bitmap[i >> 3] & (1 << (i & 7)))) continue;
@@ -86,17 +90,19 @@ export async function find(key) {
   const response = await (await caches.open(CACHE)).match(entryUrl(key));
   if (!response) return null;
   const meta = JSON.parse(response.headers.get(META) || "null"); // a snapshot without it is damaged: thrown
-  if (!meta || typeof meta !== "object") throw new Error("snapshot without its meta");
-  const bytes = response.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
-  bytes.catch(() => {}); // Pyodide awaits it later; a damaged snapshot is then dropped (worker.js)
-  return { bytes, meta };
+  if (!meta || typeof meta !== "object" || !(meta.size > 0)) throw new Error("snapshot without its meta");
+  const memory = new Uint8Array(meta.size);
+  const filled = response.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer), memory));
+  filled.catch(() => {}); // worker.js awaits it later; a damaged snapshot is then dropped
+  return { meta, memory, filled };
 }
 
 export async function save(key, bytes, meta = {}) {
   if (!key || typeof caches === "undefined") return;
   const cache = await caches.open(CACHE);
   for (const old of await cache.keys()) if (old.url !== entryUrl(key)) await cache.delete(old);
-  await cache.put(entryUrl(key), new Response(pack(bytes), { headers: { [META]: JSON.stringify(meta) } }));
+  const headers = { [META]: JSON.stringify({ ...meta, size: bytes.length }) };
+  await cache.put(entryUrl(key), new Response(pack(bytes), { headers }));
 }
 
 export async function forget() {

@@ -130,8 +130,8 @@ function compileLibrary(lib) {
 // base on every visit: a snapshot taken after the import then fits the library loaded on a later visit (memory
 // snapshots hold the memory only, not the library's code or its function-table slots). Python's own dlopen finds
 // each by its path and loads nothing more. restoring: the snapshot's bytes, to grow the memory to before Python
-// restores it.
-function moduleFactory(create, libraries, restoring) {
+// restores it, with `filled` the promise that it has been read (read while the wasm instantiates).
+function moduleFactory(create, libraries, restoring, filled = null) {
   let failed = null;
   const factory = async (settings) => {
     settings.preRun.push((Module) => {
@@ -148,7 +148,12 @@ function moduleFactory(create, libraries, restoring) {
         .finally(() => Module.removeRunDependency("smpls-preload"));
     });
     const module = await create(settings);
-    if (restoring) module.growMemory((await restoring).length); // else Pyodide's restore fails past the first 30 MB
+    mark("instantiated"); // Pyodide's wasm and the libraries
+    if (restoring) {
+      await filled;
+      mark("read"); // the snapshot, read from Cache Storage while the wasm instantiated
+      module.growMemory(restoring.length); // else Pyodide's restore fails past the first 30 MB
+    }
     return module;
   };
   return { factory, check: () => { if (failed) throw failed; } };
@@ -308,8 +313,8 @@ async function boot() {
 // Python from a kept snapshot: smpls.browser is imported already; only the files (JS state, not memory) are
 // written again, for the imports made later. Any failure: the caller drops the snapshot and starts afresh.
 async function restore(loadPyodide, create, libraries, wheels, stored, progress) {
-  const run = moduleFactory(create, libraries, stored.bytes);
-  const pyodide = await startPython(loadPyodide, { _loadSnapshot: stored.bytes, createPyodideModule: run.factory });
+  const run = moduleFactory(create, libraries, stored.memory, stored.filled);
+  const pyodide = await startPython(loadPyodide, { _loadSnapshot: stored.memory, createPyodideModule: run.factory });
   run.check();
   reattach(pyodide, stored.meta.handles);
   pyodide.runPython("import random; random.seed()"); // the snapshot holds the seed of the visit that took it
