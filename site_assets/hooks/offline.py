@@ -57,6 +57,7 @@ self.addEventListener("activate", (event) => {
 
 _serving = False
 
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
