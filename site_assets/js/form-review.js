@@ -1,6 +1,6 @@
 // Check your answers (data-module="form-review"): every field with its value (or 未填写), its shown messages, a
 // 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link.
-import { el } from "./dom.js";
+import { el, replaceKeepingFocus } from "./dom.js";
 import { messageItem } from "./form-message.js";
 import { text } from "./util.js";
 
@@ -56,6 +56,6 @@ export class FormReview {
       for (const f of model.singles.filter((f) => f.section === sec.key)) rows.push(item(f.path, f.label, view.draft[f.section][f.name], f.kind));
       blocks.push(el("h3", { class: "smpls-review__title", text: sec.short }), el("dl", { class: "smpls-review__list" }, ...rows));
     }
-    this.body.replaceChildren(...blocks);
+    replaceKeepingFocus(this.body, blocks, "data-change");
   }
 }

@@ -34,9 +34,21 @@ export function init(root) {
   return app;
 }
 
-/** Every element inside `root` whose data-module names the component, made into one (govuk-frontend createAll). */
+/**
+ * Every element inside `root` whose data-module names the component, made into one (govuk-frontend createAll).
+ * One that fails to start is reported (console.error, which fails the browser tests) and left out; the others
+ * still start.
+ */
 function createAll(Component, root, app) {
-  return [...root.querySelectorAll(`[data-module~="${Component.moduleName}"]`)].map((node) => new Component(node, app));
+  const made = [];
+  for (const node of root.querySelectorAll(`[data-module~="${Component.moduleName}"]`)) {
+    try {
+      made.push(new Component(node, app));
+    } catch (err) {
+      console.error(`表单组件 ${Component.moduleName} 未能启动`, err);
+    }
+  }
+  return made;
 }
 
 class FormApp {
@@ -52,10 +64,13 @@ class FormApp {
     this.checkerState = "loading";
     this.seq = 0;
     this.returnTo = null;
+    this.pressed = false; // a mouse button or finger is down on the page
+    this.redrawOnRelease = false;
   }
 
   start() {
     this.root.classList.add("smpls-form--js");
+    this.holdLayoutWhilePressed();
     this.announcer = new Announcer(this.root);
     this.parts = Object.fromEntries(COMPONENTS.map((C) => [C.moduleName, createAll(C, this.root, this)]));
     const one = (name) => this.parts[name][0];
@@ -133,6 +148,15 @@ class FormApp {
 
   downloaded() {
     this.autosave.downloaded();
+  }
+
+  /** The 下载 JSON and file-saving of form-downloads, for the autosave's messages (full or unreadable storage). */
+  downloadJson() {
+    this.parts["form-downloads"][0].json();
+  }
+
+  saveFile(blob, filename) {
+    this.parts["form-downloads"][0].save(blob, filename);
   }
 
   // ------------------------------------------------------------------ events from the components
@@ -274,8 +298,44 @@ class FormApp {
     };
   }
 
+  /**
+   * A press must end where it began. Pressing a button first takes the focus from the field being typed in; the
+   * field's check then starts, and its answer can arrive before the button is let go. Drawn at once, the new
+   * messages and counts move the button (the bar's counts grow beside 检查全部; a message above 下载 pushes it
+   * down), the release lands elsewhere and the click is lost. So while a pointer is down, drawing waits, and it
+   * happens once the pointer is up, after the click.
+   */
+  holdLayoutWhilePressed() {
+    const release = () => {
+      clearTimeout(this.holdTimer);
+      if (!this.pressed) return;
+      this.pressed = false;
+      if (!this.redrawOnRelease) return;
+      this.redrawOnRelease = false;
+      setTimeout(() => this.render(), 0); // after the click that this release makes
+    };
+    this.releasePress = release;
+    document.addEventListener("pointerdown", () => (this.pressed = true), true);
+    for (const type of ["pointerup", "pointercancel", "dragstart"]) document.addEventListener(type, release, true);
+    window.addEventListener("blur", release);
+  }
+
   render() {
+    if (this.pressed) {
+      if (!this.redrawOnRelease) this.holdTimer = setTimeout(this.releasePress, 1000); // a press held on, or never let go here
+      this.redrawOnRelease = true;
+      return;
+    }
     const view = this.view();
-    for (const list of Object.values(this.parts)) for (const part of list) if (part.render) part.render(view);
+    for (const [name, list] of Object.entries(this.parts)) {
+      for (const part of list) {
+        if (!part.render) continue;
+        try {
+          part.render(view);
+        } catch (err) {
+          console.error(`表单组件 ${name} 未能更新`, err); // the other components still draw
+        }
+      }
+    }
   }
 }

@@ -274,6 +274,8 @@ async function boot() {
   // Whether an earlier visit kept a snapshot for this build (its bytes are read while Pyodide loads).
   const key = lock.then((data) => (data.smpls && data.smpls.snapshot) || "");
   const found = Promise.all([snapshots, key]).then(([s, k]) => s.find(k));
+  key.catch(() => {}); // a failed lock is reported through `lock`; these two may never be awaited (no Pyodide)
+  found.catch(() => {});
 
   let loadPyodide, create;
   try {

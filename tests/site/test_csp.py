@@ -142,7 +142,9 @@ def test_no_violation_on_any_page(page: Page, site_url: str, site_dir: Path, sit
     COUNTS["csp pages checked"] = count
 
 
-@pytest.mark.allow_console_errors(r"Content Security Policy|Content-Security-Policy")
+@pytest.mark.allow_console_errors(
+    r"Content Security Policy|Content-Security-Policy", why="the injected script is refused: the browser reports it"
+)
 def test_the_policy_is_enforced(page: Page, site_url: str) -> None:
     """A negative control: markup injected by a script (as an XSS would) is refused by the browser."""
     page.add_init_script(WATCH)

@@ -88,7 +88,7 @@ CRASH = """(how) => {
 }"""
 
 
-@pytest.mark.allow_console_errors(r"simulated crash")
+@pytest.mark.allow_console_errors(r"simulated crash", why="the worker's crash is injected and logged")
 @pytest.mark.parametrize("how", ["error", "silent"])
 def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Path, how: str) -> None:
     open_form(page, apply_url(site_url, site_dir), ready=True)

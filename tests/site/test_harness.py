@@ -32,3 +32,35 @@ def test_guard_records_missing_file_and_off_site_request(
     site_guard.off_origin.clear()
     site_guard.failed.clear()
     site_guard.console_errors.clear()
+
+
+def test_guard_records_uncaught_errors_and_rejections(page: Page, site_url: str, site_guard: SiteGuard) -> None:
+    page.goto(site_url)
+    page.evaluate(
+        "() => { setTimeout(() => { throw new Error('uncaught-x') }); Promise.reject(new Error('unhandled-y')); }"
+    )
+    page.wait_for_function("() => new Promise((r) => setTimeout(() => r(true), 100))")
+    problems = site_guard.problems()
+    assert any("uncaught-x" in p for p in problems), problems
+    assert any("unhandled-y" in p for p in problems), problems
+    site_guard.page_errors.clear()
+
+
+def test_a_form_component_that_fails_to_draw_is_reported_and_the_others_still_draw(
+    page: Page, site_url: str, site_guard: SiteGuard
+) -> None:
+    page.goto(site_url + ("apply.html" if site_url.endswith(".html") else "apply/"))
+    page.wait_for_selector(".smpls-form--js")
+    page.evaluate(
+        """() => { const app = document.querySelector('.smpls-form--js').smplsForm;
+                   app.parts['form-counts'][0].render = () => { throw new Error('counts-broken'); }; }"""
+    )
+    page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
+    # form-review draws after form-counts: the value reaches 核对信息 although form-counts failed
+    page.wait_for_function(
+        "() => document.querySelector('#review').textContent.includes('临湖市政务服务综合标准化试点')"
+    )
+    assert any("form-counts" in e and "counts-broken" in e for e in site_guard.console_errors), (
+        site_guard.console_errors
+    )
+    site_guard.console_errors.clear()

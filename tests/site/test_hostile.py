@@ -235,7 +235,10 @@ def test_100000_characters_in_every_long_field(page: Page, site_url: str, site_d
 
 # Writing HTML to the clipboard makes the browser parse (sanitize) it in the page: the policy refuses its inline
 # handler and style there and reports it; nothing of it runs or reaches the page (asserted below).
-@pytest.mark.allow_console_errors(r"Content Security Policy|Content-Security-Policy")
+@pytest.mark.allow_console_errors(
+    r"Content Security Policy|Content-Security-Policy",
+    why="the pasted HTML's handler is refused: the browser reports it",
+)
 def test_pasted_rich_text_stays_plain(page: Page, site_url: str, site_dir: Path) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     watched_form(page, apply_url(site_url, site_dir))

@@ -171,7 +171,9 @@ def test_questions_are_in_the_html_from_the_data(new_context: Any, site_url: str
 
 
 @pytest.mark.allow_failed_requests(r"/pyodide/")
-@pytest.mark.allow_console_errors(r"pyodide|Pyodide|wasm|WebAssembly|worker|Worker")
+@pytest.mark.allow_console_errors(
+    r"pyodide|Pyodide|wasm|WebAssembly|worker|Worker", why="the runtime is made to fail (404): Pyodide logs it"
+)
 def test_no_verdict_is_made_up_when_python_fails(page: Page, site_url: str, site_dir: Path) -> None:
     page.route(re.compile(r".*/pyodide/.*"), lambda route: route.fulfill(status=404, body="missing"))
     open_check(page, site_url, site_dir, ready=False)
