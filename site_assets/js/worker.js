@@ -386,7 +386,11 @@ function whenIdle(job, quiet = 1000) {
 async function settle(started) {
   status("ready", "校验程序已就绪。", { timings });
   await new Promise((resolve) => setTimeout(resolve, 0));
-  started.browser.warm();
+  try {
+    started.browser.warm();
+  } catch {
+    return started; // only a head start: the first check does these imports then; no snapshot of such a Python
+  }
   if (!started.snapshot || !started.snapshot.key) return started;
   try {
     const { key, meta, bytes } = takeSnapshot(started.pyodide, started.snapshot.libraries, started.snapshot.key);
