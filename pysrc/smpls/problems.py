@@ -25,8 +25,9 @@ ADVICE: Final = "提示"
 
 BasisKind = Literal["notice", "standard", "format", "site"]
 
-#: where the standards and the site's own advice are explained
-RULES_HREF: Final = "data-format/#rules"
+#: where each check is explained for the applicant (docs/checks.md, one anchor per code): a problem whose basis
+#: is a standard or the site's advice links to its own code there (see :class:`Problem`)
+RULES_HREF: Final = "checks/"
 #: where the draft file format is described
 FORMAT_HREF: Final = "data-format/#draft"
 
@@ -198,6 +199,8 @@ class Problem:
             default = CODES[self.code].bases[self.level]  # KeyError: a level the code cannot take
             object.__setattr__(self, "basis", default.label)
             object.__setattr__(self, "basis_href", default.href)
+        if self.basis_href == RULES_HREF:
+            object.__setattr__(self, "basis_href", f"{RULES_HREF}#{self.code}")
 
     @classmethod
     def based(cls, code: str, level: Level, path: str, message: str, basis: Basis) -> Problem:

@@ -6,6 +6,9 @@ Markers in a page (HTML comments):
 ``<!-- data:errors -->``  every code that can be an 错误 about the application, with its real basis: the clause of
                           the notice, or the published standard by number or title, publisher and kind
                           (:data:`smpls.problems.PUBLISHED`).
+``<!-- data:checks -->``  for the applicant (docs/checks.md): each check of the 申请书 under its code as anchor
+                          (where a basis link of a 提示 or a standard's 错误 points), in plain words: what it means,
+                          its level, and its basis (the notice's words, the standard's title, or the site's advice).
 ``<!-- data:codes -->``   a table of every problem code: its level(s), its basis (linked to the clause of the notice
                           or to the rules on this page) and its description (:data:`smpls.problems.CODES`).
 
@@ -27,7 +30,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from smpls.fields import iter_fields
-from smpls.problems import CODES, ERROR, PUBLISHED, Basis
+from smpls.notice import CLAUSES
+from smpls.problems import CODES, ERROR, PUBLISHED, RULE_CODES, Basis
 from smpls.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,7 +121,34 @@ def errors_table(page_url: str = "data-format/") -> str:
     return _table(("问题代码", "错误", "依据"), rows)
 
 
+def _basis_for_applicant(basis: Basis, page_url: str) -> str:
+    if basis.kind == "notice":
+        c = next((c for c in CLAUSES if c.label == basis.label), None)
+        quote = f"<blockquote><p>{escape(c.text)}</p></blockquote>" if c and len(c.text) <= 300 else ""
+        return f"<p>依据：通知的原文，{_link(basis.label, basis.href, page_url)}。</p>{quote}"
+    if basis.kind == "standard":
+        return f"<p>依据：{_basis_in_full(basis, page_url)}。</p>"
+    return "<p>依据：本站的建议，不是通知的要求。照着改或不改都可以下载 Word 申请书。</p>"
+
+
+def checks_list(page_url: str = "checks/") -> str:
+    """Each check as the applicant reads it: the code is the anchor, the description the heading."""
+    out = []
+    for code, info in CODES.items():
+        if code not in RULE_CODES:
+            continue
+        meaning = {ERROR: "按通知或标准，这样写肯定不对，需要修改", "提示": "建议核对，改不改都不影响下载"}
+        levels = "；".join(f"{level}（{meaning[level]}）" for level in info.bases)
+        body = "".join(_basis_for_applicant(b, page_url) for b in info.bases.values())
+        out.append(
+            f'<section class="smpls-check" id="{escape(code)}"><h2>{escape(info.description)}</h2>'
+            f"<p>级别：{escape(levels)}。</p>{body}</section>"
+        )
+    return "".join(out)
+
+
 RENDER: dict[str, Callable[[str], str]] = {
+    "checks": checks_list,
     "fields": lambda _url: fields_table(),
     "codes": codes_table,
     "errors": errors_table,

@@ -251,7 +251,7 @@ def render_app() -> str:
     config_json = json.dumps(page_config(), ensure_ascii=False).replace("</", "<\\/")
     body = "".join(render_section(k, t, s) for k, t, s in sections)
     mb = MAX_IMPORT_BYTES // (1024 * 1024)
-    return f"""<div class="smpls-form" id="smpls-form" data-module="checker form">
+    return f"""<div class="smpls-form" id="smpls-form" data-module="checker form basis-dialog">
 <script type="application/json" id="smpls-form-config">{config_json}</script>
 <div class="smpls-status" data-module="form-status" data-state="loading" role="status">
 <p class="smpls-status__text">正在准备检查程序……您可以先开始填写。</p>

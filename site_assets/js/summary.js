@@ -392,7 +392,7 @@ export function init(root) {
       li.append(el("strong", { class: error ? "smpls-tag smpls-tag--error" : "smpls-tag smpls-tag--plain", text: p.level }), " ", p.message);
       if (p.basis) {
         li.append(" ");
-        const basis = p.basis_href ? el("a", { href: new URL(p.basis_href, SITE_ROOT).href, text: p.basis }) : p.basis;
+        const basis = p.basis_href ? el("a", { href: new URL(p.basis_href, SITE_ROOT).href, class: "smpls-basis__link", text: p.basis }) : p.basis;
         li.append(el("span", { class: "smpls-sum__basis" }, "依据：", basis));
       }
       return li;

@@ -607,6 +607,31 @@ def test_county_choices_follow_the_province(page: Page, site_url: str, site_dir:
 # ---------------------------------------------------------------- accessibility and looks
 
 
+def test_a_basis_opens_in_place_and_closing_it_returns_to_the_form(page: Page, site_url: str, site_dir: Path) -> None:
+    open_form(page, site_url, site_dir, ready=True)
+    page.locator("#f-basic-org_code").fill(BAD_CODE)
+    page.locator("#f-basic-org_code").press("Tab")
+    link = page.locator("#f-basic-org_code-msg a.smpls-basis__link")
+    expect(link).to_be_visible()
+    link.click()
+    dialog = page.locator("dialog.smpls-basis-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("统一社会信用代码编码规则")  # the standard by its title, from 检查规则说明
+    assert "/checks/" in (dialog.locator("a.smpls-basis-dialog__full").get_attribute("href") or "")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(link).to_be_focused()
+    assert page.url.endswith("/apply/") or page.url.endswith("apply.html")
+    assert page.locator("#f-basic-org_code").input_value() == BAD_CODE
+    # a clause of the notice: its words, from the notice page
+    page.locator("#f-cover-pilot_name").fill("临湖市政务服务试点")
+    page.locator("#f-cover-pilot_name").press("Tab")
+    page.locator("#f-cover-pilot_name-msg a.smpls-basis__link").first.click()
+    expect(dialog).to_contain_text("填写说明")
+    dialog.get_by_role("button", name="关闭").click()
+    expect(dialog).to_be_hidden()
+
+
 def test_check_all_is_not_lost_when_a_check_answers_while_it_is_pressed(
     page: Page, site_url: str, site_dir: Path
 ) -> None:
