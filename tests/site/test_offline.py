@@ -62,8 +62,9 @@ def wait_offline_copy(page: Page) -> str:
     name: str = page.evaluate(
         """async () => {
             const reg = await navigator.serviceWorker.ready;
-            for (let i = 0; i < 600; i++) {
+            for (let i = 0; ; i++) {
                 if (reg.active && reg.active.state === 'activated' && !reg.installing && !reg.waiting) break;
+                if (i === 600) throw new Error('the service worker was not active after 60 s');
                 await new Promise((r) => setTimeout(r, 100));
             }
             const keys = (await caches.keys()).filter((k) => k.startsWith('smpls-'));

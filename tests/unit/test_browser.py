@@ -67,15 +67,11 @@ def test_questions_and_eligibility() -> None:
 
 
 def test_docx_refuses_unreadable_draft() -> None:
-    pytest.importorskip("smpls.docx")
     with pytest.raises(ValueError, match="JSON 对象"):
         browser.docx("[]")
 
 
 def test_docx_bytes_and_filename() -> None:
-    docx = pytest.importorskip("smpls.docx")
-    if not hasattr(docx, "build_docx"):
-        pytest.skip("smpls.docx.build_docx not written yet")
     text = json.dumps(load_example("complete.json"), ensure_ascii=False)
     data = browser.docx(text)
     assert isinstance(data, bytes) and data[:2] == b"PK"
