@@ -37,7 +37,7 @@ from smpls.fields import field_by_path, model_fields
 from smpls.model import Application, BasicInfo, Cover, Meta
 from smpls.names import province_of
 from smpls.notice import clause
-from smpls.problems import ADVICE, ERROR, counts
+from smpls.problems import ADVICE, ERROR
 
 
 def _meta(model: type[BaseModel], name: str) -> Meta:
@@ -318,17 +318,6 @@ def table(
             cells["pilot_name"] = f"{entry.values.get('pilot_name', '')}{ERROR_MARK}"
         rows.append([cells.get(c.key, "") for c in columns])
     return [c.label for c in columns], rows
-
-
-def total_counts(entries: Iterable[Entry]) -> dict[str, int]:
-    """错误/提示 over all readable entries, and the number of unreadable files (``无法读取``)."""
-    listed = list(entries)
-    out = counts([])
-    for entry in listed:
-        out[ERROR] += entry.counts.get(ERROR, 0)
-        out[ADVICE] += entry.counts.get(ADVICE, 0)
-    out["无法读取"] = sum(not e.readable for e in listed)
-    return out
 
 
 def left_out_message(entries: Iterable[Entry]) -> str:

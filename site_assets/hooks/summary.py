@@ -24,7 +24,6 @@ from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, PROBLEMS_FILENAME
 MARKER = re.compile(r"<!--\s*summary:([A-Za-z0-9_-]+)\s*-->")
 # In docs/summary.md a link to a clause of the notice is written notice.md#clause:三 and gets the clause's anchor
 # from smpls.notice (contract 2), so it follows the notice page.
-CLAUSE_LINK = re.compile(r"notice\.md#clause:([^)\s]+)")
 
 
 def _e(text: str) -> str:
@@ -161,18 +160,6 @@ def render_app() -> str:
 
 
 RENDERERS = {"app": render_app}
-
-
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    from smpls.notice import clause
-
-    def replace(match: re.Match[str]) -> str:
-        try:
-            return f"notice.md#{clause(match.group(1)).anchor}"
-        except KeyError as exc:
-            raise PluginError(f"{page.file.src_path}: 通知中没有条款 {match.group(1)}") from exc
-
-    return CLAUSE_LINK.sub(replace, markdown)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
