@@ -284,7 +284,7 @@ def render_app() -> str:
 <div class="smpls-summary__body"></div>
 </div>
 <p class="smpls-success" data-success tabindex="-1" hidden></p>
-<nav class="smpls-tasks" data-module="form-tasks" aria-labelledby="smpls-tasks-title">
+<nav class="smpls-tasks" id="smpls-tasks" tabindex="-1" data-module="form-tasks" aria-labelledby="smpls-tasks-title">
 <h2 class="smpls-tasks__title" id="smpls-tasks-title">填写进度</h2>
 <ol class="smpls-tasks__list">{tasks}</ol>
 </nav>

@@ -25,7 +25,9 @@ export class FormCounts {
     const pill = (cls, n, words) =>
       el("span", { class: `smpls-count smpls-count--${cls}` + (n ? "" : " smpls-count--zero"), text: words });
     const parts = [];
-    if (counts.unfilled) parts.push(pill("todo", counts.unfilled, `未填 ${counts.unfilled} 项`));
+    const left = view.showAll ? view.notStarted.length : 0; // after 检查全部, what is unfilled is in parts not begun
+    if (left) parts.push(pill("todo", left, `${left} 个部分未开始`));
+    else if (counts.unfilled) parts.push(pill("todo", counts.unfilled, `未填 ${counts.unfilled} 项`));
     if (result && started) {
       parts.push(pill("error", counts.errors, `错误 ${counts.errors} 处`), pill("hint", counts.hints, `提示 ${counts.hints} 处`));
     } else if (!result && started) {

@@ -42,6 +42,17 @@ export class FormSummary {
     target.focus({ preventScroll: true });
   }
 
+  /** "还有 2 个部分未开始（三、…；五、…），没有检查。" with a link to the task list. */
+  notStartedNode(left) {
+    return el(
+      "span",
+      { "data-not-started": String(left.length) },
+      `还有 ${left.length} 个部分未开始（${left.map((s) => s.short).join("；")}），这里没有列出它们的问题，`,
+      el("a", { href: "#smpls-tasks" }, "见填写进度"),
+      "。",
+    );
+  }
+
   render(view) {
     if (!view.showAll || !view.result) {
       if (view.checkerState === "ready" || !view.showAll) this.box.hidden = true;
@@ -51,11 +62,18 @@ export class FormSummary {
     const { levels } = this.app.model;
     const errs = view.shown.filter((p) => p.level === levels.error);
     const tips = view.shown.filter((p) => p.level !== levels.error);
+    const left = view.notStarted || [];
     this.success.hidden = errs.length > 0;
     if (!errs.length) {
-      this.success.textContent = tips.length
-        ? `没有发现错误。还有 ${tips.length} 条提示，可以参考修改（不影响下载）。`
-        : "没有发现错误，也没有提示。请到“核对信息”逐项核对后下载。";
+      const where = left.length ? "已开始的部分" : "";
+      this.success.replaceChildren(
+        view.sections && !view.sections.size
+          ? "还没有开始填写，所以没有可检查的内容。请从“封面”开始填写。"
+          : tips.length
+            ? `${where}没有发现错误。还有 ${tips.length} 条提示，可以参考修改（不影响下载）。`
+            : `${where}没有发现错误，也没有提示。` + (left.length ? "" : "请到“核对信息”逐项核对后下载。"),
+        ...(left.length && view.sections.size ? [" ", this.notStartedNode(left)] : []),
+      );
     }
     this.box.hidden = !errs.length && !tips.length;
     if (this.box.hidden) return;
@@ -81,6 +99,7 @@ export class FormSummary {
         }),
       );
     const parts = [];
+    if (left.length && errs.length) parts.push(el("p", { class: "smpls-summary__left" }, this.notStartedNode(left)));
     if (errs.length) parts.push(list(errs, levels.error));
     if (tips.length) parts.push(el("h3", { class: "smpls-summary__sub", text: "提示（建议修改，不影响下载）" }), list(tips, levels.hint));
     this.body.replaceChildren(...parts);

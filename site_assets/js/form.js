@@ -10,7 +10,7 @@ import { draftStore } from "./draft-store.js";
 import { initRegions } from "./form-regions.js";
 import { FormModel } from "./form-model.js";
 import { hasContent, writtenPaths } from "./form-draft.js";
-import { counts, isShown, remapRowPaths, targetPath } from "./form-problems.js";
+import { counts, isShown, remapRowPaths, startedSections, targetPath } from "./form-problems.js";
 import { Announcer } from "./form-announce.js";
 import { FormFields } from "./form-fields.js";
 import { FormRows } from "./form-rows.js";
@@ -272,11 +272,12 @@ class FormApp {
   view() {
     const draft = this.draft();
     const written = writtenPaths(this.model, draft);
-    const state = { showAll: this.showAll, touched: this.touched, editing: this.editing, written };
+    const { levels } = this.model;
+    const state = { showAll: this.showAll, touched: this.touched, editing: this.editing, written, levels };
+    state.started = startedSections(state); // the parts of the 申请书 begun (form-problems.js says what counts)
     const problems = (this.result && this.result.problems) || [];
     const hasMsg = (p) => !!this.root.querySelector(`[data-msg-for="${CSS.escape(p)}"]`);
     const shown = problems.filter((p) => isShown(p, state)).map((p) => ({ ...p, target: targetPath(p.path, hasMsg) }));
-    const unfilled = this.model.unfilled(draft).length;
     return {
       draft,
       problems,
@@ -284,8 +285,10 @@ class FormApp {
       result: this.result,
       showAll: this.showAll,
       checkerState: this.checkerState,
-      started: this.showAll || written.size > 0 || this.touched.size > 0,
-      counts: counts(problems, state, unfilled, this.model.levels),
+      started: this.showAll || state.started.size > 0,
+      sections: state.started,
+      notStarted: this.model.sections.filter((s) => !state.started.has(s.key)),
+      counts: counts(problems, state, this.model.unfilled(draft), levels),
     };
   }
 

@@ -295,11 +295,15 @@ def test_an_untouched_form_counts_what_is_left_not_errors(page: Page, site_url: 
     page.locator(f"#{fid('basic.phone')}").focus()
     page.locator(f"#{fid('basic.phone')}").blur()
     expect(page.locator(".smpls-count--error")).to_have_text("错误 2 处")
-    # after 检查全部 every empty required field counts, as the summary lists them
+    # after 检查全部 every empty required field of the part begun (一) counts, as the summary lists them; the
+    # parts not begun are not listed: the bar and the summary say how many are left, the task list names them
     page.click('[data-action="check-all"]')
-    # the unfilled ones (the email now filled) plus the wrong email, counted as the summary lists them
-    expect(page.locator(".smpls-summary__list--error li")).to_have_count(left)
-    expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {left} 处")
+    basic = sum(1 for s in iter_fields() if s.meta.required and s.section == "basic")
+    expect(page.locator(".smpls-summary__list--error li")).to_have_count(basic)  # the wrong email among them
+    expect(page.locator(".smpls-count--error")).to_have_text(f"错误 {basic} 处")
+    expect(page.locator(".smpls-count--todo")).to_have_text(f"{len(SECTIONS) - 1} 个部分未开始")
+    expect(page.locator("[data-summary] [data-not-started]")).to_contain_text("见填写进度")
+    expect(page.locator('[data-task="cover"]')).to_have_text("未开始")
 
 
 def test_a_restored_draft_shows_the_problems_in_what_was_written(page: Page, site_url: str, site_dir: Path) -> None:
