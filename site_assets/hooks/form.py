@@ -27,12 +27,16 @@ from mkdocs.exceptions import PluginError
 
 from smpls import notice
 from smpls.docx import FILE_NAME_RULE
+from smpls.docx.layout import SEAL, SIGNATURE
 from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
+#: what a first visit downloads for the checker (MB, the runtime and wheels as served precompressed), shown while
+#: it loads; tests/site/test_journey.py holds it to the built site's pyodide/ files
+CHECKER_DOWNLOAD_MB = 6
 
 MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
@@ -233,6 +237,7 @@ def page_config() -> dict[str, Any]:
         "levels": {"error": ERROR, "hint": ADVICE},
         "regions": REGION_TARGET,
         "maxImportBytes": MAX_IMPORT_BYTES,
+        "checkerMB": CHECKER_DOWNLOAD_MB,
         # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form-names.js)
         "fileName": {**FILE_NAME_RULE, "draft": "申请书草稿"},
     }
@@ -241,6 +246,30 @@ def page_config() -> dict[str, Any]:
 def closed_notice() -> str:
     """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
     return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.closed_notice())}</p>'
+
+
+def _quoted(clause_id: str, words: str) -> str:
+    """The notice's words in a ``<q>``, with a link to the clause: what the notice says, marked as its words."""
+    c = notice.clause(clause_id)
+    return (
+        f'<q cite="../{c.href}">{_e(notice.excerpt(clause_id, words))}</q>（<a href="../{c.href}">{_e(c.label)}</a>）'
+    )
+
+
+def next_steps() -> str:
+    """Shown after a Word download: what to do with the file, our words with the notice's quoted (and linked)."""
+    roles = "承担单位、参加单位（如有）、保证单位、业务指导单位和管理单位"
+    seal, signature = SEAL.rstrip("：:"), SIGNATURE.rstrip("：:")
+    return f"""<div class="smpls-next" data-next tabindex="-1" aria-labelledby="smpls-next-title" hidden>
+<h4 class="smpls-next__title" id="smpls-next-title">下载 Word 之后</h4>
+<p class="smpls-hint">以下步骤是本站的说明；引号里是通知的原文，点括号里的链接可查看该条。</p>
+<ol class="smpls-next__steps">
+<li>用 Word 或 WPS 打开，逐项核对后打印。通知说：{_quoted("填写说明5", "字迹要工整清晰，可以打印")}。</li>
+<li>请{roles}在申请书六各自的一栏里“{seal}”，由负责人“{signature}”并写上日期（这些都在打印后手写）。报送前要各单位同意：{_quoted("三", "经试点承担单位、参加单位、保证单位、业务指导单位及管理单位同意后报送省级标准化行政主管部门")}。</li>
+<li>准备 4 份：{_quoted("填写说明5", "本申请书一式4份")}，{_quoted("填写说明5", "其中试点承担单位1份，业务指导单位1份、试点管理单位1份、部级联席办公室1份")}。</li>
+<li>报送本省（自治区、直辖市）的标准化行政主管部门（通常是省级市场监督管理局），有疑问也先问它；通知所列的联系方式见<a href="../contacts/">联系方式</a>。本站不受理申请。</li>
+</ol>
+</div>"""
 
 
 def render_app() -> str:
@@ -295,7 +324,7 @@ def render_app() -> str:
 <section class="smpls-review" id="review" aria-labelledby="review-title">
 <h2 class="smpls-section__title" id="review-title" tabindex="-1">核对信息</h2>
 <p>请逐项核对。点“修改”会跳到该项，改完后点页面上方的“返回核对信息”回到这里。</p>
-<div data-module="form-review" data-review-body><p class="smpls-hint">（需要 JavaScript 才能显示核对内容。）</p></div>
+<div data-module="form-review" data-review-body><noscript><p class="smpls-hint">（核对内容要在浏览器启用 JavaScript 后才能显示。）</p></noscript></div>
 <h3>下载与导入</h3>
 {closed_notice()}
 <div class="smpls-downloads" data-module="form-downloads">
@@ -305,6 +334,7 @@ def render_app() -> str:
 </div>
 <p class="smpls-hint">JSON 文件是您的草稿，以后可以在这里导入继续填写。Word 文件按申请书的格式排版，需检查程序就绪后才能生成；在 Word、WPS 或 LibreOffice 里改过的 Word 文件也可以在这里导入。</p>
 <p class="smpls-note" data-note="download" role="status"></p>
+{next_steps()}
 </div>
 <div class="smpls-import" data-module="form-import-zone" data-dropzone>
 <label class="smpls-label" for="smpls-import-file">导入草稿（JSON 或 Word）</label>

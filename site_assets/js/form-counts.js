@@ -9,7 +9,8 @@ export class FormCounts {
     this.app = app;
     this.countsEl = bar.querySelector("[data-counts]");
     this.back = bar.querySelector("[data-back]");
-    bar.querySelector('[data-action="check-all"]').addEventListener("click", () => app.checkAll());
+    this.checkButton = bar.querySelector('[data-action="check-all"]');
+    this.checkButton.addEventListener("click", () => app.checkAll());
     this.back.addEventListener("click", (ev) => {
       ev.preventDefault();
       app.backToReview();

@@ -25,13 +25,13 @@ export class FormSummary {
   notReady(checkerState) {
     this.box.hidden = false;
     this.success.hidden = true;
-    this.title.textContent = "还不能检查";
+    this.title.textContent = checkerState === "failed" ? "不能检查" : "检查程序加载完成后会自动检查";
     this.body.replaceChildren(
       el("p", {
         text:
           checkerState === "failed"
-            ? "检查程序无法在这个浏览器中运行，所以不能检查。您填写的内容已保存，可以下载 JSON。"
-            : "检查程序还在加载，请稍等几秒后再点“检查全部”。您填写的内容已保存。",
+            ? "检查程序没有加载成功（原因和办法见页面上方），所以不能检查。您填写的内容已自动保存，也可以下载草稿文件（.json）。"
+            : "检查程序还在加载（进度见页面上方），加载完成后会自动检查并在这里列出问题，不用再点。您可以继续填写，内容已自动保存。",
       }),
     );
     this.focus(this.box);

@@ -257,6 +257,18 @@ class FormApp {
     if (!this.checker || this.checkerState !== "ready") {
       this.render();
       this.summary.notReady(this.checkerState);
+      if (this.checkerState === "failed" || this.checkQueued) return;
+      // A click before the checker is ready is kept: the check runs when it is (the summary says so meanwhile).
+      this.checkQueued = true;
+      const state = await this.checkerSettled();
+      this.checkQueued = false;
+      if (state !== "ready") {
+        this.summary.notReady(state);
+        return;
+      }
+      const waitingHere = [document.body, this.summary.box, this.counts.checkButton].includes(document.activeElement);
+      await this.validateNow();
+      if (waitingHere) this.summary.focus(); // not when the user went on typing meanwhile
       return;
     }
     await this.validateNow();
