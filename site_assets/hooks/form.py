@@ -304,11 +304,12 @@ def render_app() -> str:
 <div class="smpls-bar" data-module="form-counts" aria-label="检查结果">
 <p class="smpls-counts" aria-live="polite" aria-atomic="true"><span data-counts>尚未检查</span></p>
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="check-all">检查全部</button>
+<a class="smpls-bar__link smpls-bar__to-summary" href="#smpls-summary" data-to-summary hidden>问题列表</a>
 <a class="smpls-bar__link" href="#review">核对信息</a>
 <a class="smpls-bar__back" href="#review" data-back hidden>返回核对信息</a>
 </div>
 <p class="smpls-saved" data-saved aria-live="polite"></p>
-<div class="smpls-summary" data-module="form-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
+<div class="smpls-summary" id="smpls-summary" data-module="form-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
 <h2 class="smpls-summary__title" id="smpls-summary-title">有问题需要修改</h2>
 <div class="smpls-summary__body"></div>
 </div>
@@ -318,7 +319,7 @@ def render_app() -> str:
 <ol class="smpls-tasks__list">{tasks}</ol>
 </nav>
 <p class="smpls-hint">带 <span class="smpls-req" aria-hidden="true">*</span><span class="smpls-vh">星号</span> 的是必填项。</p>
-<form class="smpls-app" id="smpls-app" data-module="form-fields form-messages" novalidate autocomplete="off" aria-label="申请书">
+<form class="smpls-app" id="smpls-app" data-module="form-fields form-messages form-fold" novalidate autocomplete="off" aria-label="申请书">
 {body}
 </form>
 <section class="smpls-review" id="review" aria-labelledby="review-title">
@@ -338,7 +339,7 @@ def render_app() -> str:
 </div>
 <div class="smpls-import" data-module="form-import-zone" data-dropzone>
 <label class="smpls-label" for="smpls-import-file">导入草稿（JSON 或 Word）</label>
-<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB），或把文件拖到这个框里。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
+<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB）<span class="smpls-drag-words">，或把文件拖到这个框里</span>。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
 <input type="file" id="smpls-import-file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="smpls-import-hint">
 <div class="smpls-import__msg" data-note="import" role="status"></div>
 </div>

@@ -1,5 +1,6 @@
 // The sticky bar (data-module="form-counts"): how much is left to fill (未填 N 项), the 错误 and 提示 that are
-// shown, the 检查全部 button, and the way back to 核对信息 after a 修改 link.
+// shown, the 检查全部 button, the way back to the list of problems after 检查全部, and to 核对信息 (always; and
+// 返回核对信息 after a 修改 link).
 import { el } from "./dom.js";
 
 export class FormCounts {
@@ -9,6 +10,11 @@ export class FormCounts {
     this.app = app;
     this.countsEl = bar.querySelector("[data-counts]");
     this.back = bar.querySelector("[data-back]");
+    this.toSummary = bar.querySelector("[data-to-summary]"); // back to the list of problems, once there is one
+    this.toSummary.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      app.summary.focus();
+    });
     this.checkButton = bar.querySelector('[data-action="check-all"]');
     this.checkButton.addEventListener("click", () => app.checkAll());
     this.back.addEventListener("click", (ev) => {
@@ -23,6 +29,7 @@ export class FormCounts {
 
   render(view) {
     const { counts, result, checkerState, started } = view;
+    this.toSummary.hidden = !view.showAll;
     const pill = (cls, n, words) =>
       el("span", { class: `smpls-count smpls-count--${cls}` + (n ? "" : " smpls-count--zero"), text: words });
     const parts = [];

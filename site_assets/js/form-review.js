@@ -56,6 +56,12 @@ export class FormReview {
       for (const f of model.singles.filter((f) => f.section === sec.key)) rows.push(item(f.path, f.label, view.draft[f.section][f.name], f.kind));
       blocks.push(el("h3", { class: "smpls-review__title", text: sec.short }), el("dl", { class: "smpls-review__list" }, ...rows));
     }
+    // Redrawn while a 修改 link has the focus (coming back to it, tabbing through): the same link keeps it.
+    const had = this.body.contains(document.activeElement) && document.activeElement.dataset.change;
     this.body.replaceChildren(...blocks);
+    if (had) {
+      const again = this.body.querySelector(`[data-change="${CSS.escape(had)}"]`);
+      if (again) again.focus({ preventScroll: true });
+    }
   }
 }

@@ -42,14 +42,14 @@ export class FormSummary {
     target.focus({ preventScroll: true });
   }
 
-  /** "还有 2 个部分未开始（三、…；五、…），没有检查。" with a link to the task list. */
+  /** "还有 2 个部分未开始，这里没有列出它们的问题（见填写进度）。": the task list names them. */
   notStartedNode(left) {
     return el(
       "span",
       { "data-not-started": String(left.length) },
-      `还有 ${left.length} 个部分未开始（${left.map((s) => s.short).join("；")}），这里没有列出它们的问题，`,
+      `还有 ${left.length} 个部分未开始，这里没有列出它们的问题（`,
       el("a", { href: "#smpls-tasks" }, "见填写进度"),
-      "。",
+      "）。",
     );
   }
 

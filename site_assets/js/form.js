@@ -4,7 +4,7 @@
 // whether the user asked to 检查全部, the checker's last result) and passes it to one small component per job,
 // each found by its data-module attribute inside the form (form-fields, form-rows, form-autosave, form-status,
 // form-messages, form-counts, form-summary, form-tasks, form-review, form-downloads, form-import-zone,
-// form-clear). Components never read each other's DOM; they call the coordinator.
+// form-clear, form-fold). Components never read each other's DOM; they call the coordinator.
 // Typing never waits for Python, and nothing the user typed is dropped.
 import { draftStore } from "./draft-store.js";
 import { initRegions } from "./form-regions.js";
@@ -24,8 +24,9 @@ import { FormReview } from "./form-review.js";
 import { FormDownloads } from "./form-downloads.js";
 import { FormImportZone } from "./form-import-zone.js";
 import { FormClear } from "./form-clear.js";
+import { FormFold } from "./form-fold.js";
 
-const COMPONENTS = [FormFields, FormRows, FormAutosave, FormStatus, FormMessages, FormCounts, FormSummary, FormTasks, FormReview, FormDownloads, FormImportZone, FormClear];
+const COMPONENTS = [FormFields, FormRows, FormAutosave, FormStatus, FormMessages, FormCounts, FormSummary, FormTasks, FormReview, FormDownloads, FormImportZone, FormClear, FormFold];
 
 export function init(root) {
   const app = new FormApp(root);
@@ -80,6 +81,7 @@ class FormApp {
     this.summary = one("form-summary");
     this.counts = one("form-counts");
     this.review = one("form-review");
+    this.fold = one("form-fold"); // folds the parts on a phone
     this.autosave.restore();
     this.render();
     this.startChecker();
@@ -138,6 +140,7 @@ class FormApp {
     this.validateNow();
     this.announce("草稿已清空。");
     const first = this.fields.firstField();
+    this.reveal(first.name);
     first.scrollIntoView({ block: "center" });
     first.focus({ preventScroll: true });
   }
@@ -183,13 +186,20 @@ class FormApp {
   }
 
   focusField(path) {
+    this.reveal(path);
     this.fields.focus(path);
+  }
+
+  /** Open the part of the 申请书 that holds `path` (folded on a phone) before it is focused. */
+  reveal(path) {
+    if (this.fold) this.fold.reveal(path);
   }
 
   /** A 修改 link in 核对信息: go to the field, and offer the way back. */
   changeFrom(path) {
     this.returnTo = path;
     this.counts.showBack(true);
+    this.reveal(path);
     this.fields.focus(path);
   }
 

@@ -134,3 +134,94 @@ def test_after_the_word_download_the_next_steps_quote_the_notice(page: Page, sit
     expect(steps.locator('a[href$="notice/#n-fill-5"]').first).to_be_visible()
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
+
+
+# ---------------------------------------------------------------- a phone (390 × 844, touch)
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+TARGETS = (
+    ".smpls-form .smpls-btn, .smpls-task__link, .smpls-bar__link, .smpls-bar__back, .smpls-form .smpls-radio label,"
+    " .smpls-review__action a"
+)
+
+
+def small_targets(page: Page) -> list[str]:
+    """Visible controls smaller than 44 × 44 CSS px."""
+    found: list[str] = page.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)].filter((e) => {
+             const r = e.getBoundingClientRect();
+             return r.width > 0 && r.height > 0 && (r.height < 43.5 || r.width < 43.5);
+           }).map((e) => {
+             const r = e.getBoundingClientRect();
+             return `${e.textContent.trim().slice(0, 20)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+           })""",
+        TARGETS,
+    )
+    return found
+
+
+def shot(page: Page, name: str, *, full_page: bool = False) -> None:
+    """build/screenshots/NAME.png, for a person to look at (always written: these are the issue's evidence)."""
+    out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out / f"{name}.png"), full_page=full_page)
+
+
+def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_url: str, site_dir: Path) -> None:
+    page = new_context(**PHONE).new_page()
+    open_form(page, site_url, site_dir, ready=True)
+    sections = page.locator("section[data-section]")
+    open_now = page.locator("section[data-section]:not(.smpls-section--folded)")
+    expect(open_now).to_have_count(1)  # one part at a time: the first not begun (the cover)
+    expect(open_now).to_have_attribute("data-section", "cover")
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert height < 12 * 844, f"the form page is {height} px long on a phone"
+    assert not small_targets(page), small_targets(page)
+    # no "drag here" where there is no mouse; the import box still says what to choose
+    hint = page.locator("#smpls-import-hint")
+    assert "拖" not in hint.inner_text()  # (what is shown; the words stay in the page for a mouse)
+    shot(page, "journey-form-390")
+    # the task list opens the part asked for, and folds the others
+    page.locator('.smpls-task__link[href="#sec-basic"]').click()
+    expect(open_now).to_have_count(1)
+    expect(open_now).to_have_attribute("data-section", "basic")
+    page.fill(f"#{fid('basic.email')}", "not-an-email")
+    # the bar keeps 检查全部, the way to the problems and to 核对信息
+    bar = page.locator(".smpls-bar")
+    expect(bar.get_by_role("link", name="核对信息", exact=True)).to_be_visible()
+    bar.get_by_role("button", name="检查全部").click()
+    summary = page.locator("[data-summary]")
+    expect(summary).to_be_focused()
+    shot(page, "journey-form-390-check-all")
+    assert not small_targets(page), small_targets(page)
+    page.locator(f"#{fid('basic.email')}").scroll_into_view_if_needed()
+    bar.get_by_role("link", name="问题列表").click()
+    expect(summary).to_be_focused()
+    # a summary link into a folded part opens it and reaches the field
+    page.locator('.smpls-task__link[href="#sec-cover"]').click()
+    expect(page.locator("#sec-basic")).to_have_class(re.compile("smpls-section--folded"))
+    summary.locator('a[data-goto="basic.email"]').click()
+    expect(page.locator(f"#{fid('basic.email')}")).to_be_focused()
+    expect(sections.filter(has=page.locator(f"#{fid('basic.email')}"))).not_to_have_class(
+        re.compile("smpls-section--folded")
+    )
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+
+
+def test_wide_form_is_not_folded_and_the_bar_leads_back(new_context: Any, site_url: str, site_dir: Path) -> None:
+    page = new_context(viewport={"width": 1366, "height": 768}).new_page()
+    open_form(page, site_url, site_dir, ready=True)
+    expect(page.locator(".smpls-section--folded")).to_have_count(0)
+    expect(page.locator(".smpls-fold__toggle").first).to_be_hidden()
+    hint = page.locator("#smpls-import-hint")
+    expect(hint).to_contain_text("拖到这个框里")  # a mouse can drag
+    shot(page, "journey-form-1366")
+    page.fill(f"#{fid('basic.email')}", "not-an-email")
+    page.click('[data-action="check-all"]')
+    shot(page, "journey-form-1366-check-all")
+    page.locator("#review").scroll_into_view_if_needed()
+    page.locator(".smpls-bar").get_by_role("link", name="问题列表").click()
+    expect(page.locator("[data-summary]")).to_be_focused()
