@@ -6,7 +6,8 @@
 import { el } from "./dom.js";
 import { sectionOf } from "./form-problems.js";
 
-const NARROW = "(max-width: 44.9375em)";
+/** The widths where the parts fold (and 核对信息 folds per part, form-review.js): form.css's phone width. */
+export const NARROW = "(max-width: 44.9375em)";
 
 export class FormFold {
   static moduleName = "form-fold";

@@ -13,6 +13,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from test_form import COMPLETE, FORM_HOOK, READY_TIMEOUT, download_word, fid, open_form, start_with
 
 from smpls import notice
+from smpls.model import SECTIONS
 
 HELD = re.compile(r".*/pyodide/smpls-[^/]*\.whl$")  # our wheel: held back to keep the checker loading
 
@@ -175,7 +176,11 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     expect(open_now).to_have_count(1)  # one part at a time: the first not begun (the cover)
     expect(open_now).to_have_attribute("data-section", "cover")
     height = page.evaluate("() => document.documentElement.scrollHeight")
-    assert height < 12 * 844, f"the form page is {height} px long on a phone"
+    assert height < 8 * 844, f"the form page is {height} px long on a phone"  # 14,200 px (17 screens) before
+    # 核对信息 folds per part too, each saying how much is filled
+    parts = page.locator("[data-review-body] details.smpls-review__part")
+    expect(parts).to_have_count(len(SECTIONS))
+    expect(parts.first.locator("summary")).to_contain_text("已填 0/")
     assert not small_targets(page), small_targets(page)
     # no "drag here" where there is no mouse; the import box still says what to choose
     hint = page.locator("#smpls-import-hint")
@@ -205,6 +210,14 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     expect(sections.filter(has=page.locator(f"#{fid('basic.email')}"))).not_to_have_class(
         re.compile("smpls-section--folded")
     )
+    # a 修改 link in a folded part of 核对信息: open it, go to the field, come back to the same link
+    review_part = parts.filter(has=page.locator('a[data-change="basic.phone"]'))
+    review_part.locator("summary").click()
+    review_part.locator('a[data-change="basic.phone"]').click()
+    expect(page.locator(f"#{fid('basic.phone')}")).to_be_focused()
+    page.locator("[data-back]").click()
+    expect(page.locator('a[data-change="basic.phone"]')).to_be_focused()
+    shot(page, "journey-form-390-review")
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
