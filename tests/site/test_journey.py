@@ -133,6 +133,8 @@ def test_after_the_word_download_the_next_steps_quote_the_notice(page: Page, sit
     for text in quotes.all_inner_texts():
         assert text in fill_5 or text in step_3, text  # the notice's own words, never ours in quotes
     expect(steps.locator('a[href$="notice/#n-fill-5"]').first).to_be_visible()
+    steps.scroll_into_view_if_needed()
+    shot(page, "journey-form-after-word")
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
@@ -238,3 +240,32 @@ def test_wide_form_is_not_folded_and_the_bar_leads_back(new_context: Any, site_u
     page.locator("#review").scroll_into_view_if_needed()
     page.locator(".smpls-bar").get_by_role("link", name="问题列表").click()
     expect(page.locator("[data-summary]")).to_be_focused()
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1366, 768)])
+def test_self_check_pictures(new_context: Any, site_url: str, site_dir: Path, size: tuple[int, int]) -> None:
+    """Screenshots of the self-check at both widths (build/screenshots/journey-self-check-*): no verdict before an
+    answer, the accident question's explanation, what fails first, the next steps after 符合."""
+    from test_self_check import ALL_MET, FAILING, QUESTIONS, group, open_check
+
+    width, height = size
+    page = new_context(viewport={"width": width, "height": height}, has_touch=width < 500).new_page()
+    open_check(page, site_url, site_dir)
+    expect(page.locator("[data-bar-verdict]")).to_contain_text("还没有回答（0/")
+    shot(page, f"journey-self-check-{width}")
+    accident = next(q for q in QUESTIONS if q.id == "accident")
+    group(page, accident).scroll_into_view_if_needed()
+    shot(page, f"journey-self-check-{width}-accident")
+    q, bad = FAILING[-1]
+    for question in QUESTIONS:
+        if question.id in ALL_MET:
+            group(page, question).get_by_label(bad if question is q else ALL_MET[question.id], exact=True).check()
+    expect(page.locator(".smpls-sc-reasons > li").first).to_have_attribute("data-reason", q.condition)
+    page.locator("#sc-result").scroll_into_view_if_needed()
+    shot(page, f"journey-self-check-{width}-not-met")
+    group(page, q).get_by_label(ALL_MET[q.id], exact=True).check()
+    expect(page.locator("[data-next]")).to_be_visible()
+    page.locator("[data-next]").scroll_into_view_if_needed()
+    shot(page, f"journey-self-check-{width}-next")
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
