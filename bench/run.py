@@ -15,7 +15,7 @@
   visits (the first one served from the offline copy compiles pyodide.asm.wasm once, see sw.js).
 - The floor: the same runtime started on a blank page (bench/floor_bench.py), Pyodide alone and with our import.
 - First-visit bytes of the reading pages, the process page, the form and the self-check, with and without the
-  offline copy.
+  offline copy; the offline copy's files and bytes at install, and its lunr language files (bench/offline_copy.py).
 
 `bench/ab.py` then compares each speed change against a build with it switched off (`make bench` runs both).
 
@@ -468,6 +468,9 @@ def main() -> None:
         from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
 
         rows += bench_floor(site, args.runs)
+    from offline_copy import bench_offline_copy  # the copy saved at install, without a browser
+
+    rows += bench_offline_copy(site)
     if not args.skip_weights:
         rows += bench_weights(site)
 

@@ -118,8 +118,9 @@ def _as_bytes(value: Any) -> bytes:
 
 
 def summary_check(meta_json: str, contents: Any) -> str:
-    """Check a batch of files for the roll-up page. ``meta_json``: ``{"names": [...], "known": [{"hash",
-    "file"}]}`` (the files already in the list); ``contents``: the files' bytes, in the same order.
+    """Check a batch of files for the roll-up page. ``meta_json``: ``{"names": [...], "sizes": [...], "known":
+    [{"hash", "file"}]}`` (``sizes``: each file's real size, when the page read only its beginning; ``known``:
+    the files already in the list); ``contents``: the files' bytes, in the same order.
 
     Returns ``{"entries": [entry | null], "notes": ["中文说明", ...]}``: one entry per file (see
     :meth:`smpls.summary.Entry.to_dict`), or null with a note when the same content is already in the list
@@ -129,13 +130,15 @@ def summary_check(meta_json: str, contents: Any) -> str:
 
     meta = _loads_object(meta_json)
     names: list[Any] = meta["names"] if isinstance(meta.get("names"), list) else []
+    sizes: list[Any] = meta["sizes"] if isinstance(meta.get("sizes"), list) else []
     known_list: list[Any] = meta["known"] if isinstance(meta.get("known"), list) else []
     known = {str(k.get("hash")): str(k.get("file", "")) for k in known_list if isinstance(k, dict)}
     entries: list[dict[str, Any] | None] = []
     notes: list[str] = []
     for i, raw in enumerate(contents):
         name = str(names[i]) if i < len(names) else f"文件 {i + 1}"
-        entry = check_file(name, _as_bytes(raw))
+        size = sizes[i] if i < len(sizes) and isinstance(sizes[i], int) and not isinstance(sizes[i], bool) else None
+        entry = check_file(name, _as_bytes(raw), size=size)
         if entry.hash in known:
             entries.append(None)
             notes.append(same_file_message(name, known[entry.hash]))
@@ -155,27 +158,40 @@ def _summary_entries(payload_json: str) -> tuple[list[Any], dict[str, Any]]:
 
 
 def summary_duplicates(payload_json: str) -> str:
-    """``{"entries": [...]}`` (the rows the office keeps, in order) → ``{"duplicates": [{"kind", "value",
-    "rows", "message"}]}``. Never raises."""
-    from smpls.summary import duplicates
+    """``{"entries": [...], "region", "member"}`` (the rows the office keeps, in order; the office's 省（区、市）
+    or, for a 联席会议成员单位, its name) → ``{"duplicates": [{"kind", "value", "rows", "message"}], "outside":
+    [{"row", "province", "message", "basis"}]}`` (``outside``: applications registered outside ``region``;
+    none for a member). Never raises."""
+    from smpls.summary import duplicates, outside_region
 
-    entries, _ = _summary_entries(payload_json)
-    return _dumps({"duplicates": [d.to_dict() for d in duplicates(entries)]})
+    entries, payload = _summary_entries(payload_json)
+    region = "" if str(payload.get("member", "") or "").strip() else str(payload.get("region", "") or "")
+    return _dumps(
+        {
+            "duplicates": [d.to_dict() for d in duplicates(entries)],
+            "outside": [o.to_dict() for o in outside_region(entries, region)],
+        }
+    )
 
 
 def summary_export(payload_json: str) -> bytes:
-    """The list as a file: ``{"format": "xlsx"|"docx"|"csv", "entries": [...], "region", "office", "date"}``
-    (``date`` as YYYY-MM-DD, may be empty). Raises ValueError (Chinese) for an unknown format."""
+    """The list as a file: ``{"format": "xlsx"|"docx"|"csv"|"problems", "entries": [...], "region", "member",
+    "office", "date", "withErrors"}`` (``date`` as YYYY-MM-DD, may be empty; ``withErrors``: the Word list also
+    lists the applications with 错误, marked; ``problems``: the 问题清单 as DOCX). Raises ValueError (Chinese) for
+    an unknown format."""
     from smpls import summary_export as export
 
     entries, payload = _summary_entries(payload_json)
     fmt = payload.get("format")
     region = str(payload.get("region", "") or "")[:40]
+    member = str(payload.get("member", "") or "")[:60]
     office = str(payload.get("office", "") or "")[:60]
     if fmt == "csv":
         return export.to_csv(entries)
     if fmt == "xlsx":
-        return export.to_xlsx(entries, region=region)
+        return export.to_xlsx(entries, region=region, member=member)
+    if fmt == "problems":
+        return export.problems_docx(entries, region=region, member=member)
     if fmt == "docx":
         from datetime import date
 
@@ -183,7 +199,8 @@ def summary_export(payload_json: str) -> bytes:
             day: date | None = date.fromisoformat(str(payload.get("date", "")))
         except ValueError:
             day = None
-        return export.to_docx(entries, region=region, office=office, day=day)
+        with_errors = payload.get("withErrors") is True
+        return export.to_docx(entries, region=region, member=member, office=office, day=day, with_errors=with_errors)
     raise ValueError(f"未知的导出格式：{fmt}")
 
 

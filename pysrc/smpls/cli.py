@@ -1,6 +1,7 @@
 """Command line (CPython): ``python -m smpls validate FILE... [--json]``, ``schema``, ``docx DRAFT -o OUT``,
 ``json FILE.docx [-o DRAFT.json]`` (a Word 申请书 back to a JSON draft). ``validate`` reads .docx files too.
-``summary FILES_OR_FOLDERS... -o 推荐项目清单.xlsx|.docx|.csv`` (exit status as ``validate``).
+``summary FILES_OR_FOLDERS... -o 推荐项目清单.xlsx|.docx|.csv [--problems 问题清单.docx|.csv]`` (exit status as
+``validate``; the Word list leaves out applications with 错误 unless ``--with-errors``).
 
 Exit status of ``validate``: 0 when no file has a 错误 (提示 may remain), 1 when any has a 错误,
 2 when any file cannot be read as a draft (missing, not JSON, not a draft object, a newer version).
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from smpls import draft
 from smpls.problems import ADVICE, ERROR, Problem
@@ -113,10 +114,10 @@ def cmd_docx(args: argparse.Namespace) -> int:
 
 def _summary_files(paths: Sequence[str]) -> list[tuple[str, Path]]:
     """The files named, and those in the folders named (recursively, sorted by path inside the folder as the
-    page sorts a dropped folder): *.json, and *.docx when Word files can be read."""
-    from smpls.summary import accepts_docx
+    page sorts a dropped folder): *.json and the Word files of :data:`smpls.summary.SUFFIXES`."""
+    from smpls.summary import SUFFIXES
 
-    suffixes = {".json", ".docx"} if accepts_docx() else {".json"}
+    suffixes = set(SUFFIXES)
     out: list[tuple[str, Path]] = []
     for name in paths:
         path = Path(name)
@@ -128,9 +129,63 @@ def _summary_files(paths: Sequence[str]) -> list[tuple[str, Path]]:
     return out
 
 
-def cmd_summary(args: argparse.Namespace) -> int:
+def _read_limited(path: Path) -> tuple[bytes, int]:
+    """The file's first bytes, no more than any reader takes (:func:`smpls.limits.largest` plus one), and its size."""
+    from smpls import limits
+
+    with path.open("rb") as stream:
+        data = stream.read(limits.largest() + 1)
+        return data, max(len(data), path.stat().st_size)
+
+
+def _write_summary(args: argparse.Namespace, entries: list[Any]) -> None:
     from smpls import summary_export
-    from smpls.summary import MAX_FILES, Entry, check_file, duplicates, same_file_message, table, too_many_message
+    from smpls.summary import left_out_message
+
+    out = Path(args.output)
+    kind = out.suffix.lower().lstrip(".")
+    if kind == "xlsx":
+        data = summary_export.to_xlsx(entries, region=args.region, member=args.member)
+    elif kind == "docx":
+        data = summary_export.to_docx(
+            entries,
+            region=args.region,
+            member=args.member,
+            office=args.office,
+            day=args.date,
+            with_errors=args.with_errors,
+        )
+        if not args.with_errors and (note := left_out_message(entries)):
+            print(f"注意：{note}", file=sys.stderr)
+    else:
+        data = summary_export.to_csv(entries)
+    out.write_bytes(data)
+    print(f"已写入 {out}（{len(data)} 字节）。", file=sys.stderr)
+
+
+def _write_problems(args: argparse.Namespace, entries: list[Any]) -> None:
+    from smpls import summary_export
+
+    out = Path(args.problems)
+    if out.suffix.lower() == ".docx":
+        data = summary_export.problems_docx(entries, region=args.region, member=args.member)
+    else:
+        data = summary_export.problems_csv(entries)
+    out.write_bytes(data)
+    print(f"已写入问题清单 {out}（{len(data)} 字节）。", file=sys.stderr)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from smpls.summary import (
+        MAX_FILES,
+        Entry,
+        check_file,
+        duplicates,
+        outside_region,
+        same_file_message,
+        table,
+        too_many_message,
+    )
 
     files = _summary_files(args.paths)
     if len(files) > MAX_FILES:
@@ -140,12 +195,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     seen: dict[str, str] = {}
     for name, path in files:
         try:
-            data = path.read_bytes()
+            data, size = _read_limited(path)
         except OSError as exc:
             reason = "文件不存在" if isinstance(exc, FileNotFoundError) else (exc.strerror or "无法打开")
             entries.append(Entry(name, "", False, reason=f"无法读取文件：{reason}。"))
             continue
-        entry = check_file(name, data, today=args.today)
+        entry = check_file(name, data, today=args.today, size=size)
         if entry.hash in seen:
             print(f"注意：{same_file_message(name, seen[entry.hash])}", file=sys.stderr)
             continue
@@ -160,22 +215,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
             print(f"无法读取：{entry.file}：{entry.reason}", file=sys.stderr)
     for dup in duplicates(entries):
         print(f"注意：{dup.message}", file=sys.stderr)
+    if not args.member:
+        for outside in outside_region(entries, args.region):
+            print(f"{ADVICE}：{outside.message}（依据：{outside.basis}）", file=sys.stderr)
     status = EXIT_OK
     if any(not e.readable for e in entries) or not files:
         status = EXIT_UNREADABLE
     elif any(e.counts.get(ERROR, 0) for e in entries):
         status = EXIT_ERRORS
     if args.output:
-        out = Path(args.output)
-        kind = out.suffix.lower().lstrip(".")
-        if kind == "xlsx":
-            data = summary_export.to_xlsx(entries, region=args.region)
-        elif kind == "docx":
-            data = summary_export.to_docx(entries, region=args.region, office=args.office, day=args.date)
-        else:
-            data = summary_export.to_csv(entries)
-        out.write_bytes(data)
-        print(f"已写入 {out}（{len(rows)} 项，{len(data)} 字节）。", file=sys.stderr)
+        _write_summary(args, entries)
+    if args.problems:
+        _write_problems(args, entries)
     return status
 
 
@@ -232,7 +283,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--region", default="", metavar="省（区、市）", help="清单标题中的省（区、市），默认“××省（区、市）”"
     )
+    p.add_argument(
+        "--member",
+        default="",
+        metavar="成员单位名称",
+        help="联席会议成员单位报送时填本单位名称：清单标题用这个名称（不再写省（区、市）），也不核对注册地",
+    )
     p.add_argument("--office", default="", metavar="报送单位", help="DOCX 的报送单位名称（默认留空手写）")
+    p.add_argument(
+        "--with-errors",
+        action="store_true",
+        help="Word 清单也列入有错误的申请书（试点名称后注“有错误”）；默认不列入，并写明不列入的份数",
+    )
+    p.add_argument(
+        "--problems",
+        metavar="问题清单.docx",
+        help="另写一份问题清单（每份申请书的错误和提示及其依据，可发回申请单位），按扩展名：.docx 或 .csv",
+    )
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="DOCX 落款日期（默认留空手写）")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="按这一天判断日期规则（默认今天）")
     p.set_defaults(func=cmd_summary)

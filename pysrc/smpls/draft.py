@@ -26,13 +26,14 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from smpls import limits
 from smpls.fields import ROWS, field_by_path
 from smpls.model import SCHEMA_VERSION, Application
 from smpls.problems import ADVICE, ERROR, Problem, counts
 from smpls.rules import check, sort_key
 
-#: Largest draft file :func:`load` reads (the form refuses bigger files too).
-MAX_BYTES: Final = 2 * 1024 * 1024
+#: Largest draft file :func:`load` reads (the form refuses bigger files too): from :mod:`smpls.limits`.
+MAX_BYTES: Final = limits.DRAFT_BYTES
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,8 @@ def parse(source: str | bytes) -> tuple[Any, Problem | None]:
             "too_large",
             ERROR,
             "",
-            f"文件太大（{len(source) / 1024 / 1024:.1f} MB）。申请书草稿一般只有几十 KB，最大可读取 2 MB。"
+            f"文件太大（{len(source) / 1024 / 1024:.1f} MB）。申请书草稿一般只有几十 KB，"
+            f"最大可读取 {limits.mb(MAX_BYTES)}。"
             "请确认选择的是本站“下载 JSON”保存的文件。",
         )
     try:

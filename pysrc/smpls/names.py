@@ -5,11 +5,14 @@ foresees.
 
 >>> is_provincial_department("浙江省民政厅"), is_provincial_department("杭州市民政局")
 (True, False)
+>>> province_of("浙江 省(市) 临湖市"), province_of("广西"), province_of("某某省")
+('浙江省', '广西壮族自治区', None)
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 #: 省级行政区 (GB/T 2260) and 新疆生产建设兵团, full and short names.
@@ -42,6 +45,19 @@ def _province_rest(name: str) -> str | None:
     return None
 
 
+def province_of(text: str) -> str | None:
+    """The 省级行政区 (full name, from :data:`PROVINCES`) that ``text`` starts with, written in full or short,
+    with any spaces and full-width forms; None when it starts with none."""
+    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    for full in PROVINCES:
+        if name.startswith(full):
+            return full
+    for full, short in zip(PROVINCES, _SHORT_PROVINCES, strict=True):
+        if len(short) >= 2 and name.startswith(short):
+            return full
+    return None
+
+
 def is_provincial_department(name: str) -> bool:
     """True for names like ``浙江省民政厅`` or ``北京市市场监督管理局`` (not ``杭州市民政局``)."""
     rest = _province_rest(name)
@@ -55,4 +71,4 @@ def is_standards_body(name: str) -> bool:
     return bool(_STANDARDS_BODY.search(name))
 
 
-__all__ = ["PROVINCES", "is_provincial_department", "is_standards_body"]
+__all__ = ["PROVINCES", "is_provincial_department", "is_standards_body", "province_of"]

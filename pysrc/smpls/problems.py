@@ -51,15 +51,48 @@ def notice(clause_id: str) -> Basis:
     return Basis("notice", c.label, c.href)
 
 
+@dataclass(frozen=True)
+class Published:
+    """A published standard a basis may name: how the basis names it, its title, who publishes it and what
+    kind of document it is (a 国家标准 is not the same as a ministry's plan or an internet RFC)."""
+
+    label: str
+    title: str
+    publisher: str
+    kind: str
+
+
+#: Every standard a basis may name. A new rule resting on another one adds it here, with its real number or
+#: title: :func:`standard` refuses a label not in this table, and the trust test checks every basis against it.
+PUBLISHED: Final[dict[str, Published]] = {
+    p.label: p
+    for p in (
+        Published(
+            "GB 32100-2015",
+            "法人和其他组织统一社会信用代码编码规则",
+            "国家质量监督检验检疫总局、国家标准化管理委员会",
+            "国家标准",
+        ),
+        Published("GB 11714-1997", "全国组织机构代码编制规则", "国家技术监督局", "国家标准"),
+        Published("《电信网编号计划》", "电信网编号计划（2017年版）", "工业和信息化部", "行业主管部门的编号计划"),
+        Published("RFC 5322", "Internet Message Format（互联网电子邮件格式）", "IETF", "互联网技术规范（IETF RFC）"),
+    )
+}
+
+
 def standard(label: str) -> Basis:
+    """The basis of one or more published standards (labels of :data:`PUBLISHED` joined by “、”). Raises
+    ValueError for a label that names no published standard: a basis may not invent one."""
+    unknown = [part for part in label.split("、") if part not in PUBLISHED]
+    if unknown or not label:
+        raise ValueError(f"依据中的标准不在 smpls.problems.PUBLISHED 中：{'、'.join(unknown) or '（空）'}")
     return Basis("standard", label, RULES_HREF)
 
 
 GB_32100: Final = standard("GB 32100-2015")
 GB_11714: Final = standard("GB 11714-1997")
 CODE_STANDARDS: Final = standard("GB 32100-2015、GB 11714-1997")
-POSTCODE: Final = standard("邮政编码 6 位")
-NUMBERING: Final = standard("电话号码编号规则")
+NUMBERING: Final = standard("《电信网编号计划》")
 RFC_5322: Final = standard("RFC 5322")
 #: the JSON file itself (RFC 8259 and the draft's JSON Schema): only :mod:`smpls.draft` uses it
 DRAFT_FORMAT: Final = Basis("format", "草稿格式（JSON）", FORMAT_HREF)
@@ -107,7 +140,8 @@ CODES: Final[dict[str, Code]] = {
     "uscc_checksum": Code("18 位统一社会信用代码有不允许的字符或校验码不对。", _e(GB_32100)),
     "orgcode_checksum": Code("9 位组织机构代码有不允许的字符或校验码不对。", _e(GB_11714)),
     "uscc_orgcode_part": Code("统一社会信用代码第 9 至 17 位不是有效的组织机构代码，建议核对。", _a(GB_32100)),
-    "postcode": Code("邮编不是 6 位数字。", _e(POSTCODE)),
+    # no published standard we can name fixes the postcode's form: advice only
+    "postcode": Code("邮编不是 6 位数字，建议核对。", _a(SITE)),
     "phone": Code("联系电话中有号码不是手机号、带区号的座机号或 400/800 号码。", _e(NUMBERING)),
     "email": Code("电子邮箱格式不对。", _e(RFC_5322)),
     "std_system_order": Code("标准体系开始运行的年月早于建立年月，建议核对。", _a(SITE)),
@@ -188,12 +222,14 @@ __all__ = [
     "CODES",
     "DRAFT_CODES",
     "ERROR",
+    "PUBLISHED",
     "RULE_CODES",
     "SITE",
     "Basis",
     "Code",
     "Level",
     "Problem",
+    "Published",
     "counts",
     "notice",
     "standard",

@@ -25,7 +25,7 @@ from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
 from smpls.notice import clause
-from smpls.problems import ADVICE, ERROR, Problem, notice
+from smpls.problems import ADVICE, CODES, ERROR, Problem, notice
 
 # ---------------------------------------------------------------- helpers
 
@@ -198,7 +198,9 @@ def _format_problem(spec: FieldSpec, path: str, value: str) -> Problem | None:
         try:
             module.validate(value)
         except CodeError as exc:
-            return Problem(code, ERROR, path, f"{exc}")
+            if ERROR in CODES[code].bases:
+                return Problem(code, ERROR, path, f"{exc}")
+            return Problem(code, ADVICE, path, f"{exc}建议核对。")  # (postcode: no standard to name)
         return None
     if kind == "choice" and spec.meta.choices and value not in spec.meta.choices:
         # only reachable from a hand-edited JSON file: the form offers the choices

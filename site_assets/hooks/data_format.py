@@ -3,6 +3,9 @@
 Markers in a page (HTML comments):
 
 ``<!-- data:fields -->``  a table of every field of the 申请书: JSON path, label, kind, limit, required.
+``<!-- data:errors -->``  every code that can be an 错误 about the application, with its real basis: the clause of
+                          the notice, or the published standard by number or title, publisher and kind
+                          (:data:`smpls.problems.PUBLISHED`).
 ``<!-- data:codes -->``   a table of every problem code: its level(s), its basis (linked to the clause of the notice
                           or to the rules on this page) and its description (:data:`smpls.problems.CODES`).
 
@@ -24,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from smpls.fields import iter_fields
-from smpls.problems import CODES
+from smpls.problems import CODES, ERROR, PUBLISHED, Basis
 from smpls.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +97,31 @@ def codes_table(page_url: str = "data-format/") -> str:
     return _table(("问题代码", "级别", "依据", "含义"), rows).replace("<th>级别</th>", f"<th>{_nowrap('级别')}</th>")
 
 
-RENDER: dict[str, Callable[[str], str]] = {"fields": lambda _url: fields_table(), "codes": codes_table}
+def _basis_in_full(basis: Basis, page_url: str) -> str:
+    """A basis as the 错误 list names it: a clause linked, or each standard with its title, publisher and kind."""
+    if basis.kind != "standard":
+        return _link(basis.label, basis.href, page_url)
+    parts = [PUBLISHED[label] for label in basis.label.split("、")]
+    return "；".join(
+        escape(f"{p.label}{'' if p.label.startswith('《') else f'《{p.title}》'}（{p.kind}，{p.publisher}）")
+        for p in parts
+    )
+
+
+def errors_table(page_url: str = "data-format/") -> str:
+    rows = [
+        (f"<code>{escape(code)}</code>", escape(info.description), _basis_in_full(info.bases[ERROR], page_url))
+        for code, info in CODES.items()
+        if ERROR in info.bases and info.bases[ERROR].kind != "format"
+    ]
+    return _table(("问题代码", "错误", "依据"), rows)
+
+
+RENDER: dict[str, Callable[[str], str]] = {
+    "fields": lambda _url: fields_table(),
+    "codes": codes_table,
+    "errors": errors_table,
+}
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:

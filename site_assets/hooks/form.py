@@ -25,7 +25,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from smpls import notice
+from smpls import limits, notice
 from smpls.docx import FILE_NAME_RULE
 from smpls.docx.layout import SEAL, SIGNATURE
 from smpls.fields import ROWS, FieldSpec, iter_fields
@@ -33,7 +33,7 @@ from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_BYTES = limits.DRAFT_BYTES  # the form reads JSON drafts and .docx up to this (smpls.limits)
 #: what a first visit downloads for the checker (MB, the runtime and wheels as served precompressed), shown while
 #: it loads; tests/site/test_journey.py holds it to the built site's pyodide/ files
 CHECKER_DOWNLOAD_MB = 6

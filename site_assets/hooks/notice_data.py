@@ -230,7 +230,13 @@ def render_facts(page: Any, files: Any) -> str:
         ("发文单位", _e(FACTS.issuer), None),
         ("发文日期", _e(cn_date(FACTS.issued)), None),
         ("征集内容", _e(subject), None),
-        ("材料报送截止", f"{_e(cn_date(FACTS.deadline))}前（已截止）", clause("四")),
+        (
+            "清单和材料报送截止",
+            # whose deadline: 通知四 asks the provincial offices and the 成员单位, not the applicants
+            f"{_e(cn_date(FACTS.deadline))}前（已截止）：省级标准化行政主管部门和联席会议成员单位将推荐的试点项目清单"
+            "和相关材料（纸质版）报送联席办公室。",
+            clause("四"),
+        ),
         (
             "管理信息系统",
             f'{_e(FACTS.system_name)}（<a href="{_e(FACTS.system_url)}">{_e(FACTS.system_url)}</a>）',

@@ -15,11 +15,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from smpls.draft import MAX_BYTES
+from smpls import limits
 from smpls.model import SCHEMA_VERSION
 from smpls.problems import ADVICE, ERROR
-from smpls.summary import COLUMNS, MAX_FILES, accepts_docx
-from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, title
+from smpls.summary import COLUMNS, ERROR_MARK, MAX_FILES, SUFFIXES
+from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, PROBLEMS_FILENAME, title
 
 MARKER = re.compile(r"<!--\s*summary:([A-Za-z0-9_-]+)\s*-->")
 # In docs/summary.md a link to a clause of the notice is written notice.md#clause:三 and gets the clause's anchor
@@ -36,10 +36,11 @@ def config() -> dict[str, Any]:
         "columns": [{"key": c.key, "label": c.label, "official": c.official} for c in COLUMNS],
         "levels": {"error": ERROR, "advice": ADVICE},
         "maxFiles": MAX_FILES,
-        "maxBytes": MAX_BYTES,
+        "limits": limits.page_config(),
         "schemaVersion": SCHEMA_VERSION,
-        "accept": [".json", ".docx"] if accepts_docx() else [".json"],
+        "accept": list(SUFFIXES),
         "filename": FILENAME,
+        "filenames": {"xlsx": FILENAME, "docx": FILENAME, "csv": FILENAME, "problems": PROBLEMS_FILENAME},
         "storageKey": "smpls-summary",
         "batch": 20,
         "placeholderRegion": PLACEHOLDER_REGION,
@@ -51,9 +52,8 @@ def render_app() -> str:
     cfg = config()
     config_json = json.dumps(cfg, ensure_ascii=False).replace("</", "<\\/")
     accept = ",".join(cfg["accept"])
-    kinds = (
-        "JSON 草稿或本站生成的 Word 申请书（.json、.docx）" if accepts_docx() else "本站“下载 JSON”保存的草稿（.json）"
-    )
+    sizes = f"草稿不超过 {limits.mb(limits.DRAFT_BYTES)}，Word 文件不超过 {limits.mb(limits.WORD_BYTES)}"
+    ours = '<div class="admonition ours"><p class="admonition-title">本站说明</p>{}</div>'
     heads = "".join(
         f'<th scope="col" data-col="{c.key}">{_e(c.label)}</th>'
         if c.key == "seq"
@@ -62,19 +62,9 @@ def render_app() -> str:
     )
     return f"""<div class="smpls-sum" id="smpls-summary" data-module="checker summary">
 <script type="application/json" id="smpls-summary-config">{config_json}</script>
-<div class="smpls-status" data-state="loading" role="status">
-<p class="smpls-status__text">正在准备检查程序……您可以先选择文件。</p>
-</div>
-<noscript><p class="smpls-status smpls-status--failed">本页的检查、汇总和导出需要启用 JavaScript。</p></noscript>
-<p class="smpls-note" data-note="restored" hidden></p>
-<div class="smpls-privacy" data-privacy hidden>
-<div class="smpls-checkbox"><input type="checkbox" id="smpls-sum-no-store" aria-describedby="smpls-sum-no-store-hint">
-<label for="smpls-sum-no-store">不在这台电脑上保存</label></div>
-<p class="smpls-hint" id="smpls-sum-no-store-hint">与“填写申请书”页是同一个选择。选择后，这台电脑上保存的汇总列表和申请书草稿都会被删除，以后也不再保存；离开本页前请先导出，页面会提醒您。</p>
-</div>
 <div class="smpls-sum__drop" data-dropzone>
 <h2 class="smpls-sum__h" id="smpls-sum-add">添加申请书</h2>
-<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹，也可以把文件、文件夹拖到这个框里。可读取{_e(kinds)}，每个不超过 {MAX_BYTES // 1024 // 1024} MB，一次最多 {MAX_FILES} 个。同一文件重复添加时只保留一份。</p>
+<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹，也可以把文件、文件夹拖到这个框里。可读取申请书草稿（.json）和 Word 申请书（.docx），{_e(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
 <div class="smpls-actions">
 <label class="smpls-btn smpls-btn--primary smpls-sum__pick" for="smpls-sum-files">选择文件</label>
 <input class="smpls-sum__input" type="file" id="smpls-sum-files" multiple accept="{_e(accept)}" aria-describedby="smpls-sum-hint">
@@ -86,14 +76,29 @@ def render_app() -> str:
 <p id="smpls-sum-progress-text" aria-live="polite"></p>
 </div>
 </div>
+<div class="smpls-status" data-state="loading" role="status">
+<p class="smpls-status__text">正在准备检查程序……您可以先选择文件。</p>
+</div>
+<noscript><p class="smpls-status smpls-status--failed">本页的检查、汇总和导出需要启用 JavaScript。</p></noscript>
+<p class="smpls-note" data-note="restored" hidden></p>
+<div class="smpls-privacy" data-privacy hidden>
+<div class="smpls-checkbox"><input type="checkbox" id="smpls-sum-no-store" aria-describedby="smpls-sum-no-store-hint">
+<label for="smpls-sum-no-store">不在这台电脑上保存</label></div>
+<p class="smpls-hint" id="smpls-sum-no-store-hint">与“填写申请书”页是同一个选择。选择后，这台电脑上保存的汇总列表和申请书草稿都会被删除，以后也不再保存；离开本页前请先导出，页面会提醒您。</p>
+</div>
 <div class="smpls-sum__notes" data-notes role="status" aria-live="polite"></div>
 <div class="smpls-sum__dups" data-dups tabindex="-1" aria-labelledby="smpls-sum-dups-title" hidden>
 <h2 class="smpls-sum__h" id="smpls-sum-dups-title">可能重复</h2>
 <ul></ul>
 </div>
+<div class="smpls-sum__dups" data-outside tabindex="-1" aria-labelledby="smpls-sum-outside-title" hidden>
+<h2 class="smpls-sum__h" id="smpls-sum-outside-title">注册地不在本省（区、市）（{_e(ADVICE)}）</h2>
+<ul></ul>
+</div>
 <h2 class="smpls-sum__h smpls-sum__title" id="smpls-sum-title" data-title>{_e(title(""))}</h2>
 <p class="smpls-counts" data-counts aria-live="polite">还没有添加申请书。</p>
-<p class="smpls-hint smpls-sum__how">表中的顺序就是推荐顺序（序号）：可以点列标题排序，或用每行的“上移”“下移”调整；“排除”的申请书不列入导出的清单。点“问题”查看这份申请书的错误和提示及其依据。</p>
+<p class="smpls-hint smpls-sum__how">可以点列标题排序，或用每行的“上移”“下移”调整顺序；“排除”的申请书不列入导出的清单。点“问题”查看这份申请书的错误和提示及其依据，以及 Word 文件中没有读入任何一栏的文字。</p>
+{ours.format("<p>通知没有规定推荐项目清单的格式和排序。本站把表中的顺序作为推荐顺序，导出时按这个顺序编序号；这只是本站的做法，请按本省的审核结果排序。</p>")}
 <div class="smpls-sum__wrap" tabindex="0" role="region" aria-labelledby="smpls-sum-title">
 <table class="smpls-sum__table">
 <thead><tr>{heads}<th scope="col" class="smpls-sum__ops">操作</th></tr></thead>
@@ -101,12 +106,15 @@ def render_app() -> str:
 </table>
 </div>
 <section class="smpls-sum__export" aria-labelledby="smpls-sum-export-title">
-<h2 class="smpls-sum__h" id="smpls-sum-export-title">导出推荐项目清单</h2>
-<p class="smpls-hint">导出的清单只含未排除、能读取的申请书，按当前顺序编序号。Excel 和 CSV 含全部列；Word 是可打印、盖章报送的清单（序号至联系电话）。</p>
+<h2 class="smpls-sum__h" id="smpls-sum-export-title">导出</h2>
+<p class="smpls-hint">导出的文件只含未排除、能读取的申请书，按当前顺序编序号。</p>
 <div class="smpls-sum__fields">
 <div class="smpls-field"><label class="smpls-label" for="smpls-sum-region">省（区、市）</label>
-<p class="smpls-hint" id="smpls-sum-region-hint">用于清单标题，例如“浙江省”；留空时标题写“{_e(PLACEHOLDER_REGION)}”。</p>
+<p class="smpls-hint" id="smpls-sum-region-hint">用于清单标题，例如“浙江省”；留空时标题写“{_e(PLACEHOLDER_REGION)}”。填写后，法人注册地址在别的省（区、市）的申请书会得到一条{_e(ADVICE)}。</p>
 <input class="smpls-input" type="text" id="smpls-sum-region" maxlength="40" data-meta="region" aria-describedby="smpls-sum-region-hint"></div>
+<div class="smpls-field"><label class="smpls-label" for="smpls-sum-member">联席会议成员单位（成员单位报送时填写）</label>
+<p class="smpls-hint" id="smpls-sum-member-hint">填写本单位名称后，清单标题写这个名称，不再写省（区、市），也不核对注册地（通知三：成员单位可直接报送联席办公室）。</p>
+<input class="smpls-input" type="text" id="smpls-sum-member" maxlength="60" data-meta="member" aria-describedby="smpls-sum-member-hint"></div>
 <div class="smpls-field"><label class="smpls-label" for="smpls-sum-office">报送单位</label>
 <p class="smpls-hint" id="smpls-sum-office-hint">例如“××省市场监督管理局”；留空时 Word 中留一条横线手写。</p>
 <input class="smpls-input" type="text" id="smpls-sum-office" maxlength="60" data-meta="office" aria-describedby="smpls-sum-office-hint"></div>
@@ -114,13 +122,29 @@ def render_app() -> str:
 <p class="smpls-hint" id="smpls-sum-date-hint">留空时 Word 中留“　　年　　月　　日”手写。</p>
 <input class="smpls-input" type="date" id="smpls-sum-date" data-meta="date" aria-describedby="smpls-sum-date-hint"></div>
 </div>
+<h3 id="smpls-sum-word">报送用：Word 推荐项目清单</h3>
+<p class="smpls-hint">可打印的清单（序号至联系电话，A4 横向），随纸质材料报送联席办公室。通知写的是省级标准化行政主管部门“审核通过后”提交，所以默认只列没有{_e(ERROR)}的申请书，并在清单中写明没有列入的份数。</p>
+{ours.format("<p>清单末尾的“报送单位（盖章）”和落款日期是本站拟的格式；通知只要求报送清单和相关材料（纸质版），没有规定清单的格式和是否盖章。</p>")}
+<div class="smpls-checkbox"><input type="checkbox" id="smpls-sum-with-errors" aria-describedby="smpls-sum-with-errors-hint">
+<label for="smpls-sum-with-errors">Word 清单也列入有{_e(ERROR)}的申请书</label></div>
+<p class="smpls-hint" id="smpls-sum-with-errors-hint">列入的在试点名称后注“{_e(ERROR_MARK)}”。</p>
 <div class="smpls-actions">
-<button type="button" class="smpls-btn smpls-btn--primary" data-export="xlsx">下载 Excel（{_e(FILENAME)}.xlsx）</button>
-<button type="button" class="smpls-btn" data-export="docx">下载 Word（.docx）</button>
+<button type="button" class="smpls-btn smpls-btn--primary" data-export="docx">下载 Word 清单（{_e(FILENAME)}.docx）</button>
+<button type="button" class="smpls-btn" data-action="print">打印本页的表</button>
+</div>
+<h3 id="smpls-sum-sheet">工作用：Excel 工作表</h3>
+<p class="smpls-hint">含全部能读取的申请书和全部列（文件名、{_e(ERROR)}和{_e(ADVICE)}数、法人注册地址），便于筛选、核对，不用于报送。CSV 的内容相同，供其他程序读取。</p>
+<div class="smpls-actions">
+<button type="button" class="smpls-btn" data-export="xlsx">下载 Excel（{_e(FILENAME)}.xlsx）</button>
 <button type="button" class="smpls-btn" data-export="csv">下载 CSV</button>
-<button type="button" class="smpls-btn" data-action="print">打印清单</button>
+</div>
+<h3 id="smpls-sum-problems">发回申请单位：问题清单</h3>
+<p class="smpls-hint">每份申请书的{_e(ERROR)}和{_e(ADVICE)}，每条注明栏目和依据，以及 Word 文件中没有读入的文字；可发给申请单位修改。</p>
+<div class="smpls-actions">
+<button type="button" class="smpls-btn" data-export="problems">下载问题清单（{_e(PROBLEMS_FILENAME)}.docx）</button>
 </div>
 <p class="smpls-note" data-note="export" role="status"></p>
+<p class="smpls-hint">导出文件的格式都是本站拟的建议，通知没有规定推荐项目清单的格式；每个导出的文件里也写明了这一点。</p>
 <h3>清空列表</h3>
 <p>清空会删除本页的列表和这台电脑里保存的汇总，不影响您电脑里的原始文件。</p>
 <button type="button" class="smpls-btn smpls-btn--warn" data-action="clear">清空列表</button>

@@ -13,3 +13,17 @@ export function el(tag, attrs = {}, ...children) {
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 }
+
+/**
+ * container.replaceChildren(...nodes), keeping the focus: when an element inside had it, its new twin (the same
+ * value of `attr`) gets it back. A redraw (a check's answer arriving) must not take the focus from a keyboard or
+ * screen-reader user who has just been sent to a link in the redrawn part.
+ */
+export function replaceKeepingFocus(container, nodes, attr) {
+  const active = document.activeElement;
+  const key = active && active !== container && container.contains(active) ? active.getAttribute(attr) : null;
+  container.replaceChildren(...nodes);
+  if (key === null) return;
+  const twin = [...container.querySelectorAll(`[${attr}]`)].find((n) => n.getAttribute(attr) === key);
+  if (twin) twin.focus({ preventScroll: true });
+}

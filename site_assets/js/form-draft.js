@@ -74,3 +74,16 @@ export function writtenPaths(model, draft) {
   for (const [path, value] of model.values(draft)) if (text(value).trim() !== "") out.add(path);
   return out;
 }
+
+/** The fields (rows expanded) whose text differs between two drafts: what another tab changed. */
+export function changedPaths(model, before, after) {
+  const was = new Map();
+  for (const [path, value] of model.values(before)) was.set(path, text(value));
+  const out = [];
+  for (const [path, value] of model.values(after)) {
+    if (text(value) !== (was.has(path) ? was.get(path) : "")) out.push(path);
+    was.delete(path);
+  }
+  for (const [path, value] of was) if (value !== "") out.push(path); // rows the other tab removed
+  return out;
+}

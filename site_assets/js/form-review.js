@@ -1,7 +1,7 @@
 // Check your answers (data-module="form-review"): every field with its value (or 未填写), its shown messages, a
 // 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link. On a phone each part is
 // a <details> (folded, its summary says how much is filled) so that the page stays short.
-import { el } from "./dom.js";
+import { el, replaceKeepingFocus } from "./dom.js";
 import { messageItem } from "./form-message.js";
 import { text } from "./util.js";
 import { NARROW } from "./form-fold.js";
@@ -85,12 +85,6 @@ export class FormReview {
       part.addEventListener("toggle", () => (part.open ? this.opened.add(sec.key) : this.opened.delete(sec.key)));
       blocks.push(part);
     }
-    // Redrawn while a 修改 link has the focus (coming back to it, tabbing through): the same link keeps it.
-    const had = this.body.contains(document.activeElement) && document.activeElement.dataset.change;
-    this.body.replaceChildren(...blocks);
-    if (had) {
-      const again = this.body.querySelector(`[data-change="${CSS.escape(had)}"]`);
-      if (again) again.focus({ preventScroll: true });
-    }
+    replaceKeepingFocus(this.body, blocks, "data-change");
   }
 }

@@ -1,7 +1,7 @@
 // The error summary (data-module="form-summary"), shown after 检查全部: the 错误 first, then the 提示, each a
 // link that moves focus to its field, with the basis of the message; or a success line when there is no 错误.
 // Like govuk-frontend's error-summary: it takes focus when it appears, and a link focuses the field's input.
-import { el } from "./dom.js";
+import { el, replaceKeepingFocus } from "./dom.js";
 import { basisNode } from "./form-message.js";
 
 export class FormSummary {
@@ -102,6 +102,6 @@ export class FormSummary {
     if (left.length && errs.length) parts.push(el("p", { class: "smpls-summary__left" }, this.notStartedNode(left)));
     if (errs.length) parts.push(list(errs, levels.error));
     if (tips.length) parts.push(el("h3", { class: "smpls-summary__sub", text: "提示（建议修改，不影响下载）" }), list(tips, levels.hint));
-    this.body.replaceChildren(...parts);
+    replaceKeepingFocus(this.body, parts, "data-goto");
   }
 }

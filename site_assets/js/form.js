@@ -153,6 +153,15 @@ class FormApp {
     this.autosave.downloaded();
   }
 
+  /** The 下载 JSON and file-saving of form-downloads, for the autosave's messages (full or unreadable storage). */
+  downloadJson() {
+    this.parts["form-downloads"][0].json();
+  }
+
+  saveFile(blob, filename) {
+    this.parts["form-downloads"][0].save(blob, filename);
+  }
+
   // ------------------------------------------------------------------ events from the components
   /** The user typed in (or picked) a field. */
   edited(path) {

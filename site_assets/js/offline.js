@@ -86,13 +86,31 @@ async function saved() {
   }
 }
 
-export function init(element) {
+// Whether this page may use Cache Storage at all (a browser blocking site data, some private windows: no).
+async function cacheUsable() {
+  try {
+    await caches.keys();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function init(element) {
   const say = (text, state) => {
     element.textContent = text;
     element.dataset.state = state;
   };
   if (!supported) {
     say("这个浏览器不能离线使用本站（不支持 Service Worker，或本站不是通过 https 打开的）。联网时各项功能照常可用。", "unsupported");
+    return;
+  }
+  if (!(await cacheUsable())) {
+    say(
+      "这个浏览器不允许本站使用缓存存储（Cache Storage），所以不能保存离线副本，检查程序也没有启动快照。" +
+        "联网时各项功能照常可用：检查程序每次打开页面时重新下载和启动，会慢一些。",
+      "no-cache",
+    );
     return;
   }
   say("正在把本站保存到这个浏览器，以便断网时使用……", "saving");

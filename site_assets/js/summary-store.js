@@ -60,7 +60,8 @@ export function readEntries(raw) {
           .filter((p) => p && typeof p === "object")
           .map((p) => ({ path: text(p.path), code: text(p.code), level: text(p.level), message: text(p.message), basis: text(p.basis), basis_href: text(p.basis_href) }))
       : [];
-    out.push({ file: e.file, hash: text(e.hash), readable: e.readable === true, values, counts, problems, reason: text(e.reason), kind: text(e.kind) || "json", excluded: e.excluded === true });
+    const unplaced = Array.isArray(e.unplaced) ? e.unplaced.filter((u) => typeof u === "string") : [];
+    out.push({ file: e.file, hash: text(e.hash), readable: e.readable === true, values, counts, problems, unplaced, reason: text(e.reason), kind: text(e.kind) || "json", excluded: e.excluded === true });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // 汇总推荐项目 (docs/summary.md): the office drops every application it received; each file is checked by the
 // Python checker (smpls.browser.summary_check, in batches), listed one row per file, reordered (推荐顺序),
-// excluded, checked for duplicates (summary_duplicates) and exported (summary_export: xlsx, docx, csv).
+// excluded, checked for duplicates and registrations outside the office's region (summary_duplicates) and exported
+// (summary_export: xlsx, docx, csv, and the 问题清单 "problems"). File limits come from smpls.limits (config.limits).
 // Columns, labels and file names come from the page config written by site_assets/hooks/summary.py.
 import { startChecker } from "./checker.js";
 import { el } from "./dom.js";
@@ -13,6 +14,8 @@ const MIME = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   csv: "text/csv;charset=utf-8",
 };
+MIME.problems = MIME.docx;
+const EXTENSION = { xlsx: "xlsx", docx: "docx", csv: "csv", problems: "docx" };
 
 export function init(root) {
   const config = JSON.parse(root.querySelector("#smpls-summary-config").textContent);
@@ -23,6 +26,7 @@ export function init(root) {
   const notes = $("[data-notes]");
   const progress = $("[data-progress]");
   const dupBox = $("[data-dups]");
+  const outsideBox = $("[data-outside]");
   const statusBox = $(".smpls-status");
   const columns = config.columns;
   const ERR = config.levels.error;
@@ -30,8 +34,9 @@ export function init(root) {
 
   // state: entries in 推荐顺序; each {…entry from Python, excluded: bool}
   let entries = [];
-  let meta = { region: "", office: "", date: "" };
+  let meta = { region: "", member: "", office: "", date: "", withErrors: false };
   let dups = [];
+  let outside = []; // {row key, message}
   let sorted = { key: "", dir: 0 };
   const open = new Set(); // hashes whose problems are shown
   let busy = false;
@@ -52,10 +57,19 @@ export function init(root) {
     input.value = meta[input.dataset.meta] || "";
     input.addEventListener("input", () => {
       meta[input.dataset.meta] = input.value;
-      if (input.dataset.meta === "region") showTitle();
+      if (input.dataset.meta === "region" || input.dataset.meta === "member") {
+        showTitle();
+        refreshDuplicates();
+      }
       save();
     });
   }
+  const withErrors = $("#smpls-sum-with-errors");
+  withErrors.checked = meta.withErrors === true;
+  withErrors.addEventListener("change", () => {
+    meta.withErrors = withErrors.checked;
+    save();
+  });
   const privacy = $("[data-privacy]");
   const noStore = $("#smpls-sum-no-store");
   if (draftStore.available()) {
@@ -113,6 +127,26 @@ export function init(root) {
     }
   }
 
+  // A batch goes to Python at once: at most config.batch files, and no more bytes than the largest file a reader
+  // takes (so a batch of large Word files does not fill the memory).
+  function batches(files) {
+    const out = [];
+    let current = [];
+    let bytes = 0;
+    for (const f of files) {
+      const size = Math.min(f.size || 0, config.limits.largestBytes + 1);
+      if (current.length && (current.length >= config.batch || bytes + size > config.limits.largestBytes)) {
+        out.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(f);
+      bytes += size;
+    }
+    if (current.length) out.push(current);
+    return out;
+  }
+
   async function addBatchOfFiles(files) {
     const room = Math.max(0, config.maxFiles - entries.length);
     if (files.length > room) {
@@ -137,14 +171,15 @@ export function init(root) {
       text.textContent = `正在检查 ${done} / ${files.length} 个文件…`;
     };
     show();
-    for (let i = 0; i < files.length; i += config.batch) {
-      const batch = files.slice(i, i + config.batch);
+    for (const batch of batches(files)) {
       const payload = { files: [], known: entries.map((e) => ({ hash: e.hash, file: e.file })) };
       for (const f of batch) {
         let bytes;
         try {
-          // One byte more than the limit is enough for Python to say "too large"
-          bytes = await f.slice(0, config.maxBytes + 1).arrayBuffer();
+          // A file over every reader's limit: its first bytes and its size are enough for Python to say "too large"
+          // (each reader's own limit, smpls.limits).
+          const end = f.size > config.limits.largestBytes ? 8 : f.size;
+          bytes = await f.slice(0, end).arrayBuffer();
         } catch {
           bytes = null;
         }
@@ -152,7 +187,7 @@ export function init(root) {
           entries.push(unreadable(f, "浏览器无法读取这个文件（可能已被移动或删除）。"));
           continue;
         }
-        payload.files.push({ name: f.relPath || f.name, bytes });
+        payload.files.push({ name: f.relPath || f.name, size: f.size, bytes });
       }
       let result;
       try {
@@ -189,7 +224,7 @@ export function init(root) {
   }
 
   function unreadable(file, reason) {
-    return { file: file.relPath || file.name, hash: "", readable: false, values: {}, counts: { [ERR]: 0, [ADV]: 0 }, problems: [], reason, excluded: false };
+    return { file: file.relPath || file.name, hash: "", readable: false, values: {}, counts: { [ERR]: 0, [ADV]: 0 }, problems: [], unplaced: [], reason, excluded: false };
   }
 
   const fileInput = $("#smpls-sum-files");
@@ -231,10 +266,12 @@ export function init(root) {
       if (checker.status.state !== "ready") return;
       const kept = entries.filter((e) => !e.excluded);
       try {
-        const result = await checker.call("summary_duplicates", { entries: kept });
-        dups = result.duplicates.map((d) => ({ ...d, hashes: d.rows.map((i) => kept[i] && kept[i].file + "\u0000" + kept[i].hash) }));
+        const result = await checker.call("summary_duplicates", { entries: kept, region: meta.region, member: meta.member });
+        dups = result.duplicates.map((d) => ({ ...d, hashes: d.rows.map((i) => kept[i] && rowKey(kept[i])) }));
+        outside = result.outside.map((o) => ({ ...o, key: kept[o.row] && rowKey(kept[o.row]) }));
       } catch {
         dups = [];
+        outside = [];
       }
       renderDuplicates();
       render();
@@ -245,23 +282,26 @@ export function init(root) {
     const list = dupBox.querySelector("ul");
     list.replaceChildren(...dups.map((d) => el("li", { text: d.message })));
     dupBox.hidden = dups.length === 0;
+    outsideBox.querySelector("ul").replaceChildren(...outside.map((o) => el("li", { text: `${o.message}（依据：${o.basis}）` })));
+    outsideBox.hidden = outside.length === 0;
   }
 
   // ------------------------------------------------------------ the table
   const rowKey = (e) => e.file + "\u0000" + e.hash;
 
   function showTitle() {
-    $("[data-title]").textContent = (meta.region.trim() || config.placeholderRegion) + config.titleRest;
+    $("[data-title]").textContent = ((meta.member || "").trim() || meta.region.trim() || config.placeholderRegion) + config.titleRest;
   }
 
   function render() {
     const dupKeys = new Set(dups.flatMap((d) => d.hashes));
+    const outsideKeys = new Set(outside.map((o) => o.key));
     const rows = [];
     let seq = 0;
     entries.forEach((entry, index) => {
       const kept = entry.readable && !entry.excluded;
       if (kept) seq += 1;
-      rows.push(renderRow(entry, index, kept ? seq : "", dupKeys.has(rowKey(entry))));
+      rows.push(renderRow(entry, index, kept ? seq : "", dupKeys.has(rowKey(entry)), outsideKeys.has(rowKey(entry))));
       if (open.has(rowKey(entry)) && entry.readable) rows.push(renderProblems(entry));
     });
     tbody.replaceChildren(...rows);
@@ -290,7 +330,7 @@ export function init(root) {
     tbody.append(...rows);
   }
 
-  function renderRow(entry, index, seq, duplicate) {
+  function renderRow(entry, index, seq, duplicate, away = false) {
     const key = rowKey(entry);
     const tr = el("tr", {
       class: ["smpls-sum__row", entry.excluded && "smpls-sum__row--excluded", !entry.readable && "smpls-sum__row--bad", duplicate && "smpls-sum__row--dup"].filter(Boolean).join(" "),
@@ -315,6 +355,7 @@ export function init(root) {
         const cls = col.key === "seq" ? "smpls-sum__seq" : col.key === "errors" && entry.counts[ERR] ? "smpls-sum__count--error" : col.key === "file" ? "smpls-sum__file" : null;
         const td = el("td", { class: cls, "data-col": col.key });
         if (col.key === "pilot_name" && duplicate) td.append(el("strong", { class: "smpls-tag smpls-tag--doing", text: "可能重复" }), " ");
+        if (col.key === "province" && away) td.append(el("strong", { class: "smpls-tag smpls-tag--plain", text: "不在本省" }), " ");
         td.append(value || (col.key === "seq" ? "" : "—"));
         tr.append(td);
       }
@@ -323,9 +364,12 @@ export function init(root) {
     const label = entry.values.pilot_name || name;
     if (entry.readable) {
       const count = entry.problems.length;
+      const unread = (entry.unplaced || []).length;
+      const text = [count ? `问题（${count}）` : "", unread ? `未读入（${unread}）` : ""].filter(Boolean).join(" ");
+      const spoken = [count ? `问题（${count} 个）` : "", unread ? `没有读入的文字（${unread} 处）` : ""].filter(Boolean).join("、");
       ops.append(
-        count
-          ? el("button", { type: "button", class: "smpls-btn smpls-btn--small", "data-op": "problems", "aria-expanded": String(open.has(key)), "aria-label": `${label}的问题（${count} 个）`, text: `问题（${count}）` })
+        count || unread
+          ? el("button", { type: "button", class: "smpls-btn smpls-btn--small", "data-op": "problems", "aria-expanded": String(open.has(key)), "aria-label": `${label}的${spoken}`, text })
           : el("span", { class: "smpls-sum__none", text: "没有问题" }),
         " ",
       );
@@ -353,7 +397,17 @@ export function init(root) {
       }
       return li;
     });
-    const td = el("td", { colspan: String(columns.length + 1) }, el("ul", { class: "smpls-sum__problems", "aria-label": `${entry.values.pilot_name || entry.file}的问题` }, ...items));
+    const name = entry.values.pilot_name || entry.file;
+    const td = el("td", { colspan: String(columns.length + 1) });
+    if (items.length) td.append(el("ul", { class: "smpls-sum__problems", "aria-label": `${name}的问题` }, ...items));
+    const unplaced = entry.unplaced || [];
+    if (unplaced.length) {
+      // As the form lists it after reading the same Word file: text the reader could not place in any box.
+      td.append(
+        el("p", { class: "smpls-sum__unplaced-title", text: `Word 文件中没有读入任何一栏的文字（${unplaced.length} 处），请核对是否漏填或填错了位置：` }),
+        el("ul", { class: "smpls-sum__unplaced", "aria-label": `${name}没有读入的文字` }, ...unplaced.map((t) => el("li", { text: t }))),
+      );
+    }
     return el("tr", { class: "smpls-sum__detail" }, td);
   }
 
@@ -413,6 +467,7 @@ export function init(root) {
     button.addEventListener("click", async () => {
       const format = button.dataset.export;
       const kept = entries.filter((e) => e.readable && !e.excluded);
+      const name = `${config.filenames[format]}.${EXTENSION[format]}`;
       if (!kept.length) {
         exportNote.textContent = "清单是空的：请先添加能读取的申请书（或恢复被排除的）。";
         return;
@@ -420,21 +475,30 @@ export function init(root) {
       exportNote.textContent = "正在生成…";
       button.disabled = true;
       try {
-        const rows = kept.map(({ file, hash, readable, values, counts }) => ({ file, hash, readable, values, counts }));
+        const rows = kept.map(({ file, hash, readable, values, counts, problems, unplaced }) =>
+          format === "problems" ? { file, hash, readable, values, counts, problems, unplaced } : { file, hash, readable, values, counts },
+        );
         const { bytes } = await checker.call("summary_export", { format, entries: rows, ...meta });
         const url = URL.createObjectURL(new Blob([bytes], { type: MIME[format] }));
-        const a = el("a", { href: url, download: `${config.filename}.${format}`, hidden: true });
+        const a = el("a", { href: url, download: name, hidden: true });
         document.body.append(a);
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
-        exportNote.textContent = `已生成 ${config.filename}.${format}（${kept.length} 项）。`;
+        exportNote.textContent = `已生成 ${name}（${exportedCount(format, kept)}）。`;
       } catch (err) {
         exportNote.textContent = `未能生成：${err.message}`;
       } finally {
         button.disabled = false;
       }
     });
+  }
+  // What the note after an export says: the Word list leaves out the applications with 错误 unless asked.
+  function exportedCount(format, kept) {
+    const withErr = kept.filter((e) => (e.counts[ERR] || 0) > 0).length;
+    if (format === "docx" && !meta.withErrors && withErr) return `列入 ${kept.length - withErr} 项；另有 ${withErr} 项有${ERR}，没有列入，清单中写明了份数`;
+    if (format === "docx" && withErr) return `${kept.length} 项，其中 ${withErr} 项有${ERR}，已标注`;
+    return `${kept.length} 项`;
   }
   $('[data-action="print"]').addEventListener("click", () => window.print());
 
@@ -448,6 +512,7 @@ export function init(root) {
     if (choice.dataset.dialog !== "confirm") return;
     entries = [];
     dups = [];
+    outside = [];
     open.clear();
     store.clear();
     notes.replaceChildren();

@@ -187,6 +187,8 @@ async function boot() {
   // Whether an earlier visit kept a snapshot for these runtime files (its bytes are read while Pyodide loads).
   const key = lock.then((data) => (data.smpls && data.smpls.snapshot) || "");
   const found = snapshots ? Promise.all([snapshots, key]).then(([s, k]) => s.find(k)) : Promise.resolve(null);
+  key.catch(() => {}); // a failed lock is reported through `lock`; these two may never be awaited (no Pyodide)
+  found.catch(() => {});
 
   let pyodide;
   try {
@@ -279,10 +281,11 @@ function text(payload) {
 async function call(name, payload) {
   const { browser, pyodide } = await ready;
   switch (name) {
-    // 汇总推荐项目 (summary.js): a batch of files {files: [{name, bytes: ArrayBuffer}], known: [{hash, file}]}
+    // 汇总推荐项目 (summary.js): a batch of files {files: [{name, size, bytes: ArrayBuffer}], known: [{hash, file}]}
+    // (bytes may be only the file's beginning: size is its real size)
     case "summary_check": {
       const files = payload.files || [];
-      const meta = JSON.stringify({ names: files.map((f) => f.name), known: payload.known || [] });
+      const meta = JSON.stringify({ names: files.map((f) => f.name), sizes: files.map((f) => f.size), known: payload.known || [] });
       return [JSON.parse(browser.summary_check(meta, files.map((f) => new Uint8Array(f.bytes))))];
     }
     case "summary_duplicates":

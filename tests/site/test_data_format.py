@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from smpls.fields import iter_fields
-from smpls.problems import CODES
+from smpls.problems import CODES, ERROR, PUBLISHED
 from smpls.schema import json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,14 +17,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_field_and_code_tables_list_every_field_and_code(page: Page, site_url: str) -> None:
     page.goto(site_url + "data-format/")
     tables = page.locator("table.smpls-data-table")
-    expect(tables).to_have_count(2)
+    expect(tables).to_have_count(3)
     fields_text = tables.nth(0).inner_text()
     for spec in iter_fields():
         assert spec.path in fields_text and spec.meta.label in fields_text, spec.path
-    codes_text = tables.nth(1).inner_text()
+    codes_text = tables.nth(2).inner_text()
     for code, info in CODES.items():
         assert code in codes_text and info.description in codes_text, code
-    accident = tables.nth(1).locator("tr", has=page.locator("code", has_text="accident"))
+    accident = tables.nth(2).locator("tr", has=page.locator("code", has_text="accident"))
     expect(accident.get_by_role("link", name="通知二（四）")).to_have_attribute("href", "../notice/#n-2-4")
 
 
@@ -40,3 +40,22 @@ def test_schema_and_examples_links_serve_the_generated_files(page: Page, site_ur
     page.go_back()
     complete = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
     assert _follow(page, "完整的申请书") == complete
+
+
+def test_every_error_is_listed_with_its_real_basis(page: Page, site_url: str) -> None:
+    page.goto(site_url + "data-format/")
+    errors = page.locator("table.smpls-data-table").nth(1)
+    for code, info in CODES.items():
+        basis = info.bases.get(ERROR)
+        if basis is None or basis.kind == "format":
+            continue
+        row = errors.locator("tr", has=page.locator("code", has_text=code)).first
+        if basis.kind == "standard":
+            for label in basis.label.split("、"):
+                published = PUBLISHED[label]
+                expect(row).to_contain_text(f"{published.kind}，{published.publisher}")
+        else:
+            expect(row.get_by_role("link", name=basis.label)).to_be_visible()
+    text = page.locator("article").inner_text()
+    assert "电话号码编号规则" not in text and "邮政编码 6 位" not in text  # no invented standard
+    expect(errors.locator("tr", has=page.locator("code", has_text="email"))).not_to_contain_text("国家标准")

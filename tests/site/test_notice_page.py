@@ -77,6 +77,9 @@ def test_home_key_facts_come_from_the_notice_data(site_dir: Path) -> None:
         url = urlsplit(urljoin("http://x/", link.attrs["href"]))
         assert url.path == "/notice/" and notice_ids.get(url.fragment) == 1, link.attrs["href"]
     assert clause("四").label in facts and clause("三").label in facts
+    # whose deadline it is, in the notice's words (通知四): the provincial offices' and the 成员单位'
+    for words in ("省级标准化行政主管部门", "联席会议成员单位", "试点项目清单", "相关材料（纸质版）", "报送联席办公室"):
+        assert words in clause("四").text and squash(words) in facts, words
 
 
 def test_contacts_page_lists_the_notice_contacts(site_dir: Path) -> None:

@@ -54,3 +54,36 @@ def test_search_index_is_segmented_with_jieba(site_dir: Path) -> None:
     # sentence would be one unbroken token and no word inside it could be found.
     assert "优化\u200b营商\u200b环境" in part_1["text"]
     assert "\\u200b" in index["config"]["separator"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "marked"),
+    [
+        ("12月20日", ["notice/", "process/", "faq/"], "12月"),
+        ("十二月二十日", ["notice/", "process/", "faq/"], "12月"),
+        ("31号", ["notice/"], "31号"),
+        ("一式四份", ["notice/", "process/", "faq/"], "4份"),
+    ],
+)
+def test_search_finds_numbers_and_dates(
+    page: Page, site_url: str, query: str, expected: list[str], marked: str
+) -> None:
+    """Issue 22: numbers with their unit are found in either spelling, first, with the text as written marked
+    (tests/site/test_search_recall.py asks many more queries of the same worker, without a browser)."""
+    pages = search(page, site_url, query)
+    for path in expected:
+        assert path in pages, f"{query}: {path} not among the result pages {pages}"
+    first = page.locator(".md-search-result__list > li").first
+    marks = [m.replace("\u200b", "") for m in first.locator("mark").all_inner_texts()]
+    assert marked in marks, f"{query}: the first result marks {marks}"
+
+
+def test_the_site_and_its_offline_copy_carry_no_unused_search_language_files(site_dir: Path) -> None:
+    """Issue 22: the search is configured with lang: en (Chinese comes from jieba), for which the theme's worker
+    loads no lunr language file; the ~30 languages' files are not in the site, so not in sw.js's offline copy."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert not (site_dir / "assets" / "javascripts" / "lunr").exists()
+    sw = (site_dir / "sw.js").read_text(encoding="utf-8")
+    assert "assets/javascripts/workers/search." in sw
+    assert "javascripts/lunr/" not in sw

@@ -57,10 +57,10 @@ def wait_saved(page: Page, seconds: float = 30) -> None:
 
 
 def check_a_field(page: Page) -> None:
-    postcode = page.locator("#f-basic-postcode")
-    postcode.fill("1234")
-    postcode.press("Tab")
-    expect(page.locator("#f-basic-postcode-msg .smpls-msg__item--error")).to_have_count(1)
+    email = page.locator("#f-basic-email")
+    email.fill("not-an-email")
+    email.press("Tab")
+    expect(page.locator("#f-basic-email-msg .smpls-msg__item--error")).to_have_count(1)
 
 
 def test_a_return_visit_starts_python_from_the_snapshot_without_anything_typed(

@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from smpls.model import SCHEMA_VERSION
 from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS
+from smpls.summary_export import LAYOUT_NOTE
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
@@ -189,6 +190,7 @@ def test_exports_read_back_and_match_the_cli(page: Page, site_url: str, tmp_path
     name, data = download(page, "csv")
     assert name == "推荐项目清单.csv" and data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows.pop() == [LAYOUT_NOTE]  # the last line says the layout is the site's suggestion
     assert rows[0] == [c.label for c in COLUMNS]
     assert [r[1] for r in rows[1:]] == kept and [r[0] for r in rows[1:]] == [str(i) for i in range(1, 8)]
 
@@ -206,7 +208,8 @@ def test_exports_read_back_and_match_the_cli(page: Page, site_url: str, tmp_path
     assert "浙江省第八批社会管理和公共服务综合标准化试点推荐项目清单" in text and "浙江省市场监督管理局" in text
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == [c.label for c in COLUMNS if c.official]
-    assert [r.cells[1].text for r in table.rows[1:]] == kept
+    # the Word list (报送) leaves out 申请书-005, which has an 错误 (no 联系电话)
+    assert [r.cells[1].text for r in table.rows[1:]] == [k for k in kept if not k.startswith("示例005市")]
 
     # the CLI over a folder of the same files, in the same order, gives the same rows
     folder = tmp_path / "收到的申请书"
@@ -295,3 +298,100 @@ def test_hostile_text_stays_text(page: Page, site_url: str) -> None:
     _, data_csv = download(page, "csv")
     assert csv.reader(io.StringIO(data_csv.decode("utf-8-sig"))).__next__()[0] == "序号"
     assert "'=HYPERLINK" in data_csv.decode("utf-8-sig")
+
+
+# ---------------------------------------------------------------- Word files, the Word list, the 问题清单
+
+
+def docx_file(name: str, *, picture_mb: int = 0, signed: str = "") -> tuple[str, bytes]:
+    """The site's Word 申请书 for examples/complete.json, with an incompressible picture of ``picture_mb`` MB, and
+    ``signed`` written after “负责人（签名）：” (text no box holds)."""
+    import random
+    import zipfile
+
+    from smpls.docx import build_docx
+    from smpls.model import Application
+
+    example = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
+    data = build_docx(Application.model_validate(example))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if signed and info.filename == "word/document.xml":
+                part = part.decode("utf-8").replace("负责人（签名）：", f"负责人（签名）：{signed}", 1).encode("utf-8")
+            dst.writestr(info.filename, part)
+        if picture_mb:
+            dst.writestr("word/media/image1.png", random.Random(0).randbytes(picture_mb * 1024 * 1024))
+    return name, out.getvalue()
+
+
+def test_a_3_mb_word_file_is_read(page: Page, site_url: str) -> None:
+    from smpls import limits
+
+    name, data = docx_file("带公章扫描件.docx", picture_mb=3)
+    assert len(data) > 3 * 1024 * 1024  # over the 2 MB the page used to cut every file at
+    open_summary(page, site_url)
+    config = json.loads(page.locator("#smpls-summary-config").text_content() or "{}")
+    assert config["limits"] == limits.page_config()  # the page reads the one table of limits
+    drop(page, [(name, data)])
+    wait_rows(page, 1)
+    expect(page.locator(f"{ROWS}.smpls-sum__row--bad")).to_have_count(0)
+    example = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
+    assert column(page, "pilot_name") == [example["cover"]["pilot_name"]]
+
+
+def test_old_word_file_gets_the_forms_explanation_and_unread_text_is_shown(page: Page, site_url: str) -> None:
+    from smpls.docx.container import DocxError, open_docx
+
+    ole = bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504
+    with pytest.raises(DocxError) as form_says:  # what the form's Word reader says of the same file
+        open_docx(ole)
+    open_summary(page, site_url)
+    drop(page, [("旧版申请书.doc", ole), docx_file("签了名.docx", signed="周明远")])
+    wait_rows(page, 2)
+    bad = page.locator(f"{ROWS}.smpls-sum__row--bad")
+    expect(bad).to_contain_text(str(form_says.value))
+    assert "UTF-8" not in bad.inner_text()
+    row = page.locator(ROWS).filter(has_text="签了名.docx")
+    row.get_by_role("button", name="没有读入的文字").click()
+    expect(page.locator(".smpls-sum__unplaced")).to_contain_text("周明远")
+
+
+def test_word_list_leaves_out_applications_with_errors_unless_asked(page: Page, site_url: str) -> None:
+    from docx import Document
+
+    open_summary(page, site_url)
+    pick(page, drafts(5))  # 申请书-005 has no 联系电话: one 错误
+    wait_rows(page, 5)
+    _, data = download(page, "docx")
+    doc = Document(io.BytesIO(data))
+    names = [r.cells[1].text for r in doc.tables[0].rows[1:]]
+    assert names == [f"示例{i:03d}市政务服务综合标准化试点" for i in range(1, 5)]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "另有 1 份申请书存在错误，没有列入本清单" in text and LAYOUT_NOTE in text
+    expect(page.locator('[data-note="export"]')).to_contain_text("另有 1 项有错误，没有列入")
+    page.get_by_label("Word 清单也列入有错误的申请书").check()
+    _, data = download(page, "docx")
+    names = [r.cells[1].text for r in Document(io.BytesIO(data)).tables[0].rows[1:]]
+    assert len(names) == 5 and names[4] == "示例005市政务服务综合标准化试点（有错误）"
+
+
+def test_problem_list_export(page: Page, site_url: str) -> None:
+    from docx import Document
+    from smpls.summary import check_file
+    from smpls.summary_export import problems_docx
+
+    files = drafts(5)
+    open_summary(page, site_url)
+    pick(page, files)
+    wait_rows(page, 5)
+    page.fill("#smpls-sum-region", "浙江省")
+    name, data = download(page, "problems")
+    assert name == "问题清单.docx"
+    doc = Document(io.BytesIO(data))
+    # the same code as the command line: the same document from the same files
+    expected = Document(io.BytesIO(problems_docx([check_file(n, d) for n, d in files], region="浙江省")))
+    assert [p.text for p in doc.paragraphs] == [p.text for p in expected.paragraphs]
+    cells = [[c.text for c in r.cells] for r in doc.tables[0].rows]
+    assert cells[0] == ["级别", "栏目", "问题", "依据"] and cells[1][:2] == [ERROR, "联系电话"] and cells[1][3]

@@ -131,3 +131,32 @@ def test_condition_texts_are_the_notice_verbatim() -> None:
     for c in CONDITIONS:
         source = clause(c.clause.removeprefix("通知"))
         assert c.text in source.text and c.notice_href == source.href, c.id
+
+
+def test_self_check_texts_quote_the_notice_verbatim_or_say_they_are_ours() -> None:
+    """What a hint or a reason puts in quotation marks is the notice's own words (or an answer's name); words
+    the notice does not have are marked 本站说明 (issue 19: “内设机构一般不能”, “法定职能或受委托的服务”,
+    “不能承担试点” were neither)."""
+    import re
+
+    from smpls.eligibility import CONDITIONS, QUESTIONS
+    from smpls.notice import CLAUSES
+
+    notice_text = "".join(c.text for c in CLAUSES)
+    from smpls.fields import iter_fields
+
+    # an answer's name, or a box of the 申请书 by its label
+    options = {o for q in QUESTIONS for o in q.options} | {
+        label for f in iter_fields() for label in (f.meta.label, f.meta.form_label)
+    }
+    texts = [q.hint for q in QUESTIONS] + [t for c in CONDITIONS for t in (c.met, c.not_met, c.unknown)]
+    for text in texts:
+        for quoted in re.findall(r"“([^”]+)”", text):
+            if quoted in options:
+                continue
+            for part in quoted.split("……"):
+                assert part in notice_text, (quoted, text)
+        for invented in ("内设机构一般不能", "法定职能", "受委托", "不能承担试点"):
+            assert invented not in text, text
+    legal = next(q for q in QUESTIONS if q.id == "legal_person")
+    assert "本站说明" in legal.hint  # what a 法人 is: ours, not the notice's

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from unit_helpers import TODAY, load_example
 
 from smpls.model import Application
 from smpls.notice import CLAUSES
-from smpls.problems import ADVICE, CODES, DRAFT_CODES, ERROR, SITE, Basis, Code, Problem, notice
+from smpls.problems import (
+    ADVICE,
+    CODES,
+    DRAFT_CODES,
+    ERROR,
+    PUBLISHED,
+    RULES_HREF,
+    SITE,
+    Basis,
+    Code,
+    Problem,
+    notice,
+    standard,
+)
 from smpls.rules import check
 
 EXAMPLES = (
@@ -33,6 +48,9 @@ def assert_trustworthy(code: str, info: Code) -> None:
         assert basis.label and basis.href and not basis.href.startswith(("/", "http")), code
         if basis.kind == "notice":
             assert basis.href in ANCHORS, code
+        if basis.kind == "standard":
+            # a standard is named by a real published one (smpls.problems.PUBLISHED), never by a description
+            assert all(part in PUBLISHED for part in basis.label.split("、")), (code, basis.label)
 
 
 @pytest.mark.parametrize("code", list(CODES))
@@ -85,3 +103,26 @@ def test_every_problem_carries_a_basis_of_its_code() -> None:
 def test_a_level_the_code_cannot_take_is_refused() -> None:
     with pytest.raises(KeyError):
         Problem("too_long", ERROR, "goals.text", "……")
+
+
+def test_the_trust_test_fails_on_an_invented_standard() -> None:
+    """A basis that names a standard must name a published one: a description or a made-up number fails."""
+    for label in ("电话号码编号规则", "邮政编码 6 位", "GB 99999-2099", "GB 32100-2015、国家邮箱标准"):
+        with pytest.raises(AssertionError):
+            assert_trustworthy("new_rule", Code("新规则。", {ERROR: Basis("standard", label, RULES_HREF)}))
+        with pytest.raises(ValueError, match="PUBLISHED"):
+            standard(label)
+    assert_trustworthy("new_rule", Code("新规则。", {ERROR: standard("GB 32100-2015、GB 11714-1997")}))
+
+
+# A GB number (GB or GB/T, number, year), a title in 《》, or an IETF RFC number: how a standard is cited.
+_CITED = re.compile(r"GB(/T)? \d{4,5}-(19|20)\d\d|《[^》]+》|RFC \d{3,4}")
+
+
+@pytest.mark.parametrize("label", list(PUBLISHED))
+def test_each_published_standard_is_cited_by_number_or_title(label: str) -> None:
+    published = PUBLISHED[label]
+    assert _CITED.fullmatch(label), label
+    assert published.title and published.publisher
+    # only a GB number is a 国家标准: the numbering plan and an RFC are named as what they are
+    assert (published.kind == "国家标准") == label.startswith("GB"), label

@@ -113,8 +113,8 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ({"basic.org_code": "9111000060003734"}, "org_code_format", ERROR, "basic.org_code", "18 位统一社会信用代码"),
     ({"basic.org_code": USCC_BAD_PART}, "uscc_orgcode_part", ADVICE, "basic.org_code", "第 9 至 17 位"),
     # -- 邮编、电话、邮箱
-    ({"basic.postcode": "31410"}, "postcode", ERROR, "basic.postcode", "现在是 5 位"),
-    ({"basic.postcode": "3141OO"}, "postcode", ERROR, "basic.postcode", "只能是 6 位数字"),
+    ({"basic.postcode": "31410"}, "postcode", ADVICE, "basic.postcode", "现在是 5 位"),
+    ({"basic.postcode": "3141OO"}, "postcode", ADVICE, "basic.postcode", "只能是 6 位数字"),
     ({"basic.phone": "84561234"}, "phone", ERROR, "basic.phone", "加区号"),
     ({"basic.phone": "1381234567"}, "phone", ERROR, "basic.phone", "11 位"),
     ({"basic.phone": "010-82261006、1381234567"}, "phone", ERROR, "basic.phone", "第 2 个号码“1381234567”"),

@@ -20,7 +20,7 @@ from smpls.fields import model_fields
 from smpls.model import SCHEMA_VERSION, BasicInfo, Cover
 from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, MAX_FILES, Entry, check_file, duplicates, table, total_counts
-from smpls.summary_export import title, to_csv, to_docx, to_xlsx
+from smpls.summary_export import LAYOUT_NOTE, PROBLEMS_NOTE, title, to_csv, to_docx, to_xlsx
 
 
 def entries(files: list[tuple[str, bytes]]) -> list[Entry]:
@@ -28,7 +28,10 @@ def entries(files: list[tuple[str, bytes]]) -> list[Entry]:
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    """The rows of an exported CSV, without its last line, which must be the note on the layout."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[-1] in ([LAYOUT_NOTE], [PROBLEMS_NOTE]), rows[-1]
+    return rows[:-1]
 
 
 # ---------------------------------------------------------------- columns and rows
@@ -99,7 +102,7 @@ BAD = [
     ("truncated", b'{"cover": {"pilot_name": "x"', "格式错误"),
     ("deep nesting", b"[" * 20000 + b"]" * 20000, "嵌套太深"),
     ("too large", b'{"x": "' + b"a" * (3 * 1024 * 1024) + b'"}', "文件太大"),
-    ("a zip", b"PK\x03\x04" + b"\x00" * 40, "压缩文件"),
+    ("a zip", b"PK\x03\x04" + b"\x00" * 40, "压缩包"),
     ("proto", b'{"__proto__": {"polluted": 1}, "constructor": {}}', "不是申请书草稿"),
 ]
 
@@ -244,7 +247,7 @@ def test_browser_duplicates_and_exports_round_trip() -> None:
 
 @pytest.mark.parametrize("junk", ["", "null", "[]", '{"entries": 5}', '{"entries": [1, null, {"values": 3}]}'])
 def test_browser_functions_take_junk(junk: str) -> None:
-    assert json.loads(browser.summary_duplicates(junk)) == {"duplicates": []}
+    assert json.loads(browser.summary_duplicates(junk)) == {"duplicates": [], "outside": []}
     assert json.loads(browser.summary_check(junk, [])) == {"entries": [], "notes": []}
     entries_part = json.loads(junk).get("entries") if junk.startswith("{") else None
     data = browser.summary_export(json.dumps({"format": "csv", "entries": entries_part}))
@@ -300,3 +303,191 @@ def test_doctests(name: str) -> None:
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ---------------------------------------------------------------- Word files, limits, unread text
+
+
+def docx_of(name: str = "complete.json") -> bytes:
+    from smpls.docx import build_docx
+    from smpls.model import Application
+
+    return build_docx(Application.model_validate(load_example(name)))
+
+
+def test_a_3_mb_word_file_is_read_by_the_word_readers_limit() -> None:
+    import random
+
+    from smpls.docx import container
+
+    picture = random.Random(0).randbytes(3 * 1024 * 1024)  # does not compress: the file stays over 3 MB
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_of())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        dst.writestr("word/media/image1.png", picture)
+    data = out.getvalue()
+    assert draft.MAX_BYTES < len(data) < container.MAX_FILE_BYTES
+    entry = check_file("盖了章的扫描件.docx", data, today=TODAY)
+    assert entry.readable and entry.kind == "docx", entry.reason
+    assert entry.values["pilot_name"] == load_example("complete.json")["cover"]["pilot_name"]
+
+
+def test_a_file_over_its_readers_limit_says_so_with_its_real_size() -> None:
+    head = docx_of()[:8]
+    entry = check_file("大.docx", head, size=12 * 1024 * 1024)  # the page sends only the first bytes
+    assert not entry.readable and "12.0 MB" in entry.reason and "最大可读取 10 MB" in entry.reason
+    entry = check_file("大.json", b"{" * 10, size=3 * 1024 * 1024)
+    assert not entry.readable and "最大可读取 2 MB" in entry.reason
+
+
+OLE = bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504
+PDF = b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("旧版.doc", OLE, "另存为"),
+        ("金山.wps", OLE, "另存为"),
+        ("改了扩展名.docx", OLE, "另存为"),
+        ("改了扩展名.json", OLE, "另存为"),
+        ("扫描件.pdf", PDF, "PDF"),
+        ("扫描件.json", PDF, "PDF"),
+    ],
+)
+def test_old_word_wps_and_pdf_files_get_the_word_readers_explanation(name: str, data: bytes, says: str) -> None:
+    from smpls.docx.container import DocxError, open_docx
+
+    entry = check_file(name, data)
+    with pytest.raises(DocxError) as form_says:  # what the form's Word import says of the same file
+        open_docx(data)
+    assert not entry.readable and entry.reason == str(form_says.value)
+    assert says in entry.reason and "UTF-8" not in entry.reason
+
+
+def test_text_the_word_reader_could_not_place_is_kept_per_row() -> None:
+    data = docx_of()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    xml = xml.replace("负责人（签名）：", "负责人（签名）：周明远", 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, xml if info.filename == "word/document.xml" else src.read(info.filename))
+    entry = check_file("签了名.docx", out.getvalue(), today=TODAY)
+    assert any("周明远" in text for text in entry.unplaced)
+    again = Entry.from_dict(json.loads(json.dumps(entry.to_dict())))
+    assert again is not None and again.unplaced == entry.unplaced and again.problems == entry.problems
+
+
+# ---------------------------------------------------------------- the Word list and 审核通过后
+
+
+def test_word_list_leaves_out_applications_with_errors_and_says_how_many() -> None:
+    listed = entries(drafts(10))  # 申请书-005 and -010 have no 联系电话: one 错误 each
+    xml = zipfile.ZipFile(io.BytesIO(to_docx(listed))).read("word/document.xml").decode("utf-8")
+    assert "示例004市" in xml and "示例005市" not in xml and "示例010市" not in xml
+    assert "共 8 项。另有 2 份申请书存在错误，没有列入本清单" in xml
+    _, rows = table(listed, official=True, with_errors=False)
+    assert [r[0] for r in rows] == list(range(1, 9))
+
+
+def test_word_list_with_errors_lists_them_marked() -> None:
+    from smpls.summary import ERROR_MARK
+
+    listed = entries(drafts(5))
+    xml = zipfile.ZipFile(io.BytesIO(to_docx(listed, with_errors=True))).read("word/document.xml").decode("utf-8")
+    assert (
+        f"示例005市政务服务综合标准化试点{ERROR_MARK}" in xml
+        and f"示例004市政务服务综合标准化试点{ERROR_MARK}" not in xml
+    )
+    assert "共 5 项，其中 1 项" in xml and "另有" not in xml
+
+
+def test_every_export_says_its_layout_is_the_sites_suggestion() -> None:
+    from openpyxl import load_workbook
+
+    listed = entries(drafts(3))
+    assert csv_rows(to_csv(listed))  # (csv_rows asserts the last line is the note)
+    book = load_workbook(io.BytesIO(to_xlsx(listed)))
+    assert [r[0] for r in book["说明"].iter_rows(values_only=True)][1] == LAYOUT_NOTE
+    assert book.active is not None and LAYOUT_NOTE in book.active.oddFooter.left.text
+    assert LAYOUT_NOTE in zipfile.ZipFile(io.BytesIO(to_docx(listed))).read("word/document.xml").decode("utf-8")
+    assert "通知没有规定" in LAYOUT_NOTE
+
+
+def test_a_member_unit_gets_its_own_name_in_the_title() -> None:
+    listed = entries(drafts(2))
+    xml = zipfile.ZipFile(io.BytesIO(to_docx(listed, member="民政部"))).read("word/document.xml").decode("utf-8")
+    assert "民政部第八批社会管理和公共服务综合标准化试点推荐项目清单" in xml and "××省" not in xml
+
+
+# ---------------------------------------------------------------- 本区域内
+
+
+def with_province(i: int, province: str) -> Entry:
+    from summary_samples import draft as make_draft
+
+    data = make_draft(i)
+    data["basic"]["reg_province"] = province
+    return check_file(f"申请书-{i}.json", json.dumps(data, ensure_ascii=False).encode(), today=TODAY)
+
+
+def test_an_application_registered_outside_the_region_gets_a_hint() -> None:
+    from smpls.summary import outside_region
+
+    listed = [
+        with_province(1, "浙江省"),
+        with_province(2, "江苏 省(市) 南京市"),
+        with_province(3, ""),
+        with_province(4, "浙江"),
+    ]
+    found = outside_region(listed, "浙江省")
+    assert [(o.row, o.province) for o in found] == [(1, "江苏省")]
+    assert "不在浙江省" in found[0].message and "本区域内" in found[0].message and found[0].basis == "通知三"
+    assert outside_region(listed, "") == [] and outside_region(listed, "××省（区、市）") == []
+    payload = {"entries": [e.to_dict() for e in listed], "region": "浙江省"}
+    assert len(json.loads(browser.summary_duplicates(json.dumps(payload)))["outside"]) == 1
+    member = {**payload, "member": "民政部"}  # a 成员单位 recommends from every region
+    assert json.loads(browser.summary_duplicates(json.dumps(member)))["outside"] == []
+
+
+# ---------------------------------------------------------------- the 问题清单
+
+
+def test_problem_list_gives_each_applications_problems_with_their_basis() -> None:
+    from smpls.summary import PROBLEM_HEADING, problem_rows
+    from smpls.summary_export import problems_csv, problems_docx
+
+    listed = [*entries(drafts(5)), check_file("坏.json", b"{")]
+    found = problem_rows(listed)
+    expected = draft.load(drafts(5)[4][1], today=TODAY).problems
+    mine = [r for r in found if r.file == "申请书-005.json"]
+    assert [(r.level, r.message, r.basis) for r in mine] == [(p.level, p.message, p.basis) for p in expected]
+    assert mine[0].where == "联系电话" and mine[0].seq == 5
+    rows = csv_rows(problems_csv(listed))
+    assert rows[0] == list(PROBLEM_HEADING) and len(rows) == 1 + len(found)
+    xml = zipfile.ZipFile(io.BytesIO(problems_docx(listed, region="浙江省"))).read("word/document.xml").decode()
+    assert "浙江省推荐项目问题清单" in xml and "5. 示例005市政务服务综合标准化试点" in xml and "未发现问题" in xml
+    assert "坏.json" not in xml  # an unreadable file has no application to send back to
+    assert all(t in xml for t in ("级别", "栏目", "问题", "依据", expected[0].message, expected[0].basis))
+    # (python-docx reads the tables back in tests/docx/test_summary_docx.py)
+    data = browser.summary_export(json.dumps({"format": "problems", "entries": [e.to_dict() for e in listed]}))
+    assert "示例005市" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+
+
+@cpython_only
+def test_cli_word_list_options_and_the_problem_list(tmp_path: Path) -> None:
+    for name, data in drafts(5):
+        (tmp_path / name).write_bytes(data)
+    out, problems = tmp_path / "清单.docx", tmp_path / "问题清单.docx"
+    result = run_cli(str(tmp_path), "-o", str(out), "--problems", str(problems), "--member", "民政部")
+    assert result.returncode == 1
+    assert "另有 1 份申请书存在错误，没有列入本清单" in result.stderr
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "民政部第八批" in xml and "示例005市" not in xml
+    assert "联系电话" in zipfile.ZipFile(problems).read("word/document.xml").decode("utf-8")
+    result = run_cli(str(tmp_path), "-o", str(out), "--with-errors", "--region", "江苏省")
+    assert "示例005市政务服务综合标准化试点（有错误）" in zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert result.stderr.count("不在江苏省") == 5  # the samples are registered in 浙江

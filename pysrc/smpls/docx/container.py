@@ -27,14 +27,12 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from xml.parsers import expat
 
-#: Largest .docx read. The site's own download of a complete 申请书 is about 13 KB and a file re-saved by Word
-#: or WPS about 30–60 KB; 10 MB leaves room for a pasted seal scan or embedded fonts while keeping the
-#: browser's memory use (the bytes are copied into Pyodide) small.
-MAX_FILE_BYTES: Final = 10 * 1024 * 1024
-#: Largest inflated size of one part that is read (document.xml of a 申请书 is about 100 KB).
-MAX_PART_BYTES: Final = 16 * 1024 * 1024
-#: Largest inflated size of all parts read together.
-MAX_TOTAL_BYTES: Final = 32 * 1024 * 1024
+from smpls import limits
+
+#: Largest .docx read, and the inflated sizes of one part and of all parts read: from :mod:`smpls.limits`.
+MAX_FILE_BYTES: Final = limits.WORD_BYTES
+MAX_PART_BYTES: Final = limits.WORD_PART_BYTES
+MAX_TOTAL_BYTES: Final = limits.WORD_TOTAL_BYTES
 #: Most entries a .docx may list (a Word document has about 15–40).
 MAX_ENTRIES: Final = 2000
 #: Most XML elements built while parsing one part (formatting elements are skipped, not counted): bounds memory.
