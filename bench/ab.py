@@ -4,19 +4,20 @@ interleaved so that every build sees the same machine load; the gain is a ratio 
     .venv/bin/python bench/ab.py [--runs 5] [--off late-register,early-start] [--nosw]
     .venv/bin/python bench/ab.py --sites SITE_A SITE_B [--runs 5] [--nosw]     # two given builds
 
-By default it builds, next to the site, one site per change with SMPLS_PERF_OFF=<change> (the switches are listed
-in site_assets/hooks/offline.py) into build/ab/<change>/, and compares each with the site as built (`site/`), all
-builds interleaved in one round. Visits are as users get them (the service worker allowed; a cold visit waits,
-untimed, for the offline copy) unless --nosw (service worker blocked: the page alone). Warm visits are many returns
-to one profile per build, alternating (see compare()).
+By default it makes, next to the site, one copy of the built site (`site/`) per change with that change undone by a
+bench-side patch (PATCHES below: the site's own code carries only the changes, no switch) into build/ab/<change>/,
+and compares each with the site as built, all builds interleaved in one round. Visits are as users get them (the
+service worker allowed; a cold visit waits, untimed, for the offline copy) unless --nosw (service worker blocked:
+the page alone). Warm visits are many returns to one profile per build, alternating (see compare()).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -26,21 +27,81 @@ from typing import Any
 from run import ROOT, fmt_s, serve, visit
 
 sys.path.insert(0, str(ROOT / "site_assets" / "hooks"))
-from offline import PERF_SWITCHES as SWITCHES  # the switches are defined once, by the build
+from offline import write_service_worker  # the copy gets its own service worker (its own version)
+
+# Each change, undone in a copy of the built site: (files matched by a glob, pattern, replacement); every pattern
+# must match in every file the glob names, exactly once, or the bench stops (the site's code changed).
+EARLY_START = re.compile(
+    r'\n  <script type="module" async>import\("[^"]*/assets/smpls/checker\.js"\)\.then\([^<]*</script>'
+)
+SEARCH_LATER = re.compile(r"\n  <script>\n    // The theme's search worker.*?\n  </script>", re.S)
+PATCHES: dict[str, list[tuple[str, str | re.Pattern[str], str]]] = {
+    # checker pages register the service worker at page load, not once the checker is ready
+    "late-register": [("assets/smpls/offline.js", "(usesChecker ? checkerSettled() : null)", "null")],
+    # no inline script at the top of checker pages that starts the checker's worker
+    "early-start": [("**/index.html", EARLY_START, "")],
+    # the theme's search worker starts with the page, not once the checker is ready
+    "search-later": [("**/index.html", SEARCH_LATER, "")],
+    # the service worker answers the runtime from its cache while online too
+    "runtime-network": [("sw.js", "if (isRuntime && self.navigator.onLine) return;", "")],
+    # Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS
+    "js-unzip": [
+        ("assets/smpls/worker.js", "const entries = (await zipReader).storedEntries(bytes);", "const entries = null;")
+    ],
+    # Python starts the usual way on every visit, not from the snapshot after the import kept by an earlier one
+    "snapshot": [
+        ("assets/smpls/worker.js", "const stored = await found.catch(() => null);", "const stored = null;"),
+        (
+            "assets/smpls/worker.js",
+            "if (!started.snapshot || !started.snapshot.key) return started;",
+            "return started;",
+        ),
+    ],
+}
+SWITCHES = tuple(PATCHES)
 
 
-def build(name: str) -> Path:
+def _patch(text: str, pattern: str | re.Pattern[str], new: str) -> str | None:
+    """The text with the pattern replaced; None when the pattern is not in it (a page without the checker)."""
+    if isinstance(pattern, re.Pattern):
+        found = len(pattern.findall(text))
+        return None if not found else pattern.sub(new, text) if found == 1 else ""
+    return None if pattern not in text else text.replace(pattern, new) if text.count(pattern) == 1 else ""
+
+
+def build(name: str, site: Path) -> Path:
+    """A copy of the built site (links to its files) with change `name` undone in the files it touches; its service
+    worker written again for the copy's files (a version of its own), then patched if the change is in it."""
     out = ROOT / "build" / "ab" / name
-    env = {**os.environ, "SMPLS_PERF_OFF": name, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(site, out, copy_function=os.symlink)
+    patches = PATCHES[name]
+    changed = _apply(out, [p for p in patches if p[0] != "sw.js"])
+    (out / "sw.js").unlink()  # a link to the built site's: never written through
+    write_service_worker(out)
+    changed += _apply(out, [p for p in patches if p[0] == "sw.js"])
+    if not changed:
+        raise SystemExit(f"bench/ab.py: {name}: the patch found nothing to undo (the site's code changed)")
     return out
+
+
+def _apply(out: Path, patches: list[tuple[str, str | re.Pattern[str], str]]) -> int:
+    changed = 0
+    for glob, pattern, new in patches:
+        for path in sorted(out.glob(glob)):
+            if path.is_dir() or path.suffix in (".gz", ".br"):
+                continue
+            text = _patch(path.read_text(encoding="utf-8"), pattern, new)
+            if text == "":
+                raise SystemExit(f"bench/ab.py: {path} holds {pattern!r} more than once")
+            if text is None:
+                continue
+            path.unlink()  # a link to the built site: never written through
+            path.write_text(text, encoding="utf-8")
+            for suffix in (".gz", ".br"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            changed += 1
+    return changed
 
 
 def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, dict[str, list[float]]]:
@@ -80,7 +141,8 @@ def main() -> None:
     if args.sites:
         sites = {str(s): s for s in args.sites}
     else:
-        sites = {"all on": (ROOT / args.site).resolve()} | {f"{n} off": build(n) for n in args.off.split(",") if n}
+        site = (ROOT / args.site).resolve()
+        sites = {"all on": site} | {f"{n} off": build(n, site) for n in args.off.split(",") if n}
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"\n{args.runs} cold and {3 * args.runs} warm visits of each build, interleaved; service worker "

@@ -29,6 +29,12 @@ for (const pkg of Object.values(lock.packages)) {
     extractDir: "/lib/python3.14/site-packages",
   });
 }
+for (const lib of lock.smpls.preload || []) {
+  // a compiled extension the site serves apart from its wheel (the worker loads it before Python starts)
+  const path = `/lib/python3.14/site-packages/${lib.path}`;
+  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+  pyodide.FS.writeFile(path, new Uint8Array(readFileSync(join(dir, lib.file_name))));
+}
 const t2 = performance.now();
 const browser = pyodide.pyimport("smpls.browser");
 const t3 = performance.now();

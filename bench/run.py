@@ -51,6 +51,8 @@ FORM_INPUT = "#f-cover-pilot_name"
 VERBOSE = False
 
 Row = tuple[str, str, str]  # measure, value, target
+# The site's "validator ready" with the service worker (bench_browser), for the ratios to the blank-page floor.
+SITE_READY: dict[str, list[float]] = {}
 
 
 def pct(samples: list[float], p: float) -> float:
@@ -274,6 +276,16 @@ OFFLINE_COPY = """async (withRuntime) => {
 }"""
 
 
+# Until the worker has kept its snapshot after the import (saved when the page is idle after ready; worker.js).
+SNAPSHOT_KEPT = """async () => {
+  for (let i = 0; i < 1200; i++) {
+    if ((await (await caches.open('smpls.python-snapshot')).keys()).length) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}"""
+
+
 def wait_offline_copy(page: Any, with_runtime: bool) -> None:
     if page.evaluate(OFFLINE_COPY, with_runtime) < 0:
         raise SystemExit("bench: the service worker did not finish its offline copy within 2 minutes")
@@ -337,6 +349,8 @@ def visit(
             )
         if sw and settle:
             wait_offline_copy(page, with_runtime=True)
+        if settle and not page.evaluate(SNAPSHOT_KEPT):
+            raise SystemExit("bench: the worker kept no snapshot within 2 minutes")
         return result
     finally:
         context.close()
@@ -373,6 +387,10 @@ def bench_browser(site: Path, runs: int) -> list[Row]:
                     warm[mode].append(visit(pw, Path(profile), url, sw=sw))
                     later[mode].append(visit(pw, Path(profile), url, sw=sw))
     rt = cold["sw"][0]["roundtrips"]
+    for name, runs_of in (("cold", cold), ("warm, 1st return", warm), ("warm, 2nd return", later)):
+        SITE_READY[name] = [r["ready"] for r in runs_of["sw"]]
+        restored = sum("restored" in (r["worker"] or {}) for r in runs_of["sw"])
+        SITE_READY[f"{name}: from the snapshot"] = [float(restored), float(len(runs_of["sw"]))]
     rows: list[Row] = []
     for mode, label in (("sw", "with service worker, as users get it"), ("nosw", "page alone")):
         target = {"sw": ("≤ 2.5 s", "≤ 1.5 s"), "nosw": ("≤ 3 s", "≤ 1.5 s")}[mode]
@@ -467,7 +485,20 @@ def main() -> None:
         rows += bench_browser(site, args.runs)
         from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
 
-        rows += bench_floor(site, args.runs)
+        floor_rows, floors = bench_floor(site, args.runs)
+        rows += floor_rows
+        for name, samples in SITE_READY.items():  # the site beside the floor, from this one run
+            if name.endswith("from the snapshot"):
+                rows.append((f"Chromium: the site, {name} (visits)", f"{samples[0]:.0f} of {samples[1]:.0f}", ""))
+                continue
+            ratio = statistics.median(samples) / floors["cold" if name == "cold" else "warm"]
+            rows.append(
+                (
+                    f"Chromium: the site, ready, {name} (with service worker)",
+                    fmt_s(samples),
+                    f"{ratio:.2f}× Pyodide alone",
+                )
+            )
     from offline_copy import bench_offline_copy  # the copy saved at install, without a browser
 
     rows += bench_offline_copy(site)

@@ -12,28 +12,24 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from smpls.model import (
-    MAX_PARTICIPANTS,
-    MAX_SCHEDULE_ROWS,
-    SECTIONS,
-    Application,
-    Meta,
-    Opinions,
-    Participant,
-    ScheduleRow,
-)
+from smpls.model import SECTIONS, Application, Meta, Opinions, Participant, ScheduleRow
+
+#: The most rows of one list the form page imports: a guard against hostile files that would freeze the page
+#: (like the 2 MB file limit), not a rule: the notice sets no number, and Python reads every row.
+MAX_ROWS_SHOWN: Final = 1000
 
 
 @dataclass(frozen=True)
 class RowScheme:
-    """A repeatable row of the 申请书: where its list lives in the draft, what one row is called, its limits."""
+    """A repeatable row of the 申请书: where its list lives in the draft, what one row is called, how many the
+    form starts with. There is no most: the notice sets no number of 参加单位 or stages (only the size of a
+    file the site reads limits them)."""
 
     kind: str  #: "schedule" or "participants" (the :attr:`FieldSpec.repeat` of its cells)
     list_path: str  #: dotted path of the list in the JSON draft
     model: type[BaseModel]  #: the model of one row
     title: str  #: what the whole list is called ("计划工作步骤")
     unit: str  #: what one row is called ("阶段")
-    max_rows: int
     min_rows: int
 
     def row_label(self, number: str) -> str:
@@ -50,10 +46,8 @@ class RowScheme:
 
 #: The one definition of the repeatable rows; the form, the draft reader and the rules read it.
 ROWS: Final[dict[str, RowScheme]] = {
-    "schedule": RowScheme("schedule", "schedule", ScheduleRow, "计划工作步骤", "阶段", MAX_SCHEDULE_ROWS, 1),
-    "participants": RowScheme(
-        "participants", "opinions.participants", Participant, "参加单位", "参加单位", MAX_PARTICIPANTS, 0
-    ),
+    "schedule": RowScheme("schedule", "schedule", ScheduleRow, "计划工作步骤", "阶段", 1),
+    "participants": RowScheme("participants", "opinions.participants", Participant, "参加单位", "参加单位", 0),
 }
 
 

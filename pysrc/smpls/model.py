@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -25,7 +25,9 @@ from smpls.codes import yearmonth as _yearmonth
 
 SCHEMA_VERSION = 1
 
-Kind = Literal["text", "textarea", "yearmonth", "running", "choice", "email", "tel", "postcode", "code", "region"]
+Kind = Literal[
+    "text", "textarea", "yearmonth", "period", "running", "choice", "email", "tel", "postcode", "code", "region"
+]
 
 
 @dataclass(frozen=True)
@@ -35,33 +37,34 @@ class Meta:
     label: str
     hint: str = ""
     kind: Kind = "text"
-    #: the most the form and the JSON Schema take (a hard limit on input, not a rule of the notice)
+    #: the usual length: above it :mod:`smpls.rules` advises shortening (提示 ``too_long``) unless
+    #: ``advised_length`` is set. Never a limit on input: the notice sets none, and nothing stops typing.
     max_length: int = 50
     #: above this many characters :mod:`smpls.rules` advises shortening (提示 ``too_long``); 0: ``max_length``
     advised_length: int = 0
     required: bool = True
+    #: what the form's picker offers (是/否); any other answer written in words is kept and read
     choices: tuple[str, ...] = ()
     #: the column or line of the paper form, when it differs from the label (e.g. 省(市))
     form_label: str = ""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        normalise = {"textarea": normalise_block, "yearmonth": normalise_yearmonth, "running": normalise_yearmonth}.get(
-            self.kind, normalise_line
-        )
+        normalise = {
+            "textarea": normalise_block,
+            "yearmonth": normalise_yearmonth,
+            "period": normalise_yearmonth,
+            "running": normalise_yearmonth,
+        }.get(self.kind, normalise_line)
         return core_schema.no_info_before_validator_function(normalise, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        out: dict[str, Any] = {"type": "string", "title": self.label, "maxLength": self.max_length}
+        # No maxLength and no enum: the paper sets no length and prints no choices (the rule of trust).
+        out: dict[str, Any] = {"type": "string", "title": self.label}
         if self.hint:
             out["description"] = self.hint
-        if self.kind == "yearmonth":
-            # Not "pattern": a month written otherwise is an 错误 only on the cover and a 提示 elsewhere
-            # (smpls.problems yearmonth_format), and the schema must not refuse what the checker only advises on.
-            out["x-pattern"] = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
-        if self.advised_length:
-            out["x-advised-length"] = self.advised_length
+        out["x-advised-length"] = self.advised_length or self.max_length
         if self.choices:
-            out["enum"] = ["", *self.choices]
+            out["examples"] = list(self.choices)
         out["x-kind"] = self.kind
         out["x-required"] = self.required
         return out
@@ -102,6 +105,24 @@ def normalise_block(value: Any) -> Any:
     return "\n".join(lines).strip("\n").strip(" ") if any(lines) else ""
 
 
+#: 申请书一 prints “省(市) 县(区)” in one cell, filled as “浙江 省(市) 临湖市 县(区)”
+_REGION_CELL = re.compile(
+    r"(?P<province>.*?)\s*省\s*[(（]\s*市\s*[)）]\s*(?P<county>.*?)\s*(?:县\s*[(（]\s*区\s*[)）])?\s*", re.DOTALL
+)
+
+
+def split_region_cell(text: str) -> tuple[str, str] | None:
+    """(province, county) as written in the one cell “X 省(市) Y 县(区)”, or None for other text.
+
+    >>> split_region_cell("浙江 省(市) 临湖市 县(区)")
+    ('浙江', '临湖市')
+    >>> split_region_cell("浙江省") is None
+    True
+    """
+    m = _REGION_CELL.fullmatch(text) if isinstance(text, str) else None
+    return (m.group("province").strip(), m.group("county").strip()) if m else None
+
+
 class Section(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=False, validate_default=True)
 
@@ -120,7 +141,7 @@ class Cover(Section):
     ] = ""
     period_start: Annotated[
         str,
-        Meta("试点开始时间", "试点开始的年月。", kind="yearmonth", max_length=7, form_label="试点时间（起）"),
+        Meta("试点开始时间", "试点开始的年月。", kind="yearmonth", max_length=20, form_label="试点时间（起）"),
     ] = ""
     period_end: Annotated[
         str,
@@ -128,7 +149,7 @@ class Cover(Section):
             "试点结束时间",
             "试点结束的年月，应晚于开始时间。",
             kind="yearmonth",
-            max_length=7,
+            max_length=20,
             form_label="试点时间（止）",
         ),
     ] = ""
@@ -149,13 +170,23 @@ class Cover(Section):
     ] = ""
     filled_on: Annotated[
         str,
-        Meta("填表年月", "封面底部的“20  年  月”。", kind="yearmonth", max_length=7, form_label="20  年  月"),
+        Meta("填表年月", "封面底部的“20  年  月”。", kind="yearmonth", max_length=20, form_label="20  年  月"),
     ] = ""
 
 
 # ---------------------------------------------------------------- 一、承担单位基本信息
 class BasicInfo(Section):
     """一、承担单位基本信息."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_region_cell(cls, data: Any) -> Any:
+        """The paper's one cell “浙江 省(市) 临湖市 县(区)” in 省 with 县 empty: its two parts, as written."""
+        if isinstance(data, dict) and not data.get("reg_county"):
+            parts = split_region_cell(data.get("reg_province"))  # type: ignore[arg-type]
+            if parts and parts[1]:
+                data = {**data, "reg_province": parts[0], "reg_county": parts[1]}
+        return data
 
     unit_name: Annotated[str, Meta("单位名称", "承担单位的全称，与公章一致。", max_length=60)] = ""
     org_code: Annotated[
@@ -164,7 +195,7 @@ class BasicInfo(Section):
             "组织机构代码",
             "18 位统一社会信用代码，或 9 位组织机构代码（写作 XXXXXXXX-X）。",
             kind="code",
-            max_length=20,
+            max_length=20,  # 18 characters, or 10 written XXXXXXXX-X; spaces are allowed and not counted
         ),
     ] = ""
     legal_rep: Annotated[str, Meta("法定代表人（负责人）", "", max_length=30)] = ""
@@ -205,15 +236,16 @@ class BasicInfo(Section):
         str,
         Meta(
             "近三年是否发生重大服务质量、安全、环境保护事故",
-            "通知二（四）：“三年内未发生重大服务质量、安全、环境保护等事故……”。",
+            "通知二（四）：“三年内未发生重大服务质量、安全、环境保护等事故……”。"
+            "可填“否”或“是”，也可以照纸质申请书用自己的话写，例如“未发生”。",
             kind="choice",
-            max_length=1,
+            max_length=30,
             choices=("否", "是"),
         ),
     ] = ""
     std_system_established: Annotated[
         str,
-        Meta("标准体系建立时间", "年月；尚未建立可留空。", kind="yearmonth", max_length=7, required=False),
+        Meta("标准体系建立时间", "年月；尚未建立可留空。", kind="yearmonth", max_length=20, required=False),
     ] = ""
     std_system_running: Annotated[
         str,
@@ -283,10 +315,27 @@ class Goals(Section):
 class ScheduleRow(Section):
     """四、the schedule table: one stage per row."""
 
-    start: Annotated[str, Meta("起始年月", "本阶段开始的年月。", kind="yearmonth", max_length=7, form_label="时间")] = (
-        ""
-    )
-    end: Annotated[str, Meta("结束年月", "本阶段结束的年月。", kind="yearmonth", max_length=7, form_label="时间")] = ""
+    start: Annotated[
+        str,
+        Meta(
+            "时间",
+            "申请书四的“时间”栏：一个年月（2022年11月）、一段时间（2023年上半年），或本阶段开始的年月。",
+            kind="period",
+            max_length=30,
+            form_label="时间",
+        ),
+    ] = ""
+    end: Annotated[
+        str,
+        Meta(
+            "结束年月",
+            "选填：本阶段结束的年月。左边已写明一段时间的，这里留空。",
+            kind="yearmonth",
+            max_length=20,
+            required=False,
+            form_label="时间",
+        ),
+    ] = ""
     content: Annotated[
         str,
         Meta(
@@ -321,7 +370,7 @@ class Participant(Section):
 class Opinions(Section):
     """六、意见. 承担、保证、业务指导单位的名称取自封面，这里只填参加单位和管理单位；盖章、签名、日期留待手写."""
 
-    participants: list[Participant] = Field(default_factory=list, title="参加单位", max_length=20)
+    participants: list[Participant] = Field(default_factory=list, title="参加单位")
     management_unit: Annotated[
         str,
         Meta(
@@ -344,9 +393,7 @@ class Application(Section):
     basic: BasicInfo = Field(default_factory=BasicInfo, title="一、承担单位基本信息")
     foundation: Foundation = Field(default_factory=Foundation, title="二、承担试点的工作基础")
     goals: Goals = Field(default_factory=Goals, title="三、试点预期实现工作目标")
-    schedule: list[ScheduleRow] = Field(
-        default_factory=list, title="四、计划工作步骤、时间进度、阶段工作内容", max_length=40
-    )
+    schedule: list[ScheduleRow] = Field(default_factory=list, title="四、计划工作步骤、时间进度、阶段工作内容")
     funding: Funding = Field(default_factory=Funding, title="五、经费保障情况")
     opinions: Opinions = Field(default_factory=Opinions, title="六、意见")
 
@@ -364,7 +411,3 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("funding", "五、经费保障情况"),
     ("opinions", "六、试点承担单位、参加单位、保证单位、业务指导单位及管理单位意见"),
 )
-
-#: Limits on repeatable rows.
-MAX_SCHEDULE_ROWS = 40
-MAX_PARTICIPANTS = 20

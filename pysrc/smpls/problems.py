@@ -130,8 +130,8 @@ CODES: Final[dict[str, Code]] = {
     "pilot_name_suffix": Code("试点名称不是“XXX（社会管理和公共服务）综合标准化试点”的格式。", _e(notice("填写说明1"))),
     "pilot_name_placeholder": Code("试点名称中仍有 XXX、×× 等占位符。", _e(notice("填写说明1"))),
     "yearmonth_format": Code(
-        "年月无法识别。封面的试点时间和填表年月按申请书印的“年 月”应写年月（错误）；其他时间栏建议写年月（提示）。",
-        {ERROR: notice("封面"), ADVICE: SITE},
+        "本站没有从这一栏读出年月或时间，因此不能核对先后；这样写不算错（申请书只印了“年 月”和“时间”）。",
+        _a(SITE),
     ),
     "period_order": Code("试点时间“……年 月至……年 月”的结束年月不晚于开始年月。", _e(notice("封面"))),
     "period_unusual": Code("试点时间短于 1 年或长于 3 年，建议核对年份是否写对。", _a(SITE)),
@@ -141,15 +141,16 @@ CODES: Final[dict[str, Code]] = {
     "orgcode_checksum": Code("9 位组织机构代码有不允许的字符或校验码不对。", _e(GB_11714)),
     "uscc_orgcode_part": Code("统一社会信用代码第 9 至 17 位不是有效的组织机构代码，建议核对。", _a(GB_32100)),
     # no published standard we can name fixes the postcode's form: advice only
-    "postcode": Code("邮编不是 6 位数字，建议核对。", _a(SITE)),
-    "phone": Code("联系电话中有号码不是手机号、带区号的座机号或 400/800 号码。", _e(NUMBERING)),
-    "email": Code("电子邮箱格式不对。", _e(RFC_5322)),
+    "postcode": Code("邮编不是 6 位数字（空格和“-”不计），建议核对。", _a(SITE)),
+    "phone": Code("联系电话中有本站不认识的号码写法，建议核对；号码无误可以不改。", _a(NUMBERING)),
+    "email": Code("电子邮箱的写法本站不认识，建议核对。", _a(RFC_5322)),
     "std_system_order": Code("标准体系开始运行的年月早于建立年月，建议核对。", _a(SITE)),
     "date_in_future": Code("标准体系建立或运行的年月晚于本月，建议核对。", _a(SITE)),
     "running_format": Code(
         "标准体系运行时间既不是年月，也不是时长（如“已运行 1 年 3 个月”），建议按这两种写法之一填写。", _a(SITE)
     ),
-    "accident": Code("近三年发生过重大事故。", _e(notice("二（四）"))),
+    "accident": Code("近三年发生过重大事故（这一栏读作“是”）。", _e(notice("二（四）"))),
+    "yes_no_unread": Code("本站没有从这一栏读出是或否；这样写不算错，只是本站不能核对。", _a(SITE)),
     "no_std_body": Code("没有标准化机构（或协调组织）。", _e(notice("二（二）"))),
     "unit_name_mismatch": Code("基本信息中的单位名称与封面的试点承担单位不一致，建议统一写全称。", _a(SITE)),
     # -- 单位角色（填写说明 2 至 4）: name heuristics, so only advice
@@ -176,8 +177,8 @@ CODES: Final[dict[str, Code]] = {
 DRAFT_CODES: Final[frozenset[str]] = frozenset(
     code for code, info in CODES.items() if any(b.kind == "format" for b in info.bases.values())
 )
-#: Codes :func:`smpls.rules.check` can emit (``wrong_type`` too: a choice outside its options).
-RULE_CODES: Final[frozenset[str]] = frozenset(CODES) - DRAFT_CODES | {"wrong_type"}
+#: Codes :func:`smpls.rules.check` can emit.
+RULE_CODES: Final[frozenset[str]] = frozenset(CODES) - DRAFT_CODES
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ from functools import cache, lru_cache
 from smpls.codes import CodeError
 from smpls.codes.yearmonth import months as _months
 from smpls.codes.yearmonth import parse as parse_yearmonth
-from smpls.codes.yearmonth import parse_running
+from smpls.codes.yearmonth import parse_running, parse_span
 from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
 from smpls.notice import clause
-from smpls.problems import ADVICE, CODES, ERROR, Problem, notice
+from smpls.problems import ADVICE, ERROR, Problem, notice
 
 # ---------------------------------------------------------------- helpers
 
@@ -66,8 +66,28 @@ _NO_ACCIDENT = _quote("二（四）", "三年内未发生重大服务质量、�
 _STD_BODY = _quote("二（二）", "设置标准化管理内设机构及配备专兼职标准化人员")
 _STAGES_TITLE = _quote("申请书四", "包括宣传培训、标准体系建立、组织实施标准、自查、申请评估等")
 
-#: fields whose year-month the 申请书 prints as “年 月” (封面): an unreadable one is an 错误
-_COVER_MONTHS = frozenset({"cover.period_start", "cover.period_end", "cover.filled_on"})
+#: answers to “近三年是否发生……事故” (an empty cell on the paper, no printed choices) read as no / yes
+_NO = re.compile(
+    r"(?:否|无|没有|没|未|从未|均未|未曾|不曾|并未)(?:发生(?:过)?)?(?:重大(?:服务质量、安全、环境保护)?(?:等)?事故)?[。.]?"
+    r"|不存在[。.]?|否[，,。；;（(].*",
+    re.DOTALL,
+)
+_YES = re.compile(r"(?:是|有|发生过|曾发生(?:过)?|已发生)[。.]?|是[，,。；;（(].*", re.DOTALL)
+
+
+def read_yes_no(text: str) -> bool | None:
+    """The answer to a yes/no box as written on paper: False (否、无、没有、未发生…), True (是、有、发生过), or
+    None when the site cannot tell.
+
+    >>> read_yes_no("未发生"), read_yes_no("无"), read_yes_no("是"), read_yes_no("见附件")
+    (False, False, True, None)
+    """
+    t = re.sub(r"\s+", "", text)
+    if _NO.fullmatch(t):
+        return False
+    if _YES.fullmatch(t):
+        return True
+    return None
 
 
 def _bad_chars(value: str, multiline: bool) -> list[str]:
@@ -164,19 +184,22 @@ def _format_problem(spec: FieldSpec, path: str, value: str) -> Problem | None:
     if kind == "yearmonth":
         if parse_yearmonth(value) is not None:
             return None
-        if spec.path in _COVER_MONTHS:
-            return Problem(
-                "yearmonth_format",
-                ERROR,
-                path,
-                f"{label}应写成年月（申请书封面印的是“年 月”），例如 2022-03 或 2022年3月，现在是“{_clip(value)}”。",
-            )
         return Problem(
             "yearmonth_format",
             ADVICE,
             path,
-            f"“{_clip(value)}”不是可识别的年月。建议写成年月，例如 2022-03 或 2022年3月，"
-            "本站才能核对它与其他时间的先后。",
+            f"本站没有从“{_clip(value)}”读出年月，因此不能核对{label}与其他时间的先后。"
+            "这样写并不算错；如想让本站核对，建议写成 2022-03、2022年3月 或 二〇二二年三月。",
+        )
+    if kind == "period":
+        if parse_span(value) is not None:
+            return None
+        return Problem(
+            "yearmonth_format",
+            ADVICE,
+            path,
+            f"本站没有从“{_clip(value)}”读出时间，因此不能核对各阶段的先后。这样写并不算错；"
+            "如想让本站核对，建议写成 2022年11月、2023年上半年 或 2022年3月至2022年6月。",
         )
     if kind == "running":
         if parse_running(value) is None:
@@ -198,25 +221,23 @@ def _format_problem(spec: FieldSpec, path: str, value: str) -> Problem | None:
         try:
             module.validate(value)
         except CodeError as exc:
-            if ERROR in CODES[code].bases:
-                return Problem(code, ERROR, path, f"{exc}")
-            return Problem(code, ADVICE, path, f"{exc}建议核对。")  # (postcode: no standard to name)
+            # A 提示: the site knows the usual shapes, not every value that works (a number for calling,
+            # an address for writing); the applicant may be right.
+            return Problem(code, ADVICE, path, f"{exc}建议核对；如果确实是这样写的，可以不改。")
         return None
-    if kind == "choice" and spec.meta.choices and value not in spec.meta.choices:
-        # only reachable from a hand-edited JSON file: the form offers the choices
-        options = "或".join(f"“{c}”" for c in spec.meta.choices)
-        return Problem.based(
-            "wrong_type",
-            ERROR,
+    if kind == "choice" and read_yes_no(value) is None:
+        return Problem(
+            "yes_no_unread",
+            ADVICE,
             path,
-            f"{label}只能选{options}，现在是“{_clip(value)}”。",
-            notice(_SECTION_CLAUSE[spec.section]),
+            f"本站没有从“{_clip(value)}”读出是或否。这样写并不算错（申请书这一栏没有印选项）；"
+            "如想让本站核对，建议写“否”（或“未发生”）、“是”。",
         )
     return None
 
 
 #: kinds whose format rule already says what the length should be
-_OWN_LENGTH_CHECK = frozenset({"yearmonth", "postcode", "code", "choice"})
+_OWN_LENGTH_CHECK = frozenset({"yearmonth", "period", "postcode", "code", "choice"})
 
 
 def _clip(value: str, size: int = 20) -> str:
@@ -343,12 +364,12 @@ def _role_rules(app: Application) -> Iterator[Problem]:
 
 def _basic_rules(app: Application, today: date) -> Iterator[Problem]:
     basic = app.basic
-    if basic.major_accident == "是":
+    if read_yes_no(basic.major_accident) is True:
         yield Problem(
             "accident",
             ERROR,
             "basic.major_accident",
-            f"通知二（四）要求{_NO_ACCIDENT}，发生过的单位不具备试点单位的基本条件。如确未发生，请改选“否”。",
+            f"通知二（四）要求{_NO_ACCIDENT}，发生过的单位不具备试点单位的基本条件。如确未发生，请改为“否”。",
         )
     if basic.std_body_name and _NEGATIVE.fullmatch(basic.std_body_name):
         yield Problem(
@@ -399,8 +420,10 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
     period_ok = start is not None and end is not None and _months(start) < _months(end)
     previous: tuple[int, int] | None = None
     for i, row in enumerate(rows):
-        row_start, row_end = parse_yearmonth(row.start), parse_yearmonth(row.end)
-        if row_start and row_end and _months(row_end) < _months(row_start):
+        # 申请书四 has one 时间 column: a month, a part of a year or a range; 结束年月 is the form's extra box
+        span = parse_span(row.start)
+        row_start, row_end = (span[0] if span else None), parse_yearmonth(row.end) or (span[1] if span else None)
+        if row.end and row_start and row_end and _months(row_end) < _months(row_start):
             yield Problem(
                 "schedule_row_dates",
                 ADVICE,
@@ -418,13 +441,18 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
         if row_start:
             previous = row_start if previous is None or _months(row_start) > _months(previous) else previous
         if period_ok and start and end:
-            for field, ym in (("start", row_start), ("end", row_end)):
+            # the 时间 column read whole when 结束年月 is empty: one message, on the column
+            ends = (("start", row_start), ("end", row_end)) if row.end else (("start", row_start or row_end),)
+            if not row.end and row_end and row_start and _months(start) <= _months(row_start) <= _months(end):
+                ends = (("start", row_end),)
+            for field, ym in ends:
                 if ym and not (_months(start) <= _months(ym) <= _months(end)):
+                    what = ("开始" if field == "start" else "结束") + "年月" if row.end else "时间"
                     yield Problem(
                         "schedule_outside_period",
                         ADVICE,
                         f"schedule.{i}.{field}",
-                        f"第 {i + 1} 行的{'开始' if field == 'start' else '结束'}年月（{getattr(row, field)}）"
+                        f"第 {i + 1} 行的{what}（{getattr(row, field)}）"
                         f"不在试点时间 {app.cover.period_start} 至 {app.cover.period_end} 之内。"
                         "申请评估等阶段常在期满后进行，这样写可以；否则建议核对年份。",
                     )

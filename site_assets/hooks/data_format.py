@@ -36,9 +36,10 @@ MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_-]+)\s*-->")
 KINDS = {
     "text": "单行文字",
     "textarea": "多行文字",
-    "yearmonth": "年月（YYYY-MM）",
+    "yearmonth": "年月（2022-03、2022年3月、二〇二二年三月等）",
+    "period": "时间（一个年月、一段时间或起止年月）",
     "running": "年月或时长",
-    "choice": "单选",
+    "choice": "是或否（也可用文字写，如“未发生”）",
     "email": "电子邮箱",
     "tel": "电话号码",
     "postcode": "邮编",
@@ -59,13 +60,12 @@ def fields_table() -> str:
             f"<code>{escape(f.path)}</code>",
             escape(f.meta.label),
             escape(KINDS[f.meta.kind] + ("：" + "／".join(f.meta.choices) if f.meta.choices else "")),
-            str(f.meta.max_length),
-            str(f.meta.advised_length) if f.meta.advised_length else "",
+            str(f.meta.advised_length or f.meta.max_length),
             "是" if f.meta.required else "否",
         )
         for f in iter_fields()
     ]
-    return _table(("JSON 路径", "栏目", "类型", "最多字符", "建议字数（超过时提示）", "必填"), rows)
+    return _table(("JSON 路径", "栏目", "类型", "建议字数（超过时提示，不限制输入）", "必填"), rows)
 
 
 def _link(label: str, href: str, page_url: str) -> str:

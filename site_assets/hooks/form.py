@@ -5,7 +5,7 @@ Markers in a page (HTML comments, so the Markdown source stays readable):
 
 ``<!-- form:app -->``
     the whole form: status line, counts bar, error summary, task list, one ``<section>`` per part of the
-    paper form (labels, hints, required marks, maxlength and input types from each field's ``Meta``), the
+    paper form (labels, hints, required marks, advised lengths and input types from each field's ``Meta``), the
     check-your-answers view with the downloads and the import, and the clear-draft dialog.
 
 An unknown ``form:…`` marker fails the build. The page's script reads one JSON config written here
@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from smpls import limits, notice
 from smpls.docx import FILE_NAME_RULE
 from smpls.docx.layout import SEAL, SIGNATURE
-from smpls.fields import ROWS, FieldSpec, iter_fields
+from smpls.fields import MAX_ROWS_SHOWN, ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
@@ -79,34 +79,32 @@ def render_field(spec: FieldSpec, path: str) -> str:
     common = f'name="{_e(path)}" aria-describedby="{described}"'
     attrs = f'class="smpls-field" data-path="{_e(path)}" data-kind="{meta.kind}"'
 
-    if meta.kind == "choice":
-        radios = []
-        for n, choice in enumerate(meta.choices):
-            rid = fid if n == 0 else f"{fid}-{n + 1}"
-            radios.append(
-                f'<div class="smpls-radio"><input type="radio" id="{rid}" name="{_e(path)}" value="{_e(choice)}"'
-                f' aria-describedby="{described}"><label for="{rid}">{_e(choice)}</label></div>'
-            )
-        return (
-            f'<div {attrs}><fieldset class="smpls-choice"><legend class="smpls-label">{_e(meta.label)}{mark}'
-            f'</legend>{hint}{msg}<div class="smpls-radios">{"".join(radios)}</div></fieldset></div>'
-        )
-
     label = f'<label class="smpls-label" for="{fid}">{_e(meta.label)}{mark}</label>'
+    # No maxlength anywhere: the notice sets no length, and a cut paste is worse than a long one (a 提示
+    # too_long advises above the usual length). data-advised is that length, for the character count.
+    advised = meta.advised_length or meta.max_length
     if meta.kind == "textarea":
-        rows = 4 if meta.max_length <= 500 else 8
+        rows = 4 if advised <= 500 else 8
         control = (
             f'<textarea class="smpls-input smpls-input--block" id="{fid}" {common} rows="{rows}"'
-            f' maxlength="{meta.max_length}"{req}></textarea>'
-            f'<p class="smpls-charcount" data-count-for="{fid}" aria-hidden="true">最多 {meta.max_length} 字</p>'
+            f' data-advised="{advised}"{req}></textarea>'
+            f'<p class="smpls-charcount" data-count-for="{fid}" aria-hidden="true">建议不超过 {advised} 字</p>'
         )
     else:
         extra = ""
-        kind_type = {"yearmonth": "month", "email": "email", "tel": "tel"}
+        kind_type = {"email": "email", "tel": "tel"}
         typ = kind_type.get(meta.kind, "text")
+        after = ""
         if meta.kind == "yearmonth":
-            # Browsers without a month picker show a text box: the placeholder says the format.
-            extra = ' placeholder="例如 2022-01" pattern="\\d{4}-\\d{2}"'
+            # A text box, not type=month: 二〇二一年十二月 or 2022年元月 are months too (the paper prints “年 月”).
+            extra = ' placeholder="例如 2022-03、2022年3月" autocomplete="off"'
+        elif meta.kind == "period":
+            extra = ' placeholder="例如 2022年11月、2023年上半年" autocomplete="off"'
+        elif meta.kind == "choice":
+            # 是/否 offered as a list to pick from; the box takes any answer written in words (“未发生”)
+            extra = f' list="{fid}-choices" autocomplete="off"'
+            options = "".join(f'<option value="{_e(c)}"></option>' for c in meta.choices)
+            after = f'<datalist id="{fid}-choices">{options}</datalist>'
         elif meta.kind == "postcode":
             extra = ' inputmode="numeric" autocomplete="postal-code"'
         elif meta.kind == "email":
@@ -119,9 +117,8 @@ def render_field(spec: FieldSpec, path: str) -> str:
             extra = f' autocomplete="off" data-region="{"province" if spec.name.endswith("province") else "county"}"'
         else:
             extra = ' autocomplete="off"'
-        width = " smpls-input--short" if meta.max_length <= 20 else ""
-        maxlength = "" if meta.kind == "yearmonth" else f' maxlength="{meta.max_length}"'
-        control = f'<input class="smpls-input{width}" type="{typ}" id="{fid}" {common}{maxlength}{extra}{req}>'
+        width = " smpls-input--short" if meta.max_length <= 30 and meta.kind != "text" else ""
+        control = f'<input class="smpls-input{width}" type="{typ}" id="{fid}" {common}{extra}{req}>{after}'
     return f"<div {attrs}>{label}{hint}{msg}{control}</div>"
 
 
@@ -150,7 +147,6 @@ def render_row(kind: str, specs: list[FieldSpec], index: str, number: str) -> st
 
 def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
     list_path = ROWS[kind].list_path
-    title = ROWS[kind].unit
     rows = "".join(render_row(kind, specs, str(i), str(i + 1)) for i in range(initial))
     template = render_row(kind, specs, "__I__", "__N__")
     add = "添加一个参加单位" if kind == "participants" else "添加一个阶段"
@@ -161,7 +157,6 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
     )
     return (
         f'<div class="smpls-repeat" data-module="form-rows" data-repeat="{kind}" data-path="{list_path}"'
-        f' data-max="{ROWS[kind].max_rows}"'
         f' id="{field_id(list_path)}" tabindex="-1">'
         f'<h3 class="smpls-repeat__title">{"参加单位" if kind == "participants" else "计划工作步骤（时间 / 阶段工作内容 / 负责单位及参与单位）"}</h3>'
         f'<p class="smpls-hint">{intro}</p>'
@@ -169,7 +164,6 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
         f'<ol class="smpls-rows" data-rows="{kind}">{rows}</ol>'
         f'<template data-row-template="{kind}">{template}</template>'
         f'<button type="button" class="smpls-btn" data-add-row="{kind}">{add}</button>'
-        f'<p class="smpls-hint" data-row-limit="{kind}" hidden>最多 {ROWS[kind].max_rows} 个{title}。</p>'
         "</div>"
     )
 
@@ -229,7 +223,7 @@ def page_config() -> dict[str, Any]:
                 "list": scheme.list_path,
                 "title": scheme.unit,
                 "label": scheme.row_label("{n}"),
-                "max": scheme.max_rows,
+                "max": MAX_ROWS_SHOWN,
                 "min": scheme.min_rows,
             }
             for kind, scheme in ROWS.items()

@@ -13,22 +13,14 @@ files (``_headers``, ``csp-*.txt``) and ``sw.js`` itself.
 ``mkdocs serve`` gets a service worker that removes itself and its caches instead, so a developer never sees a
 stale page.
 
-Speed switches, for ``bench/ab.py`` only: ``SMPLS_PERF_OFF`` (comma-separated) builds the site with a change
-switched off, so each gain is measured against the same machine in the same run (README, 性能):
-
-- ``late-register``: checker pages register the service worker at page load, not once the checker is ready;
-- ``early-start``: no inline script at the top of checker pages that starts the checker's worker;
-- ``search-later``: the theme's search worker starts with the page, not once the checker is ready;
-- ``runtime-network``: the service worker answers the runtime from its cache while online too;
-- ``js-unzip``: Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS;
-- ``snapshot``: Python starts the usual way on every visit, not from a snapshot kept by an earlier one.
+The speed changes are measured by ``bench/ab.py`` against copies of the built site with each one undone there (a
+bench-side patch, then :func:`write_service_worker` on the copy): the site itself carries only the changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -64,45 +56,6 @@ self.addEventListener("activate", (event) => {
 """
 
 _serving = False
-
-PERF_SWITCHES = ("late-register", "early-start", "search-later", "runtime-network", "js-unzip", "snapshot")
-# the service worker's own switch line (sw.js is written from its template after switch_off)
-SW_SWITCH = ("const RUNTIME_FROM_NETWORK = true;", "const RUNTIME_FROM_NETWORK = false;")
-# (file in the site, the switch line as written, the line with the change switched off)
-PERF_LINES = {
-    "late-register": ("assets/smpls/offline.js", "const AFTER_CHECKER = true;", "const AFTER_CHECKER = false;"),
-    "js-unzip": ("assets/smpls/worker.js", "const UNZIP_IN_JS = true;", "const UNZIP_IN_JS = false;"),
-    "snapshot": ("assets/smpls/worker.js", "const SNAPSHOT = true;", "const SNAPSHOT = false;"),
-}
-
-
-def perf_off() -> set[str]:
-    """The speed changes switched off by ``SMPLS_PERF_OFF`` (bench/ab.py); an unknown name fails the build."""
-    names = {n.strip() for n in os.environ.get("SMPLS_PERF_OFF", "").split(",") if n.strip()}
-    unknown = names - set(PERF_SWITCHES)
-    if unknown:
-        raise RuntimeError(f"SMPLS_PERF_OFF: unknown {sorted(unknown)}; known: {', '.join(PERF_SWITCHES)}")
-    return names
-
-
-def on_config(config: Any) -> Any:
-    """``config.extra.smpls_perf_off``: the switched-off changes, for the templates (overrides/main.html)."""
-    config["extra"]["smpls_perf_off"] = sorted(perf_off())
-    return config
-
-
-def switch_off(site: Path, names: set[str]) -> None:
-    """Rewrite the switch line of each named change in the built files; drop their stale .gz/.br copies."""
-    for name in sorted(names & PERF_LINES.keys()):
-        rel, on, off = PERF_LINES[name]
-        path = site / rel
-        text = path.read_text(encoding="utf-8")
-        if text.count(on) != 1:
-            raise RuntimeError(f"offline hook: {path} must contain {on!r} exactly once")
-        path.unlink()  # a fresh file: tests link whole sites, never write in place
-        path.write_text(text.replace(on, off), encoding="utf-8")
-        for suffix in (".gz", ".br"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -152,10 +105,6 @@ def write_service_worker(site: Path, directory_urls: bool = True) -> str:
             raise RuntimeError(f"offline hook: {TEMPLATE} must contain {marker} exactly once")
     core = [url for url, _ in files if not url.startswith(RUNTIME_PREFIX)]
     runtime = [url for url, _ in files if url.startswith(RUNTIME_PREFIX)]
-    if "runtime-network" in perf_off():
-        if text.count(SW_SWITCH[0]) != 1:
-            raise RuntimeError(f"offline hook: {TEMPLATE} must contain {SW_SWITCH[0]!r} exactly once")
-        text = text.replace(*SW_SWITCH)
     text = text.replace("__SMPLS_VERSION__", version)
     text = text.replace("__SMPLS_FILES__", json.dumps(core, ensure_ascii=False, indent=0))
     text = text.replace("__SMPLS_RUNTIME__", json.dumps(runtime, ensure_ascii=False, indent=0))
@@ -169,5 +118,4 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     if _serving:
         (site / "sw.js").write_text(RETIRE, encoding="utf-8")
         return
-    switch_off(site, perf_off())
     write_service_worker(site, bool(config["use_directory_urls"]))

@@ -32,4 +32,5 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     wheels, packages = runtime.collect_wheels()
     for wheel in wheels:
         shutil.copy2(wheel, target / wheel.name)
-    runtime.write_lock(target, packages)
+    preload = runtime.split_libraries(target, packages)  # only here: the Node test runner keeps the wheel whole
+    runtime.write_lock(target, packages, preload)

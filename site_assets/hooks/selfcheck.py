@@ -127,13 +127,11 @@ def render_question(q: Question, contacts_href: str = "") -> str:
     ids = " ".join(i for i, on in ((hint_id, q.hint), (explain_id, q.explain)) if on)
     described = f' aria-describedby="{ids}"' if ids else ""
     if q.kind == "text":
-        targets = [_target(p.path) for p in q.prefill]
-        limit = min([t.meta.max_length for t in targets if t.meta.max_length] or [200])
         optional = "" if q.required else '<span class="smpls-optional">（选填）</span>'
         return (
             f'<div class="smpls-sc-q smpls-sc-q--text" data-question="{q.id}">'
             f'<label class="smpls-label" for="{q_id(q)}">{_e(q.text)}{optional}</label>{hint}'
-            f'<input class="smpls-input" type="text" id="{q_id(q)}" name="{q.id}" maxlength="{limit}"'
+            f'<input class="smpls-input" type="text" id="{q_id(q)}" name="{q.id}"'
             f' autocomplete="off"{described}>'
             f'<p class="smpls-sc-printed" aria-hidden="true"></p></div>'
         )

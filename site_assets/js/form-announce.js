@@ -18,9 +18,9 @@ export function updateCharCounts(scope) {
   for (const p of scope.querySelectorAll("[data-count-for]")) {
     const area = document.getElementById(p.dataset.countFor);
     if (!area) continue;
-    const max = Number(area.getAttribute("maxlength"));
+    const max = Number(area.dataset.advised);
     const n = [...area.value].length;
-    p.textContent = `${n} / ${max} 字`;
+    p.textContent = `${n} 字（建议不超过 ${max} 字）`;
     p.classList.toggle("smpls-charcount--over", n > max);
   }
 }

@@ -104,7 +104,8 @@ export class FormModel {
     for (const kind of this.kinds) {
       const n = this.rowsIn(draft, kind).length;
       const { max, title } = this.rows[kind];
-      if (n > max) return `里有 ${n} 个${title}，申请书最多 ${max} 个，无法导入。`;
+      // the page's guard against files that would freeze it, not a rule of the notice (it sets no number)
+      if (n > max) return `里有 ${n} 个${title}，本页最多 ${max} 个（防止浏览器卡住的限制，通知没有规定个数），无法导入。`;
     }
     return "";
   }

@@ -8,6 +8,7 @@ import { NARROW } from "./form-fold.js";
 import { sectionOf } from "./form-problems.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const REVIEW_CHARS = 3000;
 
 export class FormReview {
   static moduleName = "form-review";
@@ -46,6 +47,9 @@ export class FormReview {
       total += 1;
       if (v) filled += 1;
       if (kind === "yearmonth" && MONTH.test(v.trim())) v = `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月`;
+      // no box limits its length (the notice sets none): a very long answer is shown in part, so that laying
+      // out this view stays quick; the box above and the Word file hold all of it
+      if (v.length > REVIEW_CHARS) v = `${v.slice(0, REVIEW_CHARS)}……（共 ${[...v].length} 字，全文见上方的栏目）`;
       const dd = el("dd", { class: "smpls-review__value" + (v ? "" : " smpls-review__value--empty"), text: v || "未填写" });
       for (const p of byPath.get(path) || []) dd.append(messageItem(p, model.levels, this.app.siteRoot));
       const change = el("a", { href: "#" + model.fieldId(path), "data-change": path }, "修改", el("span", { class: "smpls-vh", text: ` ${label}` }));

@@ -9,7 +9,6 @@ export class FormRows {
     this.box = box;
     this.app = app;
     this.kind = box.dataset.repeat;
-    this.max = Number(box.dataset.max);
     this.lastRemoved = null;
     box.addEventListener("click", (ev) => {
       const btn = ev.target.closest("button");
@@ -105,7 +104,5 @@ export class FormRows {
       li.querySelector('[data-row-action="up"]').disabled = i === 0;
       li.querySelector('[data-row-action="down"]').disabled = i === items.length - 1;
     });
-    this.box.querySelector("[data-add-row]").disabled = items.length >= this.max;
-    this.box.querySelector("[data-row-limit]").hidden = items.length < this.max;
   }
 }

@@ -21,7 +21,6 @@ function register() {
 }
 
 const usesChecker = !!document.querySelector(USES_CHECKER);
-const AFTER_CHECKER = true; // perf switch: late-register (bench/ab.py builds it off)
 
 function loaded() {
   return new Promise((resolve) => {
@@ -44,7 +43,7 @@ async function checkerSettled() {
 
 export const registration = supported
   ? loaded()
-      .then(() => (usesChecker && AFTER_CHECKER ? checkerSettled() : null))
+      .then(() => (usesChecker ? checkerSettled() : null))
       .then(register)
   : Promise.resolve(null);
 

@@ -1,20 +1,25 @@
-// A memory snapshot of Python just after it started (Pyodide's _makeSnapshot / _loadSnapshot): worker.js takes one
-// on a visit without it, keeps it in Cache Storage, and later visits start Python from it instead of running
-// Python's start again (README 性能 has the measured gain). It holds only Pyodide's own state: it is taken before
-// our wheels are installed, so no code or data of ours and nothing the user typed is in it.
+// A memory snapshot of Python with our checker imported (Pyodide's _makeSnapshot / _loadSnapshot): worker.js takes
+// one on a visit without it, right after `import smpls.browser` and before any call (so before anything the user
+// typed reaches Python), keeps it in Cache Storage once the page is idle, and later visits start Python from it
+// instead of starting Python, pydantic and our models again (README 性能 has the measured gain). It holds Python's
+// memory: the runtime, the imported modules and their data, nothing else.
 //
-//   const found = await find(key);   // null, or {bytes: Promise<Uint8Array>} (read while Pyodide loads)
-//   save(key, snapshotBytes);        // replaces any other snapshot
+//   const found = await find(key);   // null, or {meta, memory, filled}: memory, a Uint8Array of the snapshot's
+//                                    // size, is filled while Pyodide instantiates its wasm; filled: a Promise that
+//                                    // settles when it is (rejected for a damaged snapshot)
+//   save(key, snapshotBytes, meta);  // replaces any other snapshot; meta: JSON (worker.js: the libraries' handles)
 //   forget();                        // after a snapshot failed to start Python
 //
-// key: pyodide-lock.json's smpls.snapshot, a hash of the runtime files the build wrote (a new Pyodide or a new
-// python_stdlib.zip makes a new key, so an old snapshot is never used with other files).
+// key: pyodide-lock.json's smpls.snapshot, a hash of every runtime file the build wrote (Pyodide, the standard
+// library, every wheel, ours too) and of the worker's code: any change makes a new key, so a snapshot is never used
+// with other files than those it was taken with.
 
 // Not "smpls-…": that prefix is the service worker's offline copy (sw.js deletes every other cache named so).
 export const CACHE = "smpls.python-snapshot";
 const PAGE = 4096;
 const MAGIC = 0x50414e53; // "SNAP"
 const HEADER = 16;
+const META = "x-smpls-snapshot"; // a header of the stored response
 
 // Stored sparse: most pages of a freshly started Python's memory are zero (about 60 % of 31 MB).
 export function pack(bytes) {
@@ -43,7 +48,8 @@ export function pack(bytes) {
   return out;
 }
 
-export function unpack(stored) {
+// out: where to write the memory (a Uint8Array of the right length, all zero), else a new one.
+export function unpack(stored, out = null) {
   const head = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
   if (stored.length < HEADER || head.getUint32(0, true) !== MAGIC || head.getUint32(8, true) !== PAGE) {
     throw new Error("not a stored snapshot");
@@ -52,7 +58,8 @@ export function unpack(stored) {
   const pages = head.getUint32(12, true);
   if (pages !== Math.ceil(length / PAGE)) throw new Error("snapshot header does not add up");
   const bitmap = stored.subarray(HEADER, HEADER + Math.ceil(pages / 8));
-  const out = new Uint8Array(length);
+  if (out && out.length !== length) throw new Error("snapshot is not of the size it was kept with");
+  out ||= new Uint8Array(length);
   let at = HEADER + bitmap.length;
   for (let i = 0; i < pages; i++) {
     if (!(bitmap[i >> 3] & (1 << (i & 7)))) continue;
@@ -82,16 +89,20 @@ export async function find(key) {
   if (!key || typeof caches === "undefined") return null;
   const response = await (await caches.open(CACHE)).match(entryUrl(key));
   if (!response) return null;
-  const bytes = response.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
-  bytes.catch(() => {}); // Pyodide awaits it later; a damaged snapshot is then dropped (worker.js)
-  return { bytes };
+  const meta = JSON.parse(response.headers.get(META) || "null"); // a snapshot without it is damaged: thrown
+  if (!meta || typeof meta !== "object" || !(meta.size > 0)) throw new Error("snapshot without its meta");
+  const memory = new Uint8Array(meta.size);
+  const filled = response.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer), memory));
+  filled.catch(() => {}); // worker.js awaits it later; a damaged snapshot is then dropped
+  return { meta, memory, filled };
 }
 
-export async function save(key, bytes) {
+export async function save(key, bytes, meta = {}) {
   if (!key || typeof caches === "undefined") return;
   const cache = await caches.open(CACHE);
   for (const old of await cache.keys()) if (old.url !== entryUrl(key)) await cache.delete(old);
-  await cache.put(entryUrl(key), new Response(pack(bytes)));
+  const headers = { [META]: JSON.stringify({ ...meta, size: bytes.length }) };
+  await cache.put(entryUrl(key), new Response(pack(bytes), { headers }));
 }
 
 export async function forget() {

@@ -13,14 +13,10 @@ const BASE = new URL("../../pyodide/", import.meta.url);
 const OFFLINE_BASE = new URL("../../offline-copy/pyodide/", import.meta.url);
 let base = BASE; // where the runtime comes from (the on-demand wheels too)
 const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's default is the working directory
-// Speed switches (bench/ab.py builds the site with each one false; README 性能 has the measured gains):
-// our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js).
-const UNZIP_IN_JS = true;
-// Python starts from a memory snapshot kept by an earlier visit, when there is one (snapshot.js).
-const SNAPSHOT = true;
-const zipReader = UNZIP_IN_JS ? import("./stored-zip.js") : null;
-const snapshots = SNAPSHOT ? import("./snapshot.js") : null;
-let unsaved = null; // {key, bytes}: the snapshot this visit took, saved once the checker is ready
+// Our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js).
+const zipReader = import("./stored-zip.js");
+// Python starts from a memory snapshot kept by an earlier visit, taken after `import smpls.browser` (snapshot.js).
+const snapshots = import("./snapshot.js");
 const T0 = performance.now();
 const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now() - T0));
@@ -63,7 +59,7 @@ async function fetchWheel(pkg, progress) {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     progress();
-    const entries = zipReader ? (await zipReader).storedEntries(bytes) : null;
+    const entries = (await zipReader).storedEntries(bytes);
     return { name: pkg.name, file: pkg.file_name, bytes, entries };
   } catch (err) {
     // Tell a missing file from a changed one: ask again without the integrity check.
@@ -107,6 +103,92 @@ async function installWheels(pyodide, wheels) {
     }
   }
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
+}
+
+// Compiled extensions (pydantic_core's .so), served by the build as files of their own (….wasm, listed in the lock's
+// smpls.preload): compiled while they download (the browser keeps the compiled code for the next visit).
+function compileLibrary(lib) {
+  const url = new URL(lib.file_name, base);
+  const integrity = `sha256-${hexToBase64(lib.sha256)}`;
+  const streamed = WebAssembly.compileStreaming(fetch(url, { integrity }));
+  return streamed
+    .catch(async () => {
+      const res = await fetch(url, { integrity }); // a host that serves it with another type than application/wasm
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return WebAssembly.compile(await res.arrayBuffer());
+    })
+    .then(
+      (module) => ({ path: `${SITE_PACKAGES}/${lib.path}`, module }),
+      (err) => {
+        throw new LoadError(`校验程序的组件 ${lib.file_name} 无法下载或编译，校验暂不可用。请刷新页面重试。`, String(err));
+      },
+    );
+}
+
+// Pyodide's module, with the compiled extensions loaded before Python starts (an Emscripten preRun hook). Before
+// the runtime starts, Emscripten places a library with a bump allocator, so it lands at the same memory and table
+// base on every visit: a snapshot taken after the import then fits the library loaded on a later visit (memory
+// snapshots hold the memory only, not the library's code or its function-table slots). Python's own dlopen finds
+// each by its path and loads nothing more. restoring: the snapshot's bytes, to grow the memory to before Python
+// restores it, with `filled` the promise that it has been read (read while the wasm instantiates).
+function moduleFactory(create, libraries, restoring, filled = null) {
+  let failed = null;
+  const factory = async (settings) => {
+    settings.preRun.push((Module) => {
+      Module.addRunDependency("smpls-preload");
+      libraries
+        .then((libs) => {
+          for (const { path, module } of libs) {
+            const dso = Module.newDSO(path, undefined, "loading");
+            dso.global = false;
+            dso.exports = Module.loadWebAssemblyModule(module, { loadAsync: false, nodelete: true }, path, {});
+          }
+        })
+        .catch((err) => (failed = err))
+        .finally(() => Module.removeRunDependency("smpls-preload"));
+    });
+    const module = await create(settings);
+    mark("instantiated"); // Pyodide's wasm and the libraries
+    if (restoring) {
+      await filled;
+      mark("read"); // the snapshot, read from Cache Storage while the wasm instantiated
+      module.growMemory(restoring.length); // else Pyodide's restore fails past the first 30 MB
+    }
+    return module;
+  };
+  return { factory, check: () => { if (failed) throw failed; } };
+}
+
+// What the snapshot needs from JS after a restore: the libraries' dlopen handles (LDSO.loadedLibsByHandle is JS
+// state, not memory). Only a snapshot whose every library was loaded before Python started can be restored.
+function libraryHandles(pyodide, libraries) {
+  const paths = new Set(libraries.map((lib) => lib.path));
+  const handles = [];
+  for (const [handle, dso] of Object.entries(pyodide._module.LDSO.loadedLibsByHandle)) {
+    if (handle === "0") continue; // the main module
+    if (!paths.has(dso.name)) throw new Error(`${dso.name} was not loaded before Python started`);
+    handles.push([handle, dso.name]);
+  }
+  return handles;
+}
+
+function reattach(pyodide, handles) {
+  const LDSO = pyodide._module.LDSO;
+  for (const [handle, name] of handles) {
+    if (!LDSO.loadedLibsByName[name]) throw new Error(`snapshot: ${name} is not loaded`);
+    LDSO.loadedLibsByHandle[handle] = LDSO.loadedLibsByName[name];
+  }
+}
+
+// The snapshot of Python with smpls.browser imported, before any call (so nothing the user typed reaches it): the
+// import caches forgotten, garbage collected, and no file open but 0–2 (an open file descriptor is JS state the
+// restore would not have). Only the memory is copied here; it is packed and stored when the page is idle.
+function takeSnapshot(pyodide, libraries, key) {
+  pyodide.runPython("import gc, importlib; importlib.invalidate_caches(); gc.collect()");
+  const open = pyodide.FS.streams.filter(Boolean).map((stream) => stream.path);
+  if (open.length > 3) throw new Error(`files still open: ${open.join(", ")}`);
+  const meta = { handles: libraryHandles(pyodide, libraries) };
+  return { key, meta, bytes: pyodide.makeMemorySnapshot() };
 }
 
 function extra(pyodide, name) {
@@ -176,6 +258,8 @@ async function boot() {
   probe = lock;
   let done = 0;
   let total = 0;
+  const progress = () =>
+    status("loading", total && done < total ? `正在下载校验程序（${done}/${total}）…` : "正在安装校验程序…");
   const wheels = lock.then((data) => {
     const pkgs = needed(data.packages, "smpls");
     for (const pkg of Object.values(data.packages)) if (!pkgs.includes(pkg)) onDemand.set(pkg.name, pkg);
@@ -184,44 +268,73 @@ async function boot() {
   });
   wheels.catch(() => {}); // handled when awaited below
 
-  // Whether an earlier visit kept a snapshot for these runtime files (its bytes are read while Pyodide loads).
+  // The compiled extensions, compiled while they download (Python cannot start without them, see moduleFactory).
+  const libraries = lock.then((data) => Promise.all(((data.smpls && data.smpls.preload) || []).map(compileLibrary)));
+  libraries.then(() => mark("libraries"), () => {});
+  // Whether an earlier visit kept a snapshot for this build (its bytes are read while Pyodide loads).
   const key = lock.then((data) => (data.smpls && data.smpls.snapshot) || "");
-  const found = snapshots ? Promise.all([snapshots, key]).then(([s, k]) => s.find(k)) : Promise.resolve(null);
+  const found = Promise.all([snapshots, key]).then(([s, k]) => s.find(k));
   key.catch(() => {}); // a failed lock is reported through `lock`; these two may never be awaited (no Pyodide)
   found.catch(() => {});
 
-  let pyodide;
+  let loadPyodide, create;
   try {
-    const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
-    const stored = await found.catch(() => null);
-    if (stored) {
-      try {
-        pyodide = await startPython(loadPyodide, { _loadSnapshot: stored.bytes });
-        pyodide.runPython("import random; random.seed()"); // the snapshot holds the seed of the visit that took it
-        mark("restored");
-      } catch {
-        pyodide = null; // a snapshot that does not fit: dropped, and Python starts the usual way
-        snapshots.then((s) => s.forget()).catch(() => {});
-      }
-    }
-    if (!pyodide) {
-      pyodide = await startPython(loadPyodide, snapshots ? { _makeSnapshot: true } : {});
-      if (snapshots) {
-        try {
-          unsaved = { key: await key, bytes: pyodide.makeMemorySnapshot() }; // before anything of ours is in it
-        } catch {
-          unsaved = null;
-        }
-      }
-    }
+    [{ loadPyodide }, { default: create }] = await Promise.all([
+      import(new URL("pyodide.mjs", base).href),
+      import(new URL("pyodide.asm.mjs", base).href),
+    ]);
   } catch (err) {
     throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
   }
-  mark("pyodide");
-  status("loading", total && done < total ? `正在下载校验程序（${done}/${total}）…` : "正在安装校验程序…");
+  const stored = await found.catch(() => null);
+  let started = null;
+  if (stored) {
+    try {
+      started = await restore(loadPyodide, create, libraries, wheels, stored, progress);
+    } catch {
+      started = null; // a snapshot that does not fit: dropped, and Python starts the usual way
+      snapshots.then((s) => s.forget()).catch(() => {});
+    }
+  }
+  if (!started) {
+    const run = moduleFactory(create, libraries, null);
+    let pyodide;
+    try {
+      pyodide = await startPython(loadPyodide, { _makeSnapshot: true, createPyodideModule: run.factory });
+    } catch (err) {
+      throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
+    }
+    run.check(); // a library that failed is a LoadError of its own
+    mark("pyodide");
+    started = { pyodide, browser: await install(pyodide, libraries, wheels, progress) };
+    started.snapshot = { libraries: await libraries, key: await key }; // taken once ready (see below)
+  }
+  return started;
+}
+
+// Python from a kept snapshot: smpls.browser is imported already; only the files (JS state, not memory) are
+// written again, for the imports made later. Any failure: the caller drops the snapshot and starts afresh.
+async function restore(loadPyodide, create, libraries, wheels, stored, progress) {
+  const run = moduleFactory(create, libraries, stored.memory, stored.filled);
+  const pyodide = await startPython(loadPyodide, { _loadSnapshot: stored.memory, createPyodideModule: run.factory });
+  run.check();
+  reattach(pyodide, stored.meta.handles);
+  pyodide.runPython("import random; random.seed()"); // the snapshot holds the seed of the visit that took it
+  mark("restored");
+  return { pyodide, browser: await install(pyodide, libraries, wheels, progress) };
+}
+
+// Our wheels into site-packages (an empty file stands for each library loaded before Python started: the import
+// system needs to find it, dlopen then finds it loaded), then smpls.browser.
+async function install(pyodide, libraries, wheels, progress) {
+  progress();
   const got = await wheels;
-  mark("wheels");
   status("loading", "正在安装校验程序…");
+  mark("wheels");
+  for (const { path } of await libraries) {
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, new Uint8Array(0));
+  }
   await installWheels(pyodide, got);
   mark("install");
   status("loading", "正在启动校验程序…");
@@ -235,7 +348,7 @@ async function boot() {
     throw new LoadError("校验程序（smpls.browser）无法启动，校验暂不可用。请刷新页面重试。", String(err));
   }
   mark("import");
-  return { pyodide, browser };
+  return browser;
 }
 
 // When the site cannot be reached (the lock file's fetch failed outright), start again from the offline copy; if
@@ -259,20 +372,41 @@ async function start() {
   }
 }
 
-const ready = start();
-ready.then(
-  ({ browser }) => {
-    status("ready", "校验程序已就绪。", { timings });
-    if (unsaved && unsaved.key) {
-      const { key, bytes } = unsaved;
-      unsaved = null;
-      setTimeout(() => snapshots.then((s) => s.save(key, bytes)).catch(() => {}), 0); // for the next visit
-    }
-    // The slow lazy imports (python-stdnum) happen now, before the user's first code check needs them.
-    setTimeout(() => browser.warm(), 0);
-  },
-  (err) => status("failed", err.message || "校验程序未能加载。", { detail: err.detail || String(err), timings }),
-);
+// Work for later (saving the snapshot) waits until no call has been running for a while.
+let busy = 0;
+let lastCall = 0;
+function whenIdle(job, quiet = 1000) {
+  const wait = () => (busy || performance.now() - lastCall < quiet ? setTimeout(wait, quiet / 2) : job());
+  setTimeout(wait, quiet / 2);
+}
+
+// Once ready: the slow lazy imports (python-stdnum) happen now, before the user's first code check needs them; then,
+// on a visit that started afresh, the snapshot is taken, before any call (calls wait for `ready`), so nothing the
+// user typed is in it, and saved for the next visit once the page is idle.
+async function settle(started) {
+  status("ready", "校验程序已就绪。", { timings });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  try {
+    started.browser.warm();
+  } catch {
+    return started; // only a head start: the first check does these imports then; no snapshot of such a Python
+  }
+  if (!started.snapshot || !started.snapshot.key) return started;
+  try {
+    const { key, meta, bytes } = takeSnapshot(started.pyodide, started.snapshot.libraries, started.snapshot.key);
+    mark("snapshot");
+    whenIdle(() => snapshots.then((s) => s.save(key, bytes, meta)).catch(() => {}));
+  } catch {
+    // this visit keeps none; the next one tries again
+  }
+  return started;
+}
+
+const ready = start().then(settle, (err) => {
+  status("failed", err.message || "校验程序未能加载。", { detail: err.detail || String(err), timings });
+  throw err;
+});
+ready.catch(() => {}); // a call gets the error (call())
 
 function text(payload) {
   return JSON.stringify(payload ?? {});
@@ -324,11 +458,15 @@ async function call(name, payload) {
 self.onmessage = async (event) => {
   const { type, id, name, payload } = event.data || {};
   if (type !== "call") return;
+  busy += 1;
   try {
     const [value, transfer = []] = await call(name, payload);
     postMessage({ type: "result", id, ok: true, value }, transfer);
   } catch (err) {
     const message = err instanceof LoadError ? err.message : `校验程序出错：${name} 未能完成。`;
     postMessage({ type: "result", id, ok: false, error: message, detail: err.detail || String(err) });
+  } finally {
+    busy -= 1;
+    lastCall = performance.now();
   }
 };

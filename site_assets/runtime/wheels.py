@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -211,22 +212,58 @@ def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]
     return wheels, packages
 
 
+# The worker's code that starts Python and takes the snapshot: a change to it makes a new snapshot key too.
+SNAPSHOT_CODE = [ROOT / "site_assets" / "js" / name for name in ("worker.js", "snapshot.js", "stored-zip.js")]
+LOCK = "pyodide-lock.json"
+
+
+def split_libraries(target: Path, packages: dict[str, Any]) -> list[dict[str, str]]:
+    """Take each compiled extension (``.so``) out of the wheels in ``target`` into a file of its own, named
+    ``….wasm`` so that any host serves it as ``application/wasm``: worker.js compiles it with
+    ``WebAssembly.compileStreaming`` (the browser keeps the compiled code) and loads it before Python starts, at
+    the same place in memory on every visit, which a memory snapshot taken after the import needs. The wheel keeps
+    every other file; its lock entry gets the new sha256. Returns the preload list for the lock:
+    ``[{path (in site-packages), file_name, sha256}]``."""
+    preload = []
+    for pkg in packages.values():
+        wheel = target / pkg["file_name"]
+        with zipfile.ZipFile(wheel) as z:
+            libs = [i for i in z.infolist() if i.filename.endswith(".so")]
+            if not libs:
+                continue
+            stripped = wheel.with_name(wheel.name + ".tmp")
+            with zipfile.ZipFile(stripped, "w") as out:
+                for info in z.infolist():
+                    if info not in libs:
+                        out.writestr(info, z.read(info), compress_type=info.compress_type)
+            for info in libs:
+                name = f"{wheel.name.split('-')[0]}-{pkg['version']}-{Path(info.filename).name[:-3]}.wasm"
+                (target / name).write_bytes(z.read(info))
+                preload.append({"path": info.filename, "file_name": name, "sha256": sha256(target / name)})
+        stripped.replace(wheel)
+        pkg["sha256"] = sha256(wheel)
+    return preload
+
+
 def snapshot_key(target: Path) -> str:
-    """What a snapshot of a freshly started Python depends on (site_assets/js/snapshot.js): the core files as
-    shipped in ``target`` (Pyodide, its JavaScript, the trimmed python_stdlib.zip). A change to any makes a new key,
-    and browsers drop the snapshot they kept for the old one."""
+    """What a snapshot of Python after ``import smpls.browser`` depends on (site_assets/js/snapshot.js): every
+    runtime file in ``target`` (Pyodide, its JavaScript, the trimmed python_stdlib.zip, every wheel, ours too, and
+    the extensions loaded before Python starts) and the worker's code that takes it. A change to any makes a new
+    key, and browsers drop the snapshot they kept for the old one. Precompressed copies and the lock are left out."""
     digest = hashlib.sha256()
-    for name in sorted(CORE_FILES):
-        digest.update(name.encode() + b"\0" + hashlib.sha256((target / name).read_bytes()).digest())
+    files = [p for p in target.iterdir() if p.is_file() and p.name != LOCK and p.suffix not in (".gz", ".br")]
+    for path in sorted(files) + SNAPSHOT_CODE:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
-def write_lock(target: Path, packages: dict[str, Any]) -> None:
+def write_lock(target: Path, packages: dict[str, Any], preload: list[dict[str, str]] | None = None) -> None:
     """pyodide-lock.json: Pyodide's own ``info``, our packages, and under ``smpls`` what worker.js needs besides
-    (Pyodide reads only ``info`` and ``packages``)."""
+    (Pyodide reads only ``info`` and ``packages``): the snapshot key and the extensions to load before Python."""
     npm_lock = json.loads((NPM_PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    lock = {"info": npm_lock["info"], "packages": packages, "smpls": {"snapshot": snapshot_key(target)}}
-    (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    smpls = {"snapshot": snapshot_key(target), "preload": preload or []}
+    lock = {"info": npm_lock["info"], "packages": packages, "smpls": smpls}
+    (target / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def test_wheels() -> list[Path]:

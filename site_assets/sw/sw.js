@@ -23,7 +23,6 @@ const VERSION = "__SMPLS_VERSION__";
 const FILES = __SMPLS_FILES__; // relative to the site root
 const RUNTIME = __SMPLS_RUNTIME__;
 const PREFIX = "smpls-";
-const RUNTIME_FROM_NETWORK = true; // false only in bench/ab.py's comparison build (runtime-network)
 const CACHE = PREFIX + VERSION;
 const ROOT = new URL("./", self.location.href);
 const CORE_URLS = FILES.map((f) => new URL(f, ROOT).href);
@@ -148,6 +147,6 @@ self.addEventListener("fetch", (event) => {
   // The runtime while online: left to the browser and its HTTP cache, which keeps the compiled WebAssembly of
   // the last visit (a response from this cache is compiled once more the first time it is used: README 性能).
   // Offline, or when the network fails (worker.js then asks for offline-copy/), it comes from this cache.
-  if (isRuntime && RUNTIME_FROM_NETWORK && self.navigator.onLine) return;
+  if (isRuntime && self.navigator.onLine) return;
   event.respondWith(respond(request, key, isRuntime));
 });

@@ -21,7 +21,10 @@ from smpls.docx import FALLBACK_FILENAME, build_docx, docx_filename
 from smpls.docx import ooxml as o
 from smpls.docx.layout import INSTRUCTIONS, INSTRUCTIONS_TITLE
 from smpls.fields import model_fields
-from smpls.model import MAX_PARTICIPANTS, MAX_SCHEDULE_ROWS, Application, Participant, ScheduleRow
+from smpls.model import Application, Participant, ScheduleRow
+
+#: a large application: the notice sets no number of stages or 参加单位 (these were the old caps, 40 and 20)
+MANY_STAGES, MANY_PARTICIPANTS = 40, 24
 
 pytestmark = pytest.mark.docx
 
@@ -207,12 +210,12 @@ def test_long_filename_fits_macos_limit() -> None:
 
 
 def largest_draft() -> dict[str, Any]:
-    """Every field at its length limit, the most stages and 参加单位 the model allows."""
+    """Every field at its usual length, many stages and 参加单位."""
 
     def fill(model: type[BaseModel], prefix: str) -> dict[str, str]:
         out = {}
         for name, m in model_fields(model):
-            if m.kind == "yearmonth":
+            if m.kind in ("yearmonth", "period"):
                 out[name] = "2023-12"
             elif m.choices:
                 out[name] = m.choices[0]
@@ -226,9 +229,9 @@ def largest_draft() -> dict[str, Any]:
         section: fill(Application.model_fields[section].annotation, f"{section}：")  # type: ignore[arg-type]
         for section in ("cover", "basic", "foundation", "goals", "funding")
     }
-    draft["schedule"] = [fill(ScheduleRow, f"第{i + 1}阶段：") for i in range(MAX_SCHEDULE_ROWS)]
+    draft["schedule"] = [fill(ScheduleRow, f"第{i + 1}阶段：") for i in range(MANY_STAGES)]
     draft["opinions"] = {
-        "participants": [fill(Participant, f"参加单位{i + 1}：") for i in range(MAX_PARTICIPANTS)],
+        "participants": [fill(Participant, f"参加单位{i + 1}：") for i in range(MANY_PARTICIPANTS)],
         "management_unit": "浙江省市场监督管理局",
     }
     return draft
@@ -236,7 +239,7 @@ def largest_draft() -> dict[str, Any]:
 
 def test_largest_form_reads_back_and_renders() -> None:
     app = Application.model_validate(largest_draft())
-    assert len(app.schedule) == MAX_SCHEDULE_ROWS and len(app.foundation.conformity) == 6000
+    assert len(app.schedule) == MANY_STAGES and len(app.foundation.conformity) == 6000
     result = check_docx(build_docx(app), app)
     assert_cover_on_one_page(result.pdf_text, "2023年12月")
 

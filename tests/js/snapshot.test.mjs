@@ -18,6 +18,14 @@ test("a snapshot comes back byte for byte, its zero pages left out of what is st
   assert.deepEqual(unpack(pack(busy)), busy);
 });
 
+test("a snapshot is unpacked into memory made beforehand, of its size only", () => {
+  const bytes = memory(3 * 4096, [[5, 1], [2 * 4096 + 3, 2]]);
+  const out = new Uint8Array(bytes.length);
+  assert.equal(unpack(pack(bytes), out), out);
+  assert.deepEqual(out, bytes);
+  assert.throws(() => unpack(pack(bytes), new Uint8Array(bytes.length + 1)), /not of the size/);
+});
+
 test("what is not a stored snapshot is refused, not started", () => {
   const stored = pack(memory(3 * 4096, [[1, 9], [2 * 4096, 9]]));
   assert.throws(() => unpack(new Uint8Array(8)), /not a stored snapshot/);

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from conftest import SiteGuard
 from playwright.sync_api import BrowserContext, Page, Response, expect
+from test_snapshot import TIMINGS, wait_saved
 from trust import (
     COUNTS,
     READY_TIMEOUT,
@@ -124,6 +125,7 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     wait_all_cached(page, cache, len(files))
     assert any(url.endswith("pyodide.asm.wasm") for url, _ in files)
     assert any(url.endswith(".whl") for url, _ in files)
+    wait_saved(page)  # the snapshot of Python after the import (test_snapshot.py): used offline too
 
     context.set_offline(True)
     COUNTS["offline: network cut"] += 1
@@ -134,6 +136,7 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     page.reload()
     page.wait_for_selector(".smpls-form--js")
     wait_ready(page)
+    assert "restored" in page.evaluate(TIMINGS)  # Python from the snapshot, its extension from the offline copy
     box = page.locator(f"#{fid('basic.org_code')}")
     box.fill("12345")
     box.blur()

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -221,22 +222,51 @@ def _runtime_hook() -> Any:
 
 
 def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: Path) -> None:
-    """Browsers keep a snapshot of a started Python under this key (site_assets/js/snapshot.js): a new Pyodide or a
-    new python_stdlib.zip must give a new key, or an old snapshot would start Python with other files."""
+    """Browsers keep a snapshot of Python with our package imported under this key (site_assets/js/snapshot.js): a
+    new Pyodide, python_stdlib.zip, wheel (ours too), extension or worker code must give a new key, or an old
+    snapshot would start Python with other files. The precompressed copies do not count."""
     hook = _runtime_hook()
     folder = site_dir / "pyodide"
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert lock["smpls"]["snapshot"] == hook.snapshot_key(folder)
-    for name in hook.CORE_FILES:
-        (tmp_path / name).write_bytes((folder / name).read_bytes())
+    files = [p for p in folder.iterdir() if p.suffix not in (".gz", ".br") and p.name != "pyodide-lock.json"]
+    names = {p.name for p in files}
+    assert {"pyodide.asm.wasm", "python_stdlib.zip"} <= names
+    assert any(n.startswith("smpls-") for n in names) and any(n.endswith(".wasm") and "pydantic" in n for n in names)
+    for path in files:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "pyodide.asm.wasm.br").write_bytes(b"not counted")
     keys = {hook.snapshot_key(tmp_path)}
-    for name in hook.CORE_FILES:
-        original = (tmp_path / name).read_bytes()
-        (tmp_path / name).write_bytes(original + b"\0")
+    for path in files:
+        original = (tmp_path / path.name).read_bytes()
+        (tmp_path / path.name).write_bytes(original + b"\0")
         keys.add(hook.snapshot_key(tmp_path))
-        (tmp_path / name).write_bytes(original)
-    assert len(keys) == 1 + len(hook.CORE_FILES)
+        (tmp_path / path.name).write_bytes(original)
+    assert len(keys) == 1 + len(files)
     assert hook.snapshot_key(tmp_path) == lock["smpls"]["snapshot"]
+    assert set(hook.SNAPSHOT_CODE) >= {
+        ROOT / "site_assets" / "js" / "worker.js",
+        ROOT / "site_assets" / "js" / "snapshot.js",
+    }
+
+
+def test_the_extension_is_served_apart_from_its_wheel(site_dir: Path) -> None:
+    """pydantic_core's .so is served once, as its own application/wasm file (compiled with compileStreaming and
+    loaded before Python starts): not in its wheel too, and with the sha256 the worker checks."""
+    folder = site_dir / "pyodide"
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    [lib] = lock["smpls"]["preload"]
+    assert lib["path"].startswith("pydantic_core/") and lib["path"].endswith(".so")
+    assert lib["file_name"].endswith(".wasm")
+    data = (folder / lib["file_name"]).read_bytes()
+    assert data[:4] == b"\0asm" and hashlib.sha256(data).hexdigest() == lib["sha256"]
+    core = lock["packages"]["pydantic-core"]
+    wheel = folder / core["file_name"]
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == core["sha256"]
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+    assert any(n.startswith("pydantic_core/") for n in names)
+    assert not [n for n in names if n.endswith(".so")]
 
 
 def test_build_fails_clearly_without_fetched_or_with_changed_wheels(

@@ -124,8 +124,10 @@ def test_differs_unallocated_but_well_formed(text: str) -> None:
     assert phone.is_valid(text)
 
 
-def test_differs_short_local_numbers() -> None:
-    """libphonenumber accepts 5-digit local numbers such as 010-12345 (the city hotline); a unit's 联系电话
-    is not a hotline, and 5 digits after an area code is far more often a typo: we ask for 7 or 8."""
+def test_short_numbers_as_the_numbering_plan_allows() -> None:
+    """Issue 19: 12345 after an area code (the city hotline) and alone are numbers of 《电信网编号计划》."""
     assert phonenumbers.is_valid_number(phonenumbers.parse("010-12345", "CN"))
-    assert not phone.is_valid("010-12345")
+    assert phone.is_valid("010-12345") and phone.is_valid("12345") and phone.is_valid("95598")
+    for text in ("+852 2345 6789", "+853 2888 1234"):
+        assert phonenumbers.is_valid_number(phonenumbers.parse(text))
+        assert phone.is_valid(text), text

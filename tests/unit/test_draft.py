@@ -97,7 +97,7 @@ def test_too_large() -> None:
         ({"basic": {"phone": True}}, "basic.phone", "真假值"),
         ({"schedule": "2022"}, "schedule", "应是若干行（JSON 数组）"),
         ({"schedule": [1]}, "schedule.0", "“计划工作步骤第 1 行”"),
-        ({"schedule": [{"start": {}}]}, "schedule.0.start", "“起始年月”"),
+        ({"schedule": [{"start": {}}]}, "schedule.0.start", "“时间”"),
         ({"opinions": {"participants": [{"name": 1}, {"name": [1]}]}}, "opinions.participants.1.name", "参加单位名称"),
     ],
 )
@@ -128,14 +128,13 @@ def test_numbers_are_read_as_text() -> None:
     assert "postcode" not in codes_of(result) and "phone" not in codes_of(result)
 
 
-def test_too_many_rows_are_cut() -> None:
-    result = draft.validate({"schedule": [{"content": "培训"}] * 45, "opinions": {"participants": [{}] * 21}})
+def test_every_row_is_kept() -> None:
+    """The notice sets no number of stages or 参加单位: only the file-size guard (MAX_BYTES) limits rows."""
+    result = draft.validate({"schedule": [{"content": "培训"}] * 45, "opinions": {"participants": [{}] * 24}})
     assert result.application is not None
-    assert len(result.application.schedule) == 40
-    assert len(result.application.opinions.participants) == 20
-    many = [p for p in result.problems if p.code == "too_many_rows"]
-    assert [p.path for p in many] == ["schedule", "opinions.participants"]
-    assert "最多 40 行" in many[0].message
+    assert len(result.application.schedule) == 45
+    assert len(result.application.opinions.participants) == 24
+    assert "too_many_rows" not in codes_of(result)
 
 
 def test_unknown_keys_are_ignored() -> None:

@@ -98,27 +98,29 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
     ({"cover.period_end": "2022-09"}, "period_unusual", ADVICE, "cover.period_end", "共 6 个月"),
     ({"cover.period_end": "2026-03"}, "period_unusual", ADVICE, "cover.period_end", "建议核对年份"),
     # -- 年月
-    ({"cover.filled_on": "2021-13"}, "yearmonth_format", ERROR, "cover.filled_on", "例如 2022-03"),
-    ({"cover.filled_on": "2021"}, "yearmonth_format", ERROR, "cover.filled_on", "现在是“2021”"),
-    ({"cover.filled_on": "明年三月"}, "yearmonth_format", ERROR, "cover.filled_on", "填表年月应写成"),
-    ({"schedule.2.start": "22-10"}, "yearmonth_format", ADVICE, "schedule.2.start", "建议写成年月"),
+    # (a 提示 everywhere, the cover too: the paper prints “年 月” and anything written there is the applicant's)
+    ({"cover.filled_on": "2021-13"}, "yearmonth_format", ADVICE, "cover.filled_on", "建议写成 2022-03"),
+    ({"cover.filled_on": "2021"}, "yearmonth_format", ADVICE, "cover.filled_on", "没有从“2021”读出年月"),
+    ({"cover.filled_on": "明年三月"}, "yearmonth_format", ADVICE, "cover.filled_on", "这样写并不算错"),
+    ({"schedule.2.start": "22-10"}, "yearmonth_format", ADVICE, "schedule.2.start", "2023年上半年"),
     ({"basic.std_system_established": "很早"}, "yearmonth_format", ADVICE, "basic.std_system_established", "“很早”"),
     ({"basic.std_system_running": "0999-09"}, "running_format", ADVICE, "basic.std_system_running", "已运行 1 年"),
     ({"basic.std_system_running": "运行良好"}, "running_format", ADVICE, "basic.std_system_running", "建议"),
     # -- 组织机构代码
-    ({"basic.org_code": BAD_USCC}, "uscc_checksum", ERROR, "basic.org_code", "统一社会信用代码最后一位校验码应为"),
+    ({"basic.org_code": BAD_USCC}, "uscc_checksum", ERROR, "basic.org_code", "至少有一位写错了"),
     ({"basic.org_code": "9111000060003IOZSV"}, "uscc_checksum", ERROR, "basic.org_code", "不含 I、O、Z、S、V"),
-    ({"basic.org_code": BAD_ORG}, "orgcode_checksum", ERROR, "basic.org_code", "应为 X，而不是 1"),
+    ({"basic.org_code": BAD_ORG}, "orgcode_checksum", ERROR, "basic.org_code", "不能说明是哪一位"),
     ({"basic.org_code": "12345"}, "org_code_format", ERROR, "basic.org_code", "现在是 5 位"),
     ({"basic.org_code": "9111000060003734"}, "org_code_format", ERROR, "basic.org_code", "18 位统一社会信用代码"),
     ({"basic.org_code": USCC_BAD_PART}, "uscc_orgcode_part", ADVICE, "basic.org_code", "第 9 至 17 位"),
     # -- 邮编、电话、邮箱
+    # (提示: the site knows the usual shapes, not every value that works)
     ({"basic.postcode": "31410"}, "postcode", ADVICE, "basic.postcode", "现在是 5 位"),
     ({"basic.postcode": "3141OO"}, "postcode", ADVICE, "basic.postcode", "只能是 6 位数字"),
-    ({"basic.phone": "84561234"}, "phone", ERROR, "basic.phone", "加区号"),
-    ({"basic.phone": "1381234567"}, "phone", ERROR, "basic.phone", "11 位"),
-    ({"basic.phone": "010-82261006、1381234567"}, "phone", ERROR, "basic.phone", "第 2 个号码“1381234567”"),
-    ({"basic.email": "bzh.example.gov.cn"}, "email", ERROR, "basic.email", "@"),
+    ({"basic.phone": "84561234"}, "phone", ADVICE, "basic.phone", "加区号"),
+    ({"basic.phone": "1381234567"}, "phone", ADVICE, "basic.phone", "11 位"),
+    ({"basic.phone": "010-82261006、1381234567"}, "phone", ADVICE, "basic.phone", "第 2 个号码“1381234567”"),
+    ({"basic.email": "bzh.example.gov.cn"}, "email", ADVICE, "basic.email", "@"),
     # -- 标准体系时间
     (
         {"basic.std_system_established": "2021-06", "basic.std_system_running": "2021-01"},
@@ -175,8 +177,9 @@ INVALID: list[tuple[dict[str, Any], str, str, str, str]] = [
         "schedule",
         "“申请评估”",
     ),
-    # -- a choice outside its options (hand-edited file)
-    ({"basic.major_accident": "可能"}, "wrong_type", ERROR, "basic.major_accident", "只能选“否”或“是”"),
+    # -- a yes/no box written in words the site cannot read (the paper prints no choices)
+    ({"basic.major_accident": "可能"}, "yes_no_unread", ADVICE, "basic.major_accident", "没有从“可能”读出是或否"),
+    ({"basic.major_accident": "有"}, "accident", ERROR, "basic.major_accident", "通知二（四）要求"),
 ]
 
 
@@ -276,7 +279,7 @@ def test_every_rule_code_is_in_a_problems_example() -> None:
         "uscc_orgcode_part",
         "schedule_empty",
         "period_order",
-        "wrong_type",
+        "yes_no_unread",
         "running_format",
     }
     assert seen["problems.json"] == set(RULE_CODES) - exclusive
@@ -313,10 +316,37 @@ def test_required_names_the_part_of_the_form() -> None:
     }
 
 
-def test_cover_month_is_an_error_other_months_advice() -> None:
+def test_an_unreadable_month_is_advice_on_the_cover_too() -> None:
     found = problems_with({"cover.period_start": "明年", "schedule.0.start": "明年"})
     levels = {p.path: (p.level, p.basis) for p in found if p.code == "yearmonth_format"}
-    assert levels == {"cover.period_start": (ERROR, "申请书封面"), "schedule.0.start": (ADVICE, "本站建议")}
+    assert levels == {"cover.period_start": (ADVICE, "本站建议"), "schedule.0.start": (ADVICE, "本站建议")}
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"cover.period_start": "二〇二四年三月", "cover.period_end": "2022年元月"}, "cover.period_end"),
+        ({"schedule.1.start": "2022年5月至2022年4月"}, None),  # one range: end before start is not an 错误 path
+    ],
+)
+def test_end_before_start_is_an_error_only_on_the_cover(changes: dict[str, Any], path: str | None) -> None:
+    errors = [p.path for p in problems_with(changes) if p.level == ERROR]
+    assert errors == ([path] if path else [])
+
+
+def test_a_stage_written_as_one_time_is_read_as_its_start_and_end() -> None:
+    found = problems_with({"schedule.0.start": "2021年下半年", "schedule.0.end": ""})
+    assert [(p.code, p.path) for p in found] == [("schedule_outside_period", "schedule.0.start")]
+    assert "2021年下半年" in found[0].message
+
+
+def test_accident_words_read_as_no() -> None:
+    for text in ("否", "无", "没有", "未发生", "未发生过", "近三年未发生重大事故"[3:], "否。", "否（近三年无事故）"):
+        assert rules.read_yes_no(text) is False, text
+    for text in ("是", "有", "发生过"):
+        assert rules.read_yes_no(text) is True, text
+    for text in ("可能", "见附件", "不清楚"):
+        assert rules.read_yes_no(text) is None, text
 
 
 def test_problems_are_in_paper_order() -> None:

@@ -1,9 +1,11 @@
-"""联系电话: one or more numbers, each a mainland China mobile, a landline with its area code, or 400/800.
+"""联系电话: one or more numbers, each a mainland China mobile, a landline with its area code, a service
+number of 工业和信息化部《电信网编号计划》 (12345, 95598, 10086, 400/800), or an international number.
 
 What counts as one number, and how the field is read (also on the 数据格式 page):
 
 * several numbers may be given, separated by ``、`` ``，`` ``,`` ``；`` ``;`` ``/`` or ``或``, as the notice
-  itself writes ``010-82261006、82261652``; each is checked. A number of 7 or 8 digits without an area
+  itself writes ``010-82261006、82261652``, or by spaces between whole numbers (``0571-87654321 13957112345``;
+  spaces inside one number, ``138 1234 5678``, keep it one); each is read. A number of 7 or 8 digits without an area
   code that follows a landline takes that landline's area code (``82261652`` above is ``010-82261652``);
   a label in brackets after a number, such as ``（传真）``, is allowed;
 * full-width digits and dashes are made ASCII, spaces are ignored, brackets around the area code allowed;
@@ -14,7 +16,15 @@ What counts as one number, and how the field is read (also on the 数据格式 p
 * landline: area code ``0`` + 2 or 3 digits (010 and 02x have three digits, the others four), then a
   7- or 8-digit local number not starting with 0; an extension of 1 to 6 digits may follow, written
   ``转``, ``分机``, ``-``, ``ext`` or ``#``;
-* service numbers ``400``/``800`` + 7 digits.
+* service numbers ``400``/``800`` + 7 digits; the short numbers of the numbering plan: ``1`` + ``0``-``2``
+  and 2 to 5 more digits (110, 10086, 12345, 116114), ``95`` + 3 to 6 digits (95598, 9510xxxx) and ``96`` + 3
+  or 4 digits (local), also after an area code (``0571-12345``);
+* international: ``+`` or ``00`` then a country code other than 86 and the number (E.164: at most 15
+  digits), e.g. Hong Kong ``+852 2345 6789`` and Macao ``(00853) 2888 1234``;
+* a country code in brackets, ``(+86)13800138000`` or ``+86(10)82261006``, is read as written.
+
+A shape the module does not know raises a :class:`smpls.codes.CodeError`; :mod:`smpls.rules` makes it a
+提示, never an 错误: a number is for calling, and the site cannot know every number that works.
 
 Where this differs from libphonenumber (``tests/unit/test_codes_phone_oracle.py`` names each case):
 extensions in ``转``/``分机``; any area code and mobile prefix of the right shape is accepted, allocated
@@ -34,6 +44,12 @@ Pyodide; it does not understand ``转``/``分机`` either. It is the oracle of t
 '010-82261006、010-82261652、010-82262634'
 >>> validate("+86 10 8226 1006"), validate("8613800138000"), validate("013800138000")
 ('010-82261006', '13800138000', '13800138000')
+>>> validate("0573-84561234、12345（政务服务便民热线）")
+'0573-84561234、12345'
+>>> validate("0571-87654321 13957112345"), validate("+86(10)82261006"), validate("(+86)13800138000")
+('0571-87654321、13957112345', '010-82261006', '13800138000')
+>>> validate("+852 2345 6789"), validate("95598"), validate("0571-87654321-8008")
+('+85223456789', '95598', '0571-87654321转8008')
 >>> validate("82261006")
 Traceback (most recent call last):
     ...
@@ -51,12 +67,14 @@ __all__ = ["Phone", "compact", "format", "is_valid", "parse", "parse_all", "spli
 
 
 class Phone(NamedTuple):
-    kind: str  #: "mobile", "landline" or "service"
-    area: str  #: area code with its leading 0, or ""
+    kind: str  #: "mobile", "landline", "service" (400/800), "short" (12345, 95598) or "international"
+    area: str  #: area code with its leading 0 (or ``+852`` for an international number), or ""
     number: str
     ext: str = ""
 
     def __str__(self) -> str:
+        if self.kind == "international":
+            return f"{self.area}{self.number}"  # E.164: no table of country codes is needed to write it
         text = f"{self.area}-{self.number}" if self.area else self.number
         return f"{text}转{self.ext}" if self.ext else text
 
@@ -73,6 +91,10 @@ _LABEL_BEFORE = re.compile(r"^(?:电话|座机|手机|传真|办公室?|总机|�
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _SERVICE = re.compile(r"[48]00\d{7}")
 _COUNTRY = re.compile(r"^(?:\+|00)86-?")
+#: the short numbers of the numbering plan (special services, operators' and sectors' service numbers)
+_SHORT = re.compile(r"1[0-2]\d{1,4}|95\d{3,6}|96\d{3,4}")
+_BRACKETED_COUNTRY = re.compile(r"^\((\+|00)(\d{1,3})\)-?")
+_INTERNATIONAL = re.compile(r"^(?:\+|00)(?!86)([1-9]\d{0,2})-?(.*)$")
 
 
 def compact(number: str) -> str:
@@ -90,6 +112,9 @@ def _after_country_code(rest: str) -> str:
     rest = rest.lstrip("-")
     if rest.startswith("(0)"):
         rest = rest[3:].lstrip("-")
+    m = re.match(r"\(([1-9]\d{1,2})\)", rest)
+    if m:  # +86(10)82261006: the area code in brackets, without its 0
+        rest = f"0{m.group(1)}-{rest[m.end() :]}"
     digits = rest.replace("-", "").replace("(", "").replace(")", "")
     if rest.startswith(("0", "(0")) or _MOBILE.fullmatch(digits) or _SERVICE.fullmatch(digits):
         return rest
@@ -112,6 +137,8 @@ def _national(text: str) -> Phone:
         raise InvalidFormat("请填写联系电话。")
     if re.fullmatch(r"01[3-9]\d{9}", digits):
         digits = digits[1:]  # 0 + mobile: the trunk prefix, not the area code 0138
+    if _SHORT.fullmatch(digits) and len(groups) == 1 and not ext:
+        return Phone("short", "", digits)  # 12345, 95598: the numbering plan's short numbers
     if digits[0] == "1":
         if ext:
             raise InvalidFormat("手机号码没有分机号。")
@@ -122,6 +149,8 @@ def _national(text: str) -> Phone:
         return Phone("mobile", "", digits)
     if _SERVICE.fullmatch(digits) and not (len(groups) > 1 and groups[0].startswith("0")):
         return Phone("service", "", digits, ext)
+    if len(groups) == 2 and re.fullmatch(r"0\d{2,3}", groups[0]) and _SHORT.fullmatch(groups[1]) and not ext:
+        return Phone("short", groups[0], groups[1])  # 0571-12345
     if digits[0] != "0":
         raise InvalidComponent("座机号码前要加区号，例如 010-82261006。")
     if len(groups) >= 3 and not ext and 1 <= len(groups[-1]) <= 6 and len("".join(groups[:-1])) >= 10:
@@ -142,10 +171,23 @@ def _national(text: str) -> Phone:
     return Phone("landline", area, local, ext)
 
 
+def _international(code: str, rest: str) -> Phone:
+    digits = re.sub(r"[-()]", "", rest)
+    if not digits.isdigit() or not 4 <= len(code + digits) <= 15:
+        raise InvalidFormat(f"境外号码 +{code} 后面应是号码的数字（连国家或地区代码最多 15 位）。")
+    return Phone("international", f"+{code}", digits)
+
+
 def _one(text: str) -> Phone:
     text = _LABEL_BEFORE.sub("", _LABEL_AFTER.sub("", text))
     if not text:
         raise InvalidFormat("请填写联系电话。")
+    m = _BRACKETED_COUNTRY.match(text)
+    if m:  # (+86)13800138000, (00852)23456789
+        text = f"+{m.group(2)}{text[m.end() :]}"
+    m = _INTERNATIONAL.match(text)
+    if m:
+        return _international(m.group(1), m.group(2))
     m = _COUNTRY.match(text)
     if m:
         return _national(_after_country_code(text[m.end() :]))
@@ -166,8 +208,37 @@ def parse(number: str) -> Phone:
 
 
 def split(number: str) -> list[str]:
-    """The numbers as written, split at the separators (empty pieces dropped)."""
-    return [p for p in _SEPARATORS.split(compact(number)) if p]
+    """The numbers as written, split at the separators and at spaces between whole numbers."""
+    text = to_ascii(number).replace("（", "(").replace("）", ")")
+    out: list[str] = []
+    for piece in _SEPARATORS.split(text):
+        out.extend(_split_spaces(piece.split()))
+    return out
+
+
+def _split_spaces(tokens: list[str]) -> list[str]:
+    """Space-separated tokens grouped into numbers: the longest run from the left that reads as one number
+    (``010 8226 1006`` stays one; ``0571-87654321 13957112345`` is two); unreadable text stays whole."""
+    whole = "".join(tokens)
+    if len(tokens) < 2 or _reads(whole):
+        return [whole] if whole else []
+    groups: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = next((j for j in range(len(tokens), i, -1) if _reads("".join(tokens[i:j]))), 0)
+        if not j:
+            return [whole]  # some part is not a number: say what is wrong with the whole
+        groups.append("".join(tokens[i:j]))
+        i = j
+    return groups
+
+
+def _reads(text: str) -> bool:
+    try:
+        _one(text)
+    except CodeError:
+        return False
+    return True
 
 
 def parse_all(number: str) -> list[Phone]:

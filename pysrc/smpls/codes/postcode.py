@@ -1,7 +1,7 @@
 """邮政编码: six digits (GB/T 29300 style postal codes of China).
 
->>> validate("１０００８８")
-'100088'
+>>> validate("１０００８８"), validate("311 000"), validate("311-000")
+('100088', '311000', '311000')
 >>> validate("10008")
 Traceback (most recent call last):
     ...
@@ -16,8 +16,8 @@ __all__ = ["compact", "format", "is_valid", "validate"]
 
 
 def compact(number: str) -> str:
-    """Full-width digits made ASCII, spaces removed."""
-    return to_ascii(number).replace(" ", "")
+    """Full-width digits made ASCII, spaces and hyphens removed (``311 000`` is ``311000``)."""
+    return to_ascii(number).replace(" ", "").replace("-", "")
 
 
 def validate(number: str) -> str:

@@ -30,9 +30,41 @@ from typing import NamedTuple
 
 from smpls.codes import to_ascii
 
-__all__ = ["Running", "format", "months", "normalise", "parse", "parse_length", "parse_running"]
+__all__ = ["Running", "format", "months", "normalise", "parse", "parse_length", "parse_running", "parse_span"]
 
 _MONTH = re.compile(r"([0-9]{4})\s*(?:年|[-./])\s*([0-9]{1,2})\s*月?")
+_CN_DIGITS = "〇零一二三四五六七八九"
+#: a month as people write it on paper: Arabic or Chinese numerals, 元月/正月, with or without a day
+_WRITTEN = re.compile(
+    r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九]|元|正)\s*月"
+    r"(?:\s*(?:[0-9]{1,2}|[一二三]?十?[一二三四五六七八九十]?)\s*[日号])?"
+)
+_YEAR = re.compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年?")
+#: parts of a year written instead of a month (read as the months they cover)
+_PARTS: dict[str, tuple[int, int]] = {
+    "": (1, 12),
+    "全年": (1, 12),
+    "度": (1, 12),
+    "年度": (1, 12),
+    "上半年": (1, 6),
+    "下半年": (7, 12),
+    "年初": (1, 1),
+    "初": (1, 1),
+    "年底": (12, 12),
+    "底": (12, 12),
+    "年末": (12, 12),
+    "末": (12, 12),
+    "一季度": (1, 3),
+    "第一季度": (1, 3),
+    "二季度": (4, 6),
+    "第二季度": (4, 6),
+    "三季度": (7, 9),
+    "第三季度": (7, 9),
+    "四季度": (10, 12),
+    "第四季度": (10, 12),
+}
+_RANGE_SEPARATORS = re.compile(r"\s*(?:至|到|~|～|—+|–|－|-|―)\s*")
+_MONTH_ONLY = re.compile(r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九]|元|正)\s*月(?:份)?")
 _SINCE = re.compile(r"\s*(?:起|开始|以来|至今|起至今|开始运行|起运行|运行至今)$")
 
 
@@ -43,15 +75,89 @@ def _ascii(text: str) -> str:
         return ""
 
 
+def _year(text: str) -> int:
+    return int(text) if text.isdigit() and text.isascii() else int("".join(str(_CN_VALUE[c]) for c in text))
+
+
+_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _month(text: str) -> int:
+    if text.isascii():
+        return int(text)
+    if text in ("元", "正"):
+        return 1
+    if text.startswith("十"):
+        return 10 + (_CN_VALUE[text[1]] if len(text) > 1 else 0)
+    return _CN_VALUE[text]
+
+
+def _checked(year: int, month: int) -> tuple[int, int] | None:
+    return (year, month) if 1900 <= year <= 2100 and 1 <= month <= 12 else None
+
+
 def parse(text: str) -> tuple[int, int] | None:
-    """(year, month) for a written month with a real month and a year from 1900 to 2100, else None."""
-    m = _MONTH.fullmatch(_ascii(text))
-    if not m:
-        return None
-    year, month = int(m.group(1)), int(m.group(2))
-    if not (1900 <= year <= 2100 and 1 <= month <= 12):
-        return None
-    return year, month
+    """(year, month) for a written month with a real month and a year from 1900 to 2100, else None.
+
+    Besides the forms :func:`normalise` rewrites, a month written on paper is read: Chinese numerals
+    (``二〇二一年十二月``), ``元月``/``正月`` for January, and a date whose day is left out of the reading
+    (``2021年12月10日``).
+
+    >>> parse("二〇二一年十二月"), parse("2022年元月"), parse("2021年12月10日")
+    ((2021, 12), (2022, 1), (2021, 12))
+    """
+    t = re.sub(r"\s+", "", _ascii(text))
+    m = _MONTH.fullmatch(t)
+    if m:
+        return _checked(int(m.group(1)), int(m.group(2)))
+    m = _WRITTEN.fullmatch(t)
+    if m:
+        return _checked(_year(m.group("y")), _month(m.group("m")))
+    return None
+
+
+def _span(text: str, year: int | None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    ym = parse(text)
+    if ym:
+        return ym, ym
+    m = _YEAR.match(text)
+    if m and ("年" in m.group(0) or m.end() == len(text)):
+        y, part = _year(m.group("y")), _PARTS.get(text[m.end() :])
+        if part and 1900 <= y <= 2100:
+            return (y, part[0]), (y, part[1])
+    m = _MONTH_ONLY.fullmatch(text)
+    if m and year is not None:
+        ym = _checked(year, _month(m.group("m")))
+        return (ym, ym) if ym else None
+    return None
+
+
+def parse_span(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The first and last month of a time written in the 时间 column of 申请书四, else None.
+
+    One month, a part of a year, or a range of them:
+
+    >>> parse_span("2022年11月")
+    ((2022, 11), (2022, 11))
+    >>> parse_span("2023年上半年")
+    ((2023, 1), (2023, 6))
+    >>> parse_span("2022年3月—5月"), parse_span("2022.03-2022.05")
+    (((2022, 3), (2022, 5)), ((2022, 3), (2022, 5)))
+    >>> parse_span("近期") is None
+    True
+    """
+    t = re.sub(r"\s+", "", text) if isinstance(text, str) else ""
+    whole = _span(_ascii(t), None)
+    if whole:
+        return whole
+    for sep in _RANGE_SEPARATORS.finditer(t):
+        left = _span(_ascii(t[: sep.start()]), None)
+        if not left:
+            continue
+        right = _span(_ascii(t[sep.end() :]), left[1][0])
+        if right:
+            return left[0], right[1]
+    return None
 
 
 def format(ym: tuple[int, int]) -> str:
@@ -60,8 +166,13 @@ def format(ym: tuple[int, int]) -> str:
 
 
 def normalise(text: str) -> str:
-    """A written month as ``YYYY-MM``; anything else unchanged (so that a rule can say what is wrong)."""
-    ym = parse(text)
+    """A month in digits (``2022年3月``, ``2022.3``) as ``YYYY-MM``; anything else kept as written.
+
+    Only the digit forms are rewritten: a month written in words (``二〇二一年十二月``) is the applicant's
+    text and stays so; :func:`parse` still reads it.
+    """
+    m = _MONTH.fullmatch(_ascii(text))
+    ym = _checked(int(m.group(1)), int(m.group(2))) if m else None
     return format(ym) if ym else text
 
 

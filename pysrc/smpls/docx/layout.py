@@ -88,9 +88,9 @@ def year_month(value: str) -> str:
 
 
 def period(start: str, end: str) -> str:
-    """The 时间 of a stage: ``2022年3月—2022年6月``; blank when both ends are."""
-    if not start and not end:
-        return ""
+    """The 时间 of a stage: ``2022年3月—2022年6月``; one time (``2023年上半年``) alone when there is no end."""
+    if not start or not end:
+        return year_month(start or end)
     return f"{year_month(start)}—{year_month(end)}"
 
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from smpls.codes.yearmonth import parse as parse_yearmonth
 from smpls.docx import embed
 from smpls.docx.container import W_NS, Block, Cell, DocxError, Para, Table, blocks, open_docx, parse_xml
 from smpls.docx.layout import (
@@ -177,8 +178,9 @@ def _headings() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _static() -> frozenset[str]:
     """Keys of the form's fixed text, which is recognised but not a value."""
     title = Application.model_config.get("title") or ""
-    texts = [title, INSTRUCTIONS_TITLE, *INSTRUCTIONS, "：", SIGNATURE, DATE_BLANK, YEAR_MONTH_BLANK]
-    texts += [SIGNATURE.rstrip("：") + ":"]
+    # “附件”: the attachment's own first line, kept by those who fill a copy of it
+    texts = [title, "附件", INSTRUCTIONS_TITLE, *INSTRUCTIONS, "：", SIGNATURE, DATE_BLANK, YEAR_MONTH_BLANK]
+    texts += [SIGNATURE.rstrip("：") + ":", SIGNATURE.rstrip("：")]  # the attachment prints it without a colon
     return frozenset(_key(t) for t in texts)
 
 
@@ -212,6 +214,17 @@ _YM = re.compile(r"(\d{4})\s*(?:年|[-./／－])\s*(\d{1,2})(?!\d)\s*月?")
 _MONTH_ONLY = re.compile(r"\s*(?:至|到|~|～|—+|–+|－+|-+)\s*(\d{1,2})\s*月?\s*\Z")
 _RANGE_SEP = re.compile(r"\s*(?:至|到|~|～|—+|–+|－+|-{2,})\s*")
 _BLANK_DATE = re.compile(r"\s*(?:20)?\s*年\s*月\s*(?:日)?\s*\Z")
+#: the attachment's cover prints “试点名称：_____”: people type over the underscores or between them
+_UNDERLINE = re.compile(r"[_＿]+")
+
+
+def _without_underline(text: str) -> str:
+    """A cover value as typed over the attachment's “_____”: the underscores left around it removed.
+
+    >>> _without_underline("__临湖市政务服务综合标准化试点___"), _without_underline("___2022__年_3_月")
+    ('临湖市政务服务综合标准化试点', '2022年3月')
+    """
+    return _UNDERLINE.sub("", text).strip() if _UNDERLINE.search(text) else text
 
 
 def split_range(text: str) -> tuple[str, str]:
@@ -324,6 +337,8 @@ class _Reader:
 
     def put(self, target: Target, value: str) -> None:
         self.labels_found.add(target.path)
+        if target.section == "cover":
+            value = _without_underline(value)
         if self.add_row(target.path, value):
             return
         old = self.values.get(target.path)
@@ -498,8 +513,9 @@ class _Reader:
         for region, p in self.doc.paras():
             if region != "cover" or p.used or not p.text.strip():
                 continue
-            t = p.text.translate(_FULLWIDTH).strip()
-            if _YM.fullmatch(t) or _BLANK_DATE.match(t):
+            # “20 年 月” filled as “2021 年 12 月”, “20 21 年 12 月” (after the printed 20), “二〇二一年十二月”
+            t = re.sub(r"\s+", "", _without_underline(p.text.translate(_FULLWIDTH)))
+            if _YM.fullmatch(t) or parse_yearmonth(t) or _BLANK_DATE.match(t):
                 self.values[path] = "" if _BLANK_DATE.match(t) else t
                 p.used = True
                 return
@@ -567,18 +583,8 @@ class _Reader:
         for path, value in values.items():
             _set_path(out, path, value)
         for scheme in ROWS.values():
-            _set_path(out, scheme.list_path, self.cut(self.rows[scheme.kind], scheme))
+            _set_path(out, scheme.list_path, self.rows[scheme.kind])  # every row: the notice sets no number
         return out
-
-    def cut(self, rows: list[Any], scheme: RowScheme) -> list[Any]:
-        """``rows`` cut to the form's limit, with a note on the rows left out."""
-        limit, what = scheme.max_rows, scheme.title
-        if len(rows) > limit:
-            where = dict(SECTIONS)[_section(scheme)].split("（")[0]
-            self.notes.append(
-                f"{where}：文档中有 {len(rows)} 个{what}，表单最多 {limit} 个，第 {limit + 1} 个及以后的没有读取。"
-            )
-        return rows[:limit]
 
 
 def _schedule_header(table: Table) -> tuple[int, dict[int, str]] | None:
@@ -599,9 +605,17 @@ def _schedule_header(table: Table) -> tuple[int, dict[int, str]] | None:
 
 
 def _split_region(text: str) -> tuple[str, str]:
-    """``省(市) 浙江省　县(区) 临湖市`` → (浙江省, 临湖市)."""
+    """The one cell “省(市) 县(区)” as filled: values after the printed words or before them.
+
+    >>> _split_region("省(市) 浙江省　县(区) 临湖市"), _split_region("浙江 省(市) 临湖市 县(区)")
+    (('浙江省', '临湖市'), ('浙江', '临湖市'))
+    """
     metas = dict(model_fields(BasicInfo))
     prov, county = (_char_pattern(metas[n].form_label) for n in ("reg_province", "reg_county"))
+    # the attachment prints “省(市) 县(区)”: a value typed before each printed word
+    m = re.fullmatch(rf"\s*(?P<p>\S.*?)\s*{prov}\s*(?P<c>.*?)\s*(?:{county})?\s*", text, re.DOTALL)
+    if m:
+        return m.group("p"), m.group("c")
     m = re.fullmatch(rf"\s*(?:{prov})?\s*[:：]?\s*(?P<p>.*?)\s*{county}\s*[:：]?\s*(?P<c>.*?)\s*", text, re.DOTALL)
     if m:
         return m.group("p"), m.group("c")
