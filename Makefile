@@ -34,6 +34,8 @@ setup: $(VENV)/.installed node_modules/.installed wheels
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# make serve builds with quick brotli (the local server does not send the .br files; `make build` keeps level 11)
+serve: export SMPLS_BROTLI_QUALITY ?= 5
 serve: build
 	@echo "站点已构建：http://127.0.0.1:$(PORT)/"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site

@@ -13,7 +13,7 @@ writes it, with the placeholder ``CSP_PLACEHOLDER``, near the top of ``<head>``)
 
 After the build, ``csp-header.txt`` at the site root holds the policy as an HTTP header value, with the hashes of
 all pages together (the meta tag cannot carry ``frame-ancestors``; the header adds it). ``_headers`` (Netlify,
-Cloudflare Pages) gives it to each page; README shows the Nginx and Apache forms. These files are plain text and
+Cloudflare Pages) gives it to each page; dev/notes.md (部署到静态主机) shows the Nginx and Apache forms. These files are plain text and
 harmless on hosts that ignore them.
 """
 

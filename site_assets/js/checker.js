@@ -24,7 +24,7 @@ function mark(name) {
 const CALL_TIMEOUT_MS = { default: 20000, docx: 120000 };
 const MAX_RESTARTS = 3;
 
-const UNSUPPORTED = "此浏览器不支持在页面中运行校验程序（需要 WebAssembly 和 Web Worker）。您仍可填写、自动保存和下载 JSON。";
+const UNSUPPORTED = "这个浏览器版本较旧，不能运行检查程序。您仍可填写、自动保存和下载草稿文件；检查和生成 Word 请换用较新的 Chrome、Edge、Firefox 或 Safari。";
 
 export function startChecker() {
   if (instance) return instance;
@@ -32,7 +32,7 @@ export function startChecker() {
   const listeners = new Set();
   const pending = new Map();
   let nextId = 1;
-  let current = { state: "loading", message: "正在准备校验程序…" };
+  let current = { state: "loading", message: "正在准备检查程序…" };
 
   function emit(next) {
     current = next;
@@ -73,18 +73,18 @@ export function startChecker() {
     } catch {
       // already gone
     }
-    const err = new Error("校验程序意外停止，这次检查没有完成。您填写的内容没有受影响。");
+    const err = new Error("检查程序意外停止，这次检查没有完成。您填写的内容没有受影响。");
     for (const entry of pending.values()) {
       clearTimeout(entry.timer);
       entry.reject(err);
     }
     pending.clear();
     if (restarts >= MAX_RESTARTS) {
-      emit({ state: "failed", message: "校验程序多次意外停止，校验暂不可用。请刷新页面重试。", detail });
+      emit({ state: "failed", message: "检查程序多次意外停止，检查暂不可用。请刷新页面重试。", detail });
       return;
     }
     restarts += 1;
-    emit({ state: "loading", message: "校验程序意外停止，正在重新启动…", detail });
+    emit({ state: "loading", message: "检查程序意外停止，正在重新启动…", detail });
     spawn();
   }
 
@@ -120,7 +120,7 @@ export function startChecker() {
         died(event.message || "error event");
         return;
       }
-      emit({ state: "failed", message: "校验程序无法启动，校验暂不可用。请刷新页面重试。", detail: event.message || "" });
+      emit({ state: "failed", message: "检查程序无法启动，检查暂不可用。请刷新页面重试。", detail: event.message || "" });
     };
   }
 

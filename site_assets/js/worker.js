@@ -45,9 +45,9 @@ async function fetchLock() {
   try {
     res = await fetch(url);
   } catch (err) {
-    throw new LoadError("无法下载校验程序的组件清单（pyodide-lock.json），请检查网络后刷新页面。", String(err), true);
+    throw new LoadError("无法下载检查程序的文件清单，请检查网络后刷新页面。", String(err), true);
   }
-  if (!res.ok) throw new LoadError(`校验程序的组件清单（pyodide-lock.json）无法下载（HTTP ${res.status}），请刷新页面重试。`);
+  if (!res.ok) throw new LoadError(`检查程序的文件清单无法下载（HTTP ${res.status}），请刷新页面重试。`);
   return res.json();
 }
 
@@ -70,7 +70,7 @@ async function fetchWheel(pkg, progress) {
     } catch {
       why = "无法下载（网络错误）";
     }
-    throw new LoadError(`校验程序的组件 ${pkg.file_name} ${why}，校验暂不可用。请刷新页面重试。`, String(err));
+    throw new LoadError(`检查程序的文件 ${pkg.file_name} ${why}，检查暂不可用。请刷新页面重试。`, String(err));
   }
 }
 
@@ -99,7 +99,7 @@ async function installWheels(pyodide, wheels) {
       if (wheel.entries) (await zipReader).writeEntries(pyodide.FS, SITE_PACKAGES, wheel.entries);
       else pyodide.unpackArchive(wheel.bytes, "wheel", { extractDir: SITE_PACKAGES });
     } catch (err) {
-      throw new LoadError(`校验程序的组件 ${wheel.file} 无法安装，校验暂不可用。`, String(err));
+      throw new LoadError(`检查程序的文件 ${wheel.file} 无法安装，检查暂不可用。`, String(err));
     }
   }
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
@@ -120,7 +120,7 @@ function compileLibrary(lib) {
     .then(
       (module) => ({ path: `${SITE_PACKAGES}/${lib.path}`, module }),
       (err) => {
-        throw new LoadError(`校验程序的组件 ${lib.file_name} 无法下载或编译，校验暂不可用。请刷新页面重试。`, String(err));
+        throw new LoadError(`检查程序的文件 ${lib.file_name} 无法下载或编译，检查暂不可用。请刷新页面重试。`, String(err));
       },
     );
 }
@@ -250,16 +250,16 @@ async function startPython(loadPyodide, options) {
 
 async function boot() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-    throw new LoadError("此浏览器不支持 WebAssembly（或已被禁用），无法在本机运行校验程序。");
+    throw new LoadError("这个浏览器版本较旧（或关闭了所需的功能），不能运行检查程序。");
   }
-  status("loading", "正在下载 Python 运行环境…");
+  status("loading", "正在下载检查程序…");
   // Wheels download while Pyodide starts.
   const lock = fetchLock();
   probe = lock;
   let done = 0;
   let total = 0;
   const progress = () =>
-    status("loading", total && done < total ? `正在下载校验程序（${done}/${total}）…` : "正在安装校验程序…");
+    status("loading", total && done < total ? `正在下载检查程序（${done}/${total}）…` : "正在安装检查程序…");
   const wheels = lock.then((data) => {
     const pkgs = needed(data.packages, "smpls");
     for (const pkg of Object.values(data.packages)) if (!pkgs.includes(pkg)) onDemand.set(pkg.name, pkg);
@@ -284,7 +284,7 @@ async function boot() {
       import(new URL("pyodide.asm.mjs", base).href),
     ]);
   } catch (err) {
-    throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
+    throw new LoadError("检查程序的运行环境未能加载，检查暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
   }
   const stored = await found.catch(() => null);
   let started = null;
@@ -302,7 +302,7 @@ async function boot() {
     try {
       pyodide = await startPython(loadPyodide, { _makeSnapshot: true, createPyodideModule: run.factory });
     } catch (err) {
-      throw new LoadError("Python 运行环境（Pyodide）未能加载，校验暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
+      throw new LoadError("检查程序的运行环境未能加载，检查暂不可用。请刷新页面重试，或换用新版浏览器。", String(err));
     }
     run.check(); // a library that failed is a LoadError of its own
     mark("pyodide");
@@ -329,7 +329,7 @@ async function restore(loadPyodide, create, libraries, wheels, stored, progress)
 async function install(pyodide, libraries, wheels, progress) {
   progress();
   const got = await wheels;
-  status("loading", "正在安装校验程序…");
+  status("loading", "正在安装检查程序…");
   mark("wheels");
   for (const { path } of await libraries) {
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
@@ -337,7 +337,7 @@ async function install(pyodide, libraries, wheels, progress) {
   }
   await installWheels(pyodide, got);
   mark("install");
-  status("loading", "正在启动校验程序…");
+  status("loading", "正在启动检查程序…");
   let browser;
   try {
     browser = pyodide.pyimport("smpls.browser");
@@ -345,7 +345,7 @@ async function install(pyodide, libraries, wheels, progress) {
       if (typeof browser[name] !== "function") throw new Error(`smpls.browser.${name} is missing`);
     }
   } catch (err) {
-    throw new LoadError("校验程序（smpls.browser）无法启动，校验暂不可用。请刷新页面重试。", String(err));
+    throw new LoadError("检查程序无法启动，检查暂不可用。请刷新页面重试。", String(err));
   }
   mark("import");
   return browser;
@@ -384,7 +384,7 @@ function whenIdle(job, quiet = 1000) {
 // on a visit that started afresh, the snapshot is taken, before any call (calls wait for `ready`), so nothing the
 // user typed is in it, and saved for the next visit once the page is idle.
 async function settle(started) {
-  status("ready", "校验程序已就绪。", { timings });
+  status("ready", "检查程序已就绪。", { timings });
   await new Promise((resolve) => setTimeout(resolve, 0));
   try {
     started.browser.warm();
@@ -403,7 +403,7 @@ async function settle(started) {
 }
 
 const ready = start().then(settle, (err) => {
-  status("failed", err.message || "校验程序未能加载。", { detail: err.detail || String(err), timings });
+  status("failed", err.message || "检查程序未能加载。", { detail: err.detail || String(err), timings });
   throw err;
 });
 ready.catch(() => {}); // a call gets the error (call())
@@ -463,7 +463,7 @@ self.onmessage = async (event) => {
     const [value, transfer = []] = await call(name, payload);
     postMessage({ type: "result", id, ok: true, value }, transfer);
   } catch (err) {
-    const message = err instanceof LoadError ? err.message : `校验程序出错：${name} 未能完成。`;
+    const message = err instanceof LoadError ? err.message : `检查程序出错：${name} 未能完成。`;
     postMessage({ type: "result", id, ok: false, error: message, detail: err.detail || String(err) });
   } finally {
     busy -= 1;

@@ -188,7 +188,7 @@ def test_the_webassembly_runtime_is_missing(new_context: Any, site_url: str, sit
     page = no_sw_page(new_context)
     page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda r: r.fulfill(status=404, body="missing"))
     fault("pyodide.asm.wasm 404")
-    failing_load(page, site_url, site_dir, re.compile(r"Pyodide|Python"))
+    failing_load(page, site_url, site_dir, re.compile(r"运行环境未能加载"))
 
 
 FILL_STORAGE = """

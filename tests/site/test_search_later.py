@@ -1,6 +1,6 @@
 """On a page with the checker, the theme's search worker (it builds the search index, about 0.3 s of CPU) waits
 until the checker is ready or has failed, or until the search box is used (overrides/main.html), so the two do not
-compete while Python starts. README 性能 has the measured gain (bench/ab.py, switch search-later).
+compete while Python starts. dev/notes.md 性能 has the measured gain (bench/ab.py, switch search-later).
 """
 
 from __future__ import annotations
