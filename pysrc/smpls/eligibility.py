@@ -26,12 +26,18 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
+from smpls.fields import field_by_path
 from smpls.notice import clause
 
 YES: Final = "是"
 NO: Final = "否"
 UNSURE: Final = "不确定"
 YES_NO: Final = (YES, NO, UNSURE)
+#: the order of the 申请书's own choice (basic.major_accident: 否, 是), kept for the questions where 否 meets the
+#: condition, so that the answer meeting it comes first everywhere (the selfcheck hook checks the order)
+NO_YES: Final = (*field_by_path("basic.major_accident").meta.choices, UNSURE)  # type: ignore[union-attr]
+#: whom to ask when unsure whether a condition is met (the self-check page links to the 联系方式 page)
+ASK_WHOM: Final = "本省（自治区、直辖市）的标准化行政主管部门（通常是省级市场监督管理局）"
 
 Status = Literal["符合", "不符合", "需进一步确认", "供参考"]
 MET: Final = "符合"
@@ -72,6 +78,8 @@ class Question:
     good: str = YES
     required: bool = True
     prefill: tuple[Prefill, ...] = ()
+    #: a longer explanation shown on request under the question (what a word means, whom to ask)
+    explain: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,14 +219,19 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         "accident",
         "c4",
         "近三年是否发生过重大服务质量、安全、环境保护等事故？",
+        options=NO_YES,
         good=NO,
         prefill=(Prefill("basic.major_accident", {YES: YES, NO: NO}),),
+        explain="通知没有规定“重大”的界限。安全生产事故的等级（特别重大、重大、较大、一般）见《生产安全事故报告和调查处理条例》"
+        f"第三条，可作参考；服务质量、环境保护事故以相关部门的认定为准。拿不准的，请选“不确定”，并向{ASK_WHOM}询问。",
     ),
     Question(
         "sanction",
         "c4",
         "近三年是否受到相关部门的通报、行政处分，或被媒体曝光造成严重社会影响？",
+        options=NO_YES,
         good=NO,
+        explain=f"拿不准某次通报、处分或曝光是否算在内的，请选“不确定”，并向{ASK_WHOM}询问。",
     ),
 )
 

@@ -149,6 +149,18 @@ def clause(id: str) -> Clause:
     return _BY_ID[id]
 
 
+def excerpt(id: str, words: str) -> str:
+    """``words``, checked to be verbatim in clause ``id`` (``ValueError`` otherwise), so a page that quotes the
+    notice cannot misquote it.
+
+    >>> excerpt("填写说明5", "本申请书一式4份")
+    '本申请书一式4份'
+    """
+    if words not in clause(id).text:
+        raise ValueError(f"not in {id}: {words}")
+    return words
+
+
 @dataclass(frozen=True)
 class Facts:
     """The key facts of the notice, each as the notice writes it (dates as :class:`~datetime.date`)."""

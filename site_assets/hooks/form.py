@@ -27,12 +27,16 @@ from mkdocs.exceptions import PluginError
 
 from smpls import limits, notice
 from smpls.docx import FILE_NAME_RULE
+from smpls.docx.layout import SEAL, SIGNATURE
 from smpls.fields import MAX_ROWS_SHOWN, ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
 MAX_IMPORT_BYTES = limits.DRAFT_BYTES  # the form reads JSON drafts and .docx up to this (smpls.limits)
+#: what a first visit downloads for the checker (MB, the runtime and wheels as served precompressed), shown while
+#: it loads; tests/site/test_journey.py holds it to the built site's pyodide/ files
+CHECKER_DOWNLOAD_MB = 6
 
 MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
@@ -227,6 +231,7 @@ def page_config() -> dict[str, Any]:
         "levels": {"error": ERROR, "hint": ADVICE},
         "regions": REGION_TARGET,
         "maxImportBytes": MAX_IMPORT_BYTES,
+        "checkerMB": CHECKER_DOWNLOAD_MB,
         # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form-names.js)
         "fileName": {**FILE_NAME_RULE, "draft": "申请书草稿"},
     }
@@ -235,6 +240,30 @@ def page_config() -> dict[str, Any]:
 def closed_notice() -> str:
     """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
     return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.closed_notice())}</p>'
+
+
+def _quoted(clause_id: str, words: str) -> str:
+    """The notice's words in a ``<q>``, with a link to the clause: what the notice says, marked as its words."""
+    c = notice.clause(clause_id)
+    return (
+        f'<q cite="../{c.href}">{_e(notice.excerpt(clause_id, words))}</q>（<a href="../{c.href}">{_e(c.label)}</a>）'
+    )
+
+
+def next_steps() -> str:
+    """Shown after a Word download: what to do with the file, our words with the notice's quoted (and linked)."""
+    roles = "承担单位、参加单位（如有）、保证单位、业务指导单位和管理单位"
+    seal, signature = SEAL.rstrip("：:"), SIGNATURE.rstrip("：:")
+    return f"""<div class="smpls-next" data-next tabindex="-1" aria-labelledby="smpls-next-title" hidden>
+<h4 class="smpls-next__title" id="smpls-next-title">下载 Word 之后</h4>
+<p class="smpls-hint">以下步骤是本站的说明；引号里是通知的原文，点括号里的链接可查看该条。</p>
+<ol class="smpls-next__steps">
+<li>用 Word 或 WPS 打开，逐项核对后打印。通知说：{_quoted("填写说明5", "字迹要工整清晰，可以打印")}。</li>
+<li>申请书六为{roles}各留一栏：每栏“{seal}”，由“{signature}”，并写上日期（都在打印后手写）。报送前要各单位同意：{_quoted("三", "经试点承担单位、参加单位、保证单位、业务指导单位及管理单位同意后报送省级标准化行政主管部门")}。</li>
+<li>准备 4 份：{_quoted("填写说明5", "本申请书一式4份")}，{_quoted("填写说明5", "其中试点承担单位1份，业务指导单位1份、试点管理单位1份、部级联席办公室1份")}。</li>
+<li>报送本省（自治区、直辖市）的标准化行政主管部门（通常是省级市场监督管理局），有疑问也先问它；通知所列的联系方式见<a href="../contacts/">联系方式</a>。本站不受理申请。</li>
+</ol>
+</div>"""
 
 
 def render_app() -> str:
@@ -269,27 +298,28 @@ def render_app() -> str:
 <div class="smpls-bar" data-module="form-counts" aria-label="检查结果">
 <p class="smpls-counts" aria-live="polite" aria-atomic="true"><span data-counts>尚未检查</span></p>
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="check-all">检查全部</button>
+<a class="smpls-bar__link smpls-bar__to-summary" href="#smpls-summary" data-to-summary hidden>问题列表</a>
 <a class="smpls-bar__link" href="#review">核对信息</a>
 <a class="smpls-bar__back" href="#review" data-back hidden>返回核对信息</a>
 </div>
 <p class="smpls-saved" data-saved aria-live="polite"></p>
-<div class="smpls-summary" data-module="form-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
+<div class="smpls-summary" id="smpls-summary" data-module="form-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
 <h2 class="smpls-summary__title" id="smpls-summary-title">有问题需要修改</h2>
 <div class="smpls-summary__body"></div>
 </div>
 <p class="smpls-success" data-success tabindex="-1" hidden></p>
-<nav class="smpls-tasks" data-module="form-tasks" aria-labelledby="smpls-tasks-title">
+<nav class="smpls-tasks" id="smpls-tasks" tabindex="-1" data-module="form-tasks" aria-labelledby="smpls-tasks-title">
 <h2 class="smpls-tasks__title" id="smpls-tasks-title">填写进度</h2>
 <ol class="smpls-tasks__list">{tasks}</ol>
 </nav>
 <p class="smpls-hint">带 <span class="smpls-req" aria-hidden="true">*</span><span class="smpls-vh">星号</span> 的是必填项。</p>
-<form class="smpls-app" id="smpls-app" data-module="form-fields form-messages" novalidate autocomplete="off" aria-label="申请书">
+<form class="smpls-app" id="smpls-app" data-module="form-fields form-messages form-fold" novalidate autocomplete="off" aria-label="申请书">
 {body}
 </form>
 <section class="smpls-review" id="review" aria-labelledby="review-title">
 <h2 class="smpls-section__title" id="review-title" tabindex="-1">核对信息</h2>
 <p>请逐项核对。点“修改”会跳到该项，改完后点页面上方的“返回核对信息”回到这里。</p>
-<div data-module="form-review" data-review-body><p class="smpls-hint">（需要 JavaScript 才能显示核对内容。）</p></div>
+<div data-module="form-review" data-review-body><noscript><p class="smpls-hint">（核对内容要在浏览器启用 JavaScript 后才能显示。）</p></noscript></div>
 <h3>下载与导入</h3>
 {closed_notice()}
 <div class="smpls-downloads" data-module="form-downloads">
@@ -299,10 +329,11 @@ def render_app() -> str:
 </div>
 <p class="smpls-hint">JSON 文件是您的草稿，以后可以在这里导入继续填写。Word 文件按申请书的格式排版，需检查程序就绪后才能生成；在 Word、WPS 或 LibreOffice 里改过的 Word 文件也可以在这里导入。</p>
 <p class="smpls-note" data-note="download" role="status"></p>
+{next_steps()}
 </div>
 <div class="smpls-import" data-module="form-import-zone" data-dropzone>
 <label class="smpls-label" for="smpls-import-file">导入草稿（JSON 或 Word）</label>
-<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB），或把文件拖到这个框里。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
+<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB）<span class="smpls-drag-words">，或把文件拖到这个框里</span>。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
 <input type="file" id="smpls-import-file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="smpls-import-hint">
 <div class="smpls-import__msg" data-note="import" role="status"></div>
 </div>

@@ -29,12 +29,13 @@ from mkdocs.utils import get_relative_url
 from smpls.eligibility import CONDITIONS, QUESTIONS, Condition, Question
 from smpls.fields import FieldSpec, field_by_path
 from smpls.model import SCHEMA_VERSION, SECTIONS
-from smpls.notice import CLAUSES, Clause, closed_notice
+from smpls.notice import CLAUSES, Clause, clause, closed_notice, excerpt
 
 MARKER = re.compile(r"<!--\s*selfcheck:([A-Za-z0-9_-]+)\s*-->")
 STORAGE_KEY = "smpls-self-check"
 APPLY_PAGE = "apply.md"
 NOTICE_PAGE = "notice.md"
+CONTACTS_PAGE = "contacts.md"
 #: where a condition's anchor is looked for (a missing anchor fails the build)
 GUIDANCE_PAGES = ("conditions.md", "areas.md", "notice.md", "roles.md", "process.md", "faq.md")
 
@@ -81,6 +82,11 @@ def check_definitions() -> None:
             bad = [v for v in pre.values.values() if choices and v not in choices]
             if bad:
                 raise PluginError(f"selfcheck: {q.id} 带入 {pre.path} 的值 {bad} 不在该栏目的选项 {list(choices)} 中")
+            shared = [o for o in q.options if o in choices]
+            if choices and shared != [c for c in choices if c in q.options]:
+                raise PluginError(
+                    f"selfcheck: {q.id} 的选项顺序 {list(q.options)} 应与申请书 {pre.path} 的 {list(choices)} 一致"
+                )
     for c in CONDITIONS:
         if not any(q.condition == c.id for q in QUESTIONS):
             raise PluginError(f"selfcheck: 条件 {c.id} 没有问题")
@@ -112,10 +118,14 @@ def q_id(question: Question, n: int | None = None) -> str:
     return base if not n else f"{base}-{n + 1}"
 
 
-def render_question(q: Question) -> str:
-    hint_id = f"{q_id(q)}-hint"
+def render_question(q: Question, contacts_href: str = "") -> str:
+    hint_id, explain_id = f"{q_id(q)}-hint", f"{q_id(q)}-explain"
     hint = f'<p class="smpls-hint" id="{hint_id}">{_e(q.hint)}</p>' if q.hint else ""
-    described = f' aria-describedby="{hint_id}"' if q.hint else ""
+    if q.explain:
+        contacts = f'通知所列的联系方式见<a href="{_e(contacts_href)}">联系方式</a>。' if contacts_href else ""
+        hint += f'<p class="smpls-hint smpls-sc-explain" id="{explain_id}">{_e(q.explain)}{contacts}</p>'
+    ids = " ".join(i for i, on in ((hint_id, q.hint), (explain_id, q.explain)) if on)
+    described = f' aria-describedby="{ids}"' if ids else ""
     if q.kind == "text":
         optional = "" if q.required else '<span class="smpls-optional">（选填）</span>'
         return (
@@ -138,8 +148,8 @@ def render_question(q: Question) -> str:
     )
 
 
-def render_condition(c: Condition, href: str, notice_href: str) -> str:
-    questions = "".join(render_question(q) for q in QUESTIONS if q.condition == c.id)
+def render_condition(c: Condition, href: str, notice_href: str, contacts_href: str = "") -> str:
+    questions = "".join(render_question(q, contacts_href) for q in QUESTIONS if q.condition == c.id)
     return (
         f'<section class="smpls-sc-cond" id="sc-cond-{c.id}" data-condition="{c.id}"'
         f'{_info(c)} aria-labelledby="sc-cond-{c.id}-title">'
@@ -187,12 +197,38 @@ def config_json(hrefs: dict[str, str]) -> str:
                 "text": q.text,
                 "options": list(q.options),
                 "prefill": [{"path": p.path, "values": p.values} for p in q.prefill],
+                "required": q.required,
             }
             for q in QUESTIONS
         ],
         "targets": targets,
     }
     return json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _quoted(notice_url: str, clause_id: str, words: str) -> str:
+    """The notice's words in a ``<q>`` with a link to the clause (:func:`smpls.notice.excerpt` checks them)."""
+    c = clause(clause_id)
+    href = f"{notice_url}#{c.anchor}"
+    return f'<q cite="{_e(href)}">{_e(excerpt(clause_id, words))}</q>（<a href="{_e(href)}">{_e(c.label)}</a>）'
+
+
+def next_steps(notice_url: str, apply_href: str, contacts_href: str) -> str:
+    """Shown after 符合: what to do next, in our words, with the notice's words quoted."""
+
+    def q(clause_id: str, words: str) -> str:
+        return _quoted(notice_url, clause_id, words)
+
+    return f"""<div class="smpls-sc-next" data-next hidden>
+<h3 class="smpls-sc-next__title">接下来</h3>
+<p class="smpls-hint">以下是本站的说明；引号里是通知原文。</p>
+<ol>
+<li>请一个保证单位同意为试点作保证：{q("填写说明2", "保证单位可以是地方人民政府，省、自治区、直辖市行业主管部门或者标准化行政主管部门")}。</li>
+<li>请一个省级业务指导单位：{q("填写说明3", "业务指导单位为省、自治区、直辖市行业主管部门")}。</li>
+<li>管理单位是本省的标准化行政主管部门：{q("填写说明4", "试点管理单位为省、自治区、直辖市标准化行政主管部门")}；有疑问也先问它（<a href="{_e(contacts_href)}">联系方式</a>）。</li>
+<li><a href="{_e(apply_href)}">填写申请书</a>，下载 Word，打印后各单位盖章、负责人签名，{q("填写说明5", "本申请书一式4份")}，报送省级标准化行政主管部门。</li>
+</ol>
+</div>"""
 
 
 def render_app(page: Any, config: Any, files: Any) -> str:
@@ -212,8 +248,9 @@ def render_app(page: Any, config: Any, files: Any) -> str:
         hrefs[c.id] = f"{url_of(src)}#{c.anchor}"
     apply_href = url_of(APPLY_PAGE)
     notice_url = url_of(NOTICE_PAGE)
+    contacts_href = url_of(CONTACTS_PAGE)
     conditions = "".join(
-        render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}") for c in page_order()
+        render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}", contacts_href) for c in page_order()
     )
     return f"""<div class="smpls-sc" id="smpls-sc" data-module="checker self-check">
 <script type="application/json" id="smpls-sc-config">{config_json(hrefs)}</script>
@@ -238,7 +275,8 @@ def render_app(page: Any, config: Any, files: Any) -> str:
 <p class="smpls-sc-overall__text" data-overall-text>检查程序就绪后，这里会显示结论和每一条的理由。</p>
 </div>
 <p class="smpls-sc-closed" data-closed>{_e(closed_notice())}</p>
-<ol class="smpls-sc-reasons">{render_result_rows(hrefs)}</ol>
+<ol class="smpls-sc-reasons" data-reasons>{render_result_rows(hrefs)}</ol>
+{next_steps(notice_url, apply_href, contacts_href)}
 <p class="smpls-hint smpls-sc-disclaimer">自查结论只是帮助您对照通知的条件，不代表审核结果；是否推荐由省级标准化行政主管部门审核决定。</p>
 <div class="smpls-actions smpls-sc-actions">
 <a class="smpls-btn smpls-btn--primary" href="{_e(apply_href)}" data-action="start">开始填写申请书</a>

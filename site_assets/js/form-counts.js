@@ -1,5 +1,6 @@
 // The sticky bar (data-module="form-counts"): how much is left to fill (未填 N 项), the 错误 and 提示 that are
-// shown, the 检查全部 button, and the way back to 核对信息 after a 修改 link.
+// shown, the 检查全部 button, the way back to the list of problems after 检查全部, and to 核对信息 (always; and
+// 返回核对信息 after a 修改 link).
 import { el } from "./dom.js";
 
 export class FormCounts {
@@ -9,7 +10,13 @@ export class FormCounts {
     this.app = app;
     this.countsEl = bar.querySelector("[data-counts]");
     this.back = bar.querySelector("[data-back]");
-    bar.querySelector('[data-action="check-all"]').addEventListener("click", () => app.checkAll());
+    this.toSummary = bar.querySelector("[data-to-summary]"); // back to the list of problems, once there is one
+    this.toSummary.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      app.summary.focus();
+    });
+    this.checkButton = bar.querySelector('[data-action="check-all"]');
+    this.checkButton.addEventListener("click", () => app.checkAll());
     this.back.addEventListener("click", (ev) => {
       ev.preventDefault();
       app.backToReview();
@@ -22,10 +29,13 @@ export class FormCounts {
 
   render(view) {
     const { counts, result, checkerState, started } = view;
+    this.toSummary.hidden = !view.showAll;
     const pill = (cls, n, words) =>
       el("span", { class: `smpls-count smpls-count--${cls}` + (n ? "" : " smpls-count--zero"), text: words });
     const parts = [];
-    if (counts.unfilled) parts.push(pill("todo", counts.unfilled, `未填 ${counts.unfilled} 项`));
+    const left = view.showAll ? view.notStarted.length : 0; // after 检查全部, what is unfilled is in parts not begun
+    if (left) parts.push(pill("todo", left, `${left} 个部分未开始`));
+    else if (counts.unfilled) parts.push(pill("todo", counts.unfilled, `未填 ${counts.unfilled} 项`));
     if (result && started) {
       parts.push(pill("error", counts.errors, `错误 ${counts.errors} 处`), pill("hint", counts.hints, `提示 ${counts.hints} 处`));
     } else if (!result && started) {

@@ -9,6 +9,7 @@ export class FormDownloads {
   constructor(box, app) {
     this.app = app;
     this.noteEl = box.querySelector('[data-note="download"]');
+    this.next = box.querySelector("[data-next]"); // what to do with the Word file (written by the build)
     box.querySelector('[data-action="download-json"]').addEventListener("click", () => this.json());
     box.querySelector('[data-action="download-docx"]').addEventListener("click", () => this.docx());
   }
@@ -41,10 +42,20 @@ export class FormDownloads {
   async docx() {
     const { checker, checkerState } = this.app;
     if (!checker || checkerState !== "ready") {
+      if (checkerState !== "failed") {
+        // kept: the Word file is made and downloaded when the checker is ready
+        this.note("检查程序还在加载（进度见页面上方），加载完成后会自动生成 Word 并下载，不用再点。");
+        if (!this.queued) {
+          this.queued = true;
+          this.app.checkerSettled().then(() => {
+            this.queued = false;
+            this.docx();
+          });
+        }
+        return;
+      }
       this.note(
-        checkerState === "failed"
-          ? "检查程序无法在这个浏览器中运行，所以不能生成 Word。请下载 JSON，换用较新的浏览器打开本页并导入。"
-          : "检查程序还在加载，就绪后才能生成 Word，请稍等几秒再试。",
+        "检查程序没有加载成功（原因和办法见页面上方），所以不能生成 Word。您的内容已自动保存；可以先下载草稿文件（.json），换一个网络或浏览器打开本页导入后再下载 Word。",
         true,
       );
       return;
@@ -58,9 +69,10 @@ export class FormDownloads {
       const errors = this.app.errorCount();
       this.note(
         errors
-          ? `已下载 Word。申请书还有 ${errors} 处错误，Word 中对应的地方可能为空或需要修改。`
-          : "已下载 Word。打印后盖章、签名并填写日期。",
+          ? `已下载 Word。申请书还有 ${errors} 处错误，Word 中对应的地方可能为空或需要修改。接下来的步骤见下方。`
+          : "已下载 Word。接下来的步骤见下方。",
       );
+      if (this.next) this.next.hidden = false;
     } catch (err) {
       console.warn("生成 Word 失败", err);
       this.note("生成 Word 没有成功。您的内容没有受影响；可以先下载 JSON，稍后再试。", true);

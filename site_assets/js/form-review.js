@@ -1,8 +1,11 @@
 // Check your answers (data-module="form-review"): every field with its value (or 未填写), its shown messages, a
-// 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link.
+// 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link. On a phone each part is
+// a <details> (folded, its summary says how much is filled) so that the page stays short.
 import { el, replaceKeepingFocus } from "./dom.js";
 import { messageItem } from "./form-message.js";
 import { text } from "./util.js";
+import { NARROW } from "./form-fold.js";
+import { sectionOf } from "./form-problems.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REVIEW_CHARS = 3000;
@@ -13,6 +16,7 @@ export class FormReview {
   constructor(body, app) {
     this.body = body;
     this.app = app;
+    this.opened = new Set(); // on a phone each part is folded (<details>) until opened; kept across redraws
     body.addEventListener("click", (ev) => {
       const a = ev.target.closest("a[data-change]");
       if (!a) return;
@@ -24,6 +28,8 @@ export class FormReview {
   /** Focus the 修改 link of `path` (or the heading) after coming back. */
   focusBack(path) {
     const link = path ? this.body.querySelector(`[data-change="${CSS.escape(path)}"]`) : null;
+    const part = link && link.closest("details");
+    if (part) part.open = true;
     const target = link || document.getElementById("review-title");
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
@@ -34,8 +40,12 @@ export class FormReview {
     const byPath = new Map();
     for (const p of view.shown) byPath.set(p.path, [...(byPath.get(p.path) || []), p]);
     const row = (key, ...dds) => el("div", { class: "smpls-review__row" }, el("dt", { class: "smpls-review__key", text: key }), ...dds);
+    let filled = 0;
+    let total = 0;
     const item = (path, label, value, kind) => {
       let v = text(value).trim() ? text(value) : "";
+      total += 1;
+      if (v) filled += 1;
       if (kind === "yearmonth" && MONTH.test(v.trim())) v = `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月`;
       // no box limits its length (the notice sets none): a very long answer is shown in part, so that laying
       // out this view stays quick; the box above and the Word file hold all of it
@@ -46,8 +56,14 @@ export class FormReview {
       return row(label, dd, el("dd", { class: "smpls-review__action" }, change));
     };
     const blocks = [];
+    const narrow = window.matchMedia(NARROW).matches;
+    for (const d of this.body.querySelectorAll("details[data-part]")) {
+      if (d.open) this.opened.add(d.dataset.part); // opened just now: its toggle event may not have run yet
+      else this.opened.delete(d.dataset.part);
+    }
     for (const sec of model.sections) {
       const rows = [];
+      filled = total = 0;
       for (const kind of model.kinds.filter((k) => model.rowFields[k].some((f) => f.section === sec.key))) {
         const list = model.rowsIn(view.draft, kind);
         list.forEach((r, i) => {
@@ -58,7 +74,20 @@ export class FormReview {
         if (!list.length) rows.push(row(model.labelFor(model.rows[kind].list), el("dd", { class: "smpls-review__value smpls-review__value--empty", text: "没有" })));
       }
       for (const f of model.singles.filter((f) => f.section === sec.key)) rows.push(item(f.path, f.label, view.draft[f.section][f.name], f.kind));
-      blocks.push(el("h3", { class: "smpls-review__title", text: sec.short }), el("dl", { class: "smpls-review__list" }, ...rows));
+      const list = el("dl", { class: "smpls-review__list" }, ...rows);
+      if (!narrow) {
+        blocks.push(el("h3", { class: "smpls-review__title", text: sec.short }), list);
+        continue;
+      }
+      const problems = view.shown.some((p) => sectionOf(p.path) === sec.key) ? "，有问题" : "";
+      const part = el(
+        "details",
+        { class: "smpls-review__part", "data-part": sec.key, open: this.opened.has(sec.key) },
+        el("summary", { class: "smpls-review__title", text: `${sec.short}（已填 ${filled}/${total}${problems}）` }),
+        list,
+      );
+      part.addEventListener("toggle", () => (part.open ? this.opened.add(sec.key) : this.opened.delete(sec.key)));
+      blocks.push(part);
     }
     replaceKeepingFocus(this.body, blocks, "data-change");
   }

@@ -25,13 +25,13 @@ export class FormSummary {
   notReady(checkerState) {
     this.box.hidden = false;
     this.success.hidden = true;
-    this.title.textContent = "还不能检查";
+    this.title.textContent = checkerState === "failed" ? "不能检查" : "检查程序加载完成后会自动检查";
     this.body.replaceChildren(
       el("p", {
         text:
           checkerState === "failed"
-            ? "检查程序无法在这个浏览器中运行，所以不能检查。您填写的内容已保存，可以下载 JSON。"
-            : "检查程序还在加载，请稍等几秒后再点“检查全部”。您填写的内容已保存。",
+            ? "检查程序没有加载成功（原因和办法见页面上方），所以不能检查。您填写的内容已自动保存，也可以下载草稿文件（.json）。"
+            : "检查程序还在加载（进度见页面上方），加载完成后会自动检查并在这里列出问题，不用再点。您可以继续填写，内容已自动保存。",
       }),
     );
     this.focus(this.box);
@@ -40,6 +40,17 @@ export class FormSummary {
   focus(target = this.box.hidden ? this.success : this.box) {
     target.scrollIntoView({ block: "start" });
     target.focus({ preventScroll: true });
+  }
+
+  /** "还有 2 个部分未开始，这里没有列出它们的问题（见填写进度）。": the task list names them. */
+  notStartedNode(left) {
+    return el(
+      "span",
+      { "data-not-started": String(left.length) },
+      `还有 ${left.length} 个部分未开始，这里没有列出它们的问题（`,
+      el("a", { href: "#smpls-tasks" }, "见填写进度"),
+      "）。",
+    );
   }
 
   render(view) {
@@ -51,11 +62,18 @@ export class FormSummary {
     const { levels } = this.app.model;
     const errs = view.shown.filter((p) => p.level === levels.error);
     const tips = view.shown.filter((p) => p.level !== levels.error);
+    const left = view.notStarted || [];
     this.success.hidden = errs.length > 0;
     if (!errs.length) {
-      this.success.textContent = tips.length
-        ? `没有发现错误。还有 ${tips.length} 条提示，可以参考修改（不影响下载）。`
-        : "没有发现错误，也没有提示。请到“核对信息”逐项核对后下载。";
+      const where = left.length ? "已开始的部分" : "";
+      this.success.replaceChildren(
+        view.sections && !view.sections.size
+          ? "还没有开始填写，所以没有可检查的内容。请从“封面”开始填写。"
+          : tips.length
+            ? `${where}没有发现错误。还有 ${tips.length} 条提示，可以参考修改（不影响下载）。`
+            : `${where}没有发现错误，也没有提示。` + (left.length ? "" : "请到“核对信息”逐项核对后下载。"),
+        ...(left.length && view.sections.size ? [" ", this.notStartedNode(left)] : []),
+      );
     }
     this.box.hidden = !errs.length && !tips.length;
     if (this.box.hidden) return;
@@ -81,6 +99,7 @@ export class FormSummary {
         }),
       );
     const parts = [];
+    if (left.length && errs.length) parts.push(el("p", { class: "smpls-summary__left" }, this.notStartedNode(left)));
     if (errs.length) parts.push(list(errs, levels.error));
     if (tips.length) parts.push(el("h3", { class: "smpls-summary__sub", text: "提示（建议修改，不影响下载）" }), list(tips, levels.hint));
     replaceKeepingFocus(this.body, parts, "data-goto");

@@ -4,13 +4,13 @@
 // whether the user asked to 检查全部, the checker's last result) and passes it to one small component per job,
 // each found by its data-module attribute inside the form (form-fields, form-rows, form-autosave, form-status,
 // form-messages, form-counts, form-summary, form-tasks, form-review, form-downloads, form-import-zone,
-// form-clear). Components never read each other's DOM; they call the coordinator.
+// form-clear, form-fold). Components never read each other's DOM; they call the coordinator.
 // Typing never waits for Python, and nothing the user typed is dropped.
 import { draftStore } from "./draft-store.js";
 import { initRegions } from "./form-regions.js";
 import { FormModel } from "./form-model.js";
 import { hasContent, writtenPaths } from "./form-draft.js";
-import { counts, isShown, remapRowPaths, targetPath } from "./form-problems.js";
+import { counts, isShown, remapRowPaths, startedSections, targetPath } from "./form-problems.js";
 import { Announcer } from "./form-announce.js";
 import { FormFields } from "./form-fields.js";
 import { FormRows } from "./form-rows.js";
@@ -24,8 +24,9 @@ import { FormReview } from "./form-review.js";
 import { FormDownloads } from "./form-downloads.js";
 import { FormImportZone } from "./form-import-zone.js";
 import { FormClear } from "./form-clear.js";
+import { FormFold } from "./form-fold.js";
 
-const COMPONENTS = [FormFields, FormRows, FormAutosave, FormStatus, FormMessages, FormCounts, FormSummary, FormTasks, FormReview, FormDownloads, FormImportZone, FormClear];
+const COMPONENTS = [FormFields, FormRows, FormAutosave, FormStatus, FormMessages, FormCounts, FormSummary, FormTasks, FormReview, FormDownloads, FormImportZone, FormClear, FormFold];
 
 export function init(root) {
   const app = new FormApp(root);
@@ -80,6 +81,7 @@ class FormApp {
     this.summary = one("form-summary");
     this.counts = one("form-counts");
     this.review = one("form-review");
+    this.fold = one("form-fold"); // folds the parts on a phone
     this.autosave.restore();
     this.render();
     this.startChecker();
@@ -138,6 +140,7 @@ class FormApp {
     this.validateNow();
     this.announce("草稿已清空。");
     const first = this.fields.firstField();
+    this.reveal(first.name);
     first.scrollIntoView({ block: "center" });
     first.focus({ preventScroll: true });
   }
@@ -192,13 +195,20 @@ class FormApp {
   }
 
   focusField(path) {
+    this.reveal(path);
     this.fields.focus(path);
+  }
+
+  /** Open the part of the 申请书 that holds `path` (folded on a phone) before it is focused. */
+  reveal(path) {
+    if (this.fold) this.fold.reveal(path);
   }
 
   /** A 修改 link in 核对信息: go to the field, and offer the way back. */
   changeFrom(path) {
     this.returnTo = path;
     this.counts.showBack(true);
+    this.reveal(path);
     this.fields.focus(path);
   }
 
@@ -266,6 +276,18 @@ class FormApp {
     if (!this.checker || this.checkerState !== "ready") {
       this.render();
       this.summary.notReady(this.checkerState);
+      if (this.checkerState === "failed" || this.checkQueued) return;
+      // A click before the checker is ready is kept: the check runs when it is (the summary says so meanwhile).
+      this.checkQueued = true;
+      const state = await this.checkerSettled();
+      this.checkQueued = false;
+      if (state !== "ready") {
+        this.summary.notReady(state);
+        return;
+      }
+      const waitingHere = [document.body, this.summary.box, this.counts.checkButton].includes(document.activeElement);
+      await this.validateNow();
+      if (waitingHere) this.summary.focus(); // not when the user went on typing meanwhile
       return;
     }
     await this.validateNow();
@@ -281,11 +303,12 @@ class FormApp {
   view() {
     const draft = this.draft();
     const written = writtenPaths(this.model, draft);
-    const state = { showAll: this.showAll, touched: this.touched, editing: this.editing, written };
+    const { levels } = this.model;
+    const state = { showAll: this.showAll, touched: this.touched, editing: this.editing, written, levels };
+    state.started = startedSections(state); // the parts of the 申请书 begun (form-problems.js says what counts)
     const problems = (this.result && this.result.problems) || [];
     const hasMsg = (p) => !!this.root.querySelector(`[data-msg-for="${CSS.escape(p)}"]`);
     const shown = problems.filter((p) => isShown(p, state)).map((p) => ({ ...p, target: targetPath(p.path, hasMsg) }));
-    const unfilled = this.model.unfilled(draft).length;
     return {
       draft,
       problems,
@@ -293,8 +316,10 @@ class FormApp {
       result: this.result,
       showAll: this.showAll,
       checkerState: this.checkerState,
-      started: this.showAll || written.size > 0 || this.touched.size > 0,
-      counts: counts(problems, state, unfilled, this.model.levels),
+      started: this.showAll || state.started.size > 0,
+      sections: state.started,
+      notStarted: this.model.sections.filter((s) => !state.started.has(s.key)),
+      counts: counts(problems, state, this.model.unfilled(draft), levels),
     };
   }
 

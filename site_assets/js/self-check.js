@@ -15,12 +15,16 @@ import { el } from "./dom.js";
 const MET = "符合";
 const NOT_MET = "不符合";
 const UNKNOWN = "需进一步确认";
+const INFO = "供参考";
+/** The verdict's sentence, naming the conditions not met or still open (`names`). */
 const OVERALL_TEXT = {
-  [MET]: "按您的回答，本单位符合通知二规定的四项基本条件。可以开始起草申请书。",
-  [NOT_MET]: "按您的回答，有条件不符合通知二规定的基本条件，理由见下方。如果回答有误，请修改。",
-  [UNKNOWN]: "还有问题没有回答或答了“不确定”，暂时不能判断。请按下方的提示逐条确认。",
+  [MET]: () => "按您的回答，本单位符合通知二规定的四项基本条件。接下来的步骤见下方。",
+  [NOT_MET]: (names) => `按您的回答，${names}不符合通知二规定的基本条件，理由见下方。如果回答有误，请修改。`,
+  [UNKNOWN]: (names) => `${names}还不能判断：有问题没有回答或答了“不确定”。请按下方的提示逐条确认。`,
 };
 const TAG_CLASS = { [MET]: "met", [NOT_MET]: "not-met", [UNKNOWN]: "unknown" };
+/** Reasons in this order: what is not met, what is open, what is met, what is asked for information only. */
+const ORDER = [NOT_MET, UNKNOWN, MET, INFO];
 
 export function init(root) {
   const app = new SelfCheck(root);
@@ -64,6 +68,13 @@ class SelfCheck {
       if (value) out[q.id] = value;
     }
     return out;
+  }
+
+  /** {answered, total} of the questions that decide the verdict (required ones). */
+  progress() {
+    const answers = this.answers();
+    const asked = this.questions.filter((q) => q.required);
+    return { answered: asked.filter((q) => answers[q.id]).length, total: asked.length };
   }
 
   setAnswers(answers) {
@@ -163,7 +174,8 @@ class SelfCheck {
   focusCondition(id) {
     const q = this.questions.find((x) => x.condition === id && this.reasonQuestions(id).includes(x.id))
       || this.questions.find((x) => x.condition === id);
-    const target = q && this.form.querySelector(`[name="${CSS.escape(q.id)}"]`);
+    const name = q && `[name="${CSS.escape(q.id)}"]`;
+    const target = q && (this.form.querySelector(`${name}:checked`) || this.form.querySelector(name)); // the answer given
     const section = this.root.querySelector(`#sc-cond-${CSS.escape(id)}`);
     if (section) section.scrollIntoView({ block: "start" });
     if (target) target.focus({ preventScroll: true });
@@ -231,6 +243,7 @@ class SelfCheck {
     this.root.querySelector("[data-bar-verdict]").textContent = word;
     this.root.querySelector("[data-bar-verdict]").className = "smpls-sc-tag";
     this.root.querySelector("[data-overall-text]").textContent = text;
+    this.root.querySelector("[data-next]").hidden = true;
     for (const li of this.result.querySelectorAll("[data-reason]")) {
       li.dataset.status = "";
       li.querySelector("[data-tag]").textContent = word;
@@ -240,19 +253,35 @@ class SelfCheck {
   }
 
   showVerdict(v) {
-    this.result.dataset.overall = v.overall;
-    this.root.querySelector("[data-verdict]").textContent = v.overall;
+    const { answered, total } = this.progress();
+    // No answer yet is not a verdict; answers missing (none failing) say how many are left, not 需进一步确认.
+    const word = !answered ? `还没有回答（0/${total}）` : v.overall === UNKNOWN && answered < total ? `还没有答完（${answered}/${total}）` : v.overall;
+    this.result.dataset.overall = answered ? v.overall : "";
+    this.root.querySelector("[data-verdict]").textContent = word;
     const bar = this.root.querySelector("[data-bar-verdict]");
-    bar.textContent = v.overall;
-    bar.className = `smpls-sc-tag smpls-sc-tag--${TAG_CLASS[v.overall] || "unknown"}`;
-    this.root.querySelector("[data-overall-text]").textContent = OVERALL_TEXT[v.overall] || "";
+    bar.textContent = word;
+    bar.className = answered ? `smpls-sc-tag smpls-sc-tag--${TAG_CLASS[v.overall] || "unknown"}` : "smpls-sc-tag";
+    const open = v.reasons.filter((r) => r.status === v.overall && r.status !== MET);
+    const names = open.map((r) => `${r.clause}（${r.title}）`).join("、");
+    this.root.querySelector("[data-overall-text]").textContent = answered
+      ? (OVERALL_TEXT[v.overall] || (() => ""))(names)
+      : `请回答下面的 ${total} 个问题，每答一题，结论随即更新。拿不准的可以先选“不确定”。`;
+    this.root.querySelector("[data-next]").hidden = !(answered && v.overall === MET);
+    const list = this.root.querySelector("[data-reasons]");
+    const rank = (r) => (ORDER.includes(r.status) ? ORDER.indexOf(r.status) : ORDER.length);
+    const sorted = [...v.reasons].sort((a, b) => rank(a) - rank(b)); // stable: the notice's order within a status
+    for (const r of sorted) {
+      const li = list.querySelector(`[data-reason="${CSS.escape(r.condition)}"]`);
+      if (li) list.append(li);
+    }
     for (const r of v.reasons) {
       const li = this.result.querySelector(`[data-reason="${CSS.escape(r.condition)}"]`);
       if (!li) continue;
-      li.dataset.status = r.status;
+      const none = !answered && r.status !== INFO; // nothing answered: no condition is judged yet
+      li.dataset.status = none ? "" : r.status;
       const tag = li.querySelector("[data-tag]");
-      tag.textContent = r.status;
-      tag.className = `smpls-sc-tag smpls-sc-tag--${TAG_CLASS[r.status] || "unknown"}`;
+      tag.textContent = none ? "未回答" : r.status;
+      tag.className = none ? "smpls-sc-tag" : `smpls-sc-tag smpls-sc-tag--${TAG_CLASS[r.status] || "unknown"}`;
       li.querySelector("[data-text]").textContent = r.reason;
     }
   }

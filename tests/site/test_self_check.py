@@ -21,7 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, UNSURE, Question, evaluate
 from smpls.fields import field_by_path
-from smpls.notice import closed_notice
+from smpls.notice import CLAUSES, closed_notice
 
 READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (slower when the machine is busy)
 STORAGE_KEY = "smpls-self-check"
@@ -93,17 +93,31 @@ def answer_all(page: Page, answers: dict[str, str]) -> None:
             answer(page, q, answers[q.id])
 
 
+REQUIRED = [q for q in QUESTIONS if q.required]
+
+
+def shown_word(answers: dict[str, str]) -> str:
+    """What the page shows for the verdict: no verdict before any answer, how many are left while none fails."""
+    n, total = sum(1 for q in REQUIRED if answers.get(q.id)), len(REQUIRED)
+    if not n:
+        return f"还没有回答（0/{total}）"
+    overall = evaluate(answers).overall
+    return f"还没有答完（{n}/{total}）" if overall == UNKNOWN and n < total else overall
+
+
 def expect_verdict(page: Page, answers: dict[str, str]) -> None:
     """The page shows what smpls.eligibility.evaluate says for these answers: overall, status and reason."""
     verdict = evaluate(answers)
+    answered = any(answers.get(q.id) for q in REQUIRED)
     result = page.locator("[data-result]")
-    expect(result).to_have_attribute("data-overall", verdict.overall, timeout=READY_TIMEOUT)
-    expect(page.locator("[data-verdict]")).to_have_text(verdict.overall)
-    expect(page.locator("[data-bar-verdict]")).to_have_text(verdict.overall)
+    expect(page.locator("[data-verdict]")).to_have_text(shown_word(answers), timeout=READY_TIMEOUT)
+    expect(result).to_have_attribute("data-overall", verdict.overall if answered else "")
+    expect(page.locator("[data-bar-verdict]")).to_have_text(shown_word(answers))
     for r in verdict.reasons:
         row = result.locator(f'[data-reason="{r.condition}"]')
-        expect(row).to_have_attribute("data-status", r.status)
-        expect(row.locator("[data-tag]")).to_have_text(r.status)
+        status = r.status if answered or r.status == INFO else ""
+        expect(row).to_have_attribute("data-status", status)
+        expect(row.locator("[data-tag]")).to_have_text(status or "未回答")
         expect(row.locator("[data-text]")).to_have_text(r.reason)
         expect(row).to_contain_text(r.clause)
         expect(row.locator(f'a[href$="#{r.anchor}"]')).to_have_count(1)
@@ -193,10 +207,19 @@ def test_no_verdict_is_made_up_when_python_fails(page: Page, site_url: str, site
 
 def test_all_conditions_met(page: Page, site_url: str, site_dir: Path) -> None:
     open_check(page, site_url, site_dir)
-    expect_verdict(page, {})  # nothing answered yet: 需进一步确认
+    expect_verdict(page, {})  # nothing answered yet: no verdict, "还没有回答（0/8）" (Python says 需进一步确认)
+    expect(page.locator("[data-verdict]")).to_have_text(f"还没有回答（0/{len(REQUIRED)}）")
     assert evaluate({}).overall == UNKNOWN
+    expect(page.locator("[data-next]")).to_be_hidden()
     answer_all(page, ALL_MET)
     expect_verdict(page, ALL_MET)
+    # after 符合: the next steps, the notice's words quoted (保证单位, 业务指导单位, 管理单位, 一式4份)
+    steps = page.locator("[data-next]")
+    expect(steps).to_be_visible()
+    for words in ("保证单位", "业务指导单位", "填写申请书", "一式4份"):
+        expect(steps).to_contain_text(words)
+    for quoted in steps.locator("q").all_inner_texts():
+        assert any(quoted in c.text for c in CLAUSES), quoted
     for r in evaluate(ALL_MET).reasons:
         assert r.status in (MET, INFO)
         expect(page.locator(f'[data-reason="{r.condition}"]')).to_have_attribute("data-status", r.status)
@@ -255,6 +278,35 @@ def test_unknown_answers_need_confirmation(page: Page, site_url: str, site_dir: 
         expect(page.locator(f'[data-reason="{q.condition}"]')).to_have_attribute("data-status", UNKNOWN)
         answer(page, q, ALL_MET[q.id])
     expect_verdict(page, ALL_MET)
+
+
+def test_what_fails_or_is_open_comes_first_and_is_named(page: Page, site_url: str, site_dir: Path) -> None:
+    failing, bad = FAILING[-1]  # the last condition of 通知二: listed last on the paper
+    open_q, unsure = OPEN[0]
+    answers = {**ALL_MET, failing.id: bad, open_q.id: unsure}
+    open_check(page, site_url, site_dir)
+    answer_all(page, answers)
+    expect_verdict(page, answers)
+    rows = page.locator(".smpls-sc-reasons > li")
+    expect(rows.nth(0)).to_have_attribute("data-reason", failing.condition)
+    expect(rows.nth(1)).to_have_attribute("data-reason", open_q.condition)
+    cond = next(c for c in CONDITIONS if c.id == failing.condition)
+    expect(page.locator("[data-overall-text]")).to_contain_text(f"{cond.clause}（{cond.title}）不符合")
+    expect(page.locator("[data-next]")).to_be_hidden()
+
+
+def test_accident_question_explains_and_names_whom_to_ask(page: Page, site_url: str, site_dir: Path) -> None:
+    q = next(q for q in QUESTIONS if q.id == "accident")
+    open_check(page, site_url, site_dir, ready=False)
+    box = group(page, q)
+    expect(box).to_contain_text("“重大”")
+    expect(box).to_contain_text("标准化行政主管部门")
+    expect(box.get_by_role("link", name="联系方式")).to_have_attribute("href", re.compile(r"contacts"))
+    # the options in the 申请书's own order (basic.major_accident), then 不确定
+    spec = field_by_path("basic.major_accident")
+    assert spec is not None
+    labels = box.locator("label").all_inner_texts()
+    assert labels == [*spec.meta.choices, UNSURE]
 
 
 def test_edit_link_of_a_reason_goes_to_the_question(page: Page, site_url: str, site_dir: Path) -> None:

@@ -18,6 +18,7 @@ from smpls.eligibility import (
     evaluate,
     questions_data,
 )
+from smpls.fields import field_by_path
 from smpls.notice import clause
 
 ALL_MET: dict[str, str] = {**{q.id: q.good for q in QUESTIONS if q.good}, "focus_area": "社会治理"}
@@ -118,7 +119,10 @@ def test_questions_as_data() -> None:
     for c in data["conditions"]:
         assert c["clause"].startswith("通知") and c["anchor"] and c["text"].endswith(("；", "。"))
     accident = next(q for q in data["questions"] if q["id"] == "accident")
-    assert accident["options"] == ["是", "否", "不确定"]
+    # in the 申请书's own order (basic.major_accident: 否, 是), the answer meeting the condition first
+    spec = field_by_path("basic.major_accident")
+    assert spec is not None
+    assert accident["options"] == [*spec.meta.choices, "不确定"] == ["否", "是", "不确定"]
     assert accident["prefill"] == [{"path": "basic.major_accident", "values": {"是": "是", "否": "否"}}]
 
 
