@@ -63,7 +63,7 @@ def render_app() -> str:
 <script type="application/json" id="smpls-summary-config">{config_json}</script>
 <div class="smpls-sum__drop" data-dropzone>
 <h2 class="smpls-sum__h" id="smpls-sum-add">添加申请书</h2>
-<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹，也可以把文件、文件夹拖到这个框里。可读取申请书草稿（.json）和 Word 申请书（.docx），{_e(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
+<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹<span class="smpls-drag-words">，也可以把文件、文件夹拖到这个框里</span>。可读取申请书草稿（.json）和 Word 申请书（.docx），{_e(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
 <div class="smpls-actions">
 <label class="smpls-btn smpls-btn--primary smpls-sum__pick" for="smpls-sum-files">选择文件</label>
 <input class="smpls-sum__input" type="file" id="smpls-sum-files" multiple accept="{_e(accept)}" aria-describedby="smpls-sum-hint">
