@@ -119,7 +119,7 @@ def migrate(data: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Problem]]
                 ERROR,
                 "schema_version",
                 f"文件中的 schema_version 应为不大于 {SCHEMA_VERSION} 的整数，无法确定这份草稿的版本，因此没有读取。"
-                "请选择由本站“下载 JSON”保存的文件。",
+                "请选择由本站“下载草稿文件”保存的文件。",
             )
         ]
     if version > SCHEMA_VERSION:
@@ -244,7 +244,7 @@ def _build(data: dict[str, Any]) -> tuple[Application | None, list[Problem]]:
             problems.append(_structural_problem(error))
         for error in errors:
             data = _repair(data, tuple(error.get("loc", ())), error.get("type", ""), error.get("ctx") or {})
-    problems.append(Problem("not_object", ERROR, "", "无法读取这份草稿的内容。请选择由本站“下载 JSON”保存的文件。"))
+    problems.append(Problem("not_object", ERROR, "", "无法读取这份草稿的内容。请选择由本站“下载草稿文件”保存的文件。"))
     return None, problems
 
 
@@ -257,7 +257,7 @@ def validate(data: Any, *, today: date | None = None) -> ValidationResult:
         return _validate(data, today)
     except Exception:  # pragma: no cover - the last line of defence; every known input is handled above
         return ValidationResult(
-            None, (Problem("unreadable", ERROR, "", "无法读取这份草稿。请选择由本站“下载 JSON”保存的文件。"),)
+            None, (Problem("unreadable", ERROR, "", "无法读取这份草稿。请选择由本站“下载草稿文件”保存的文件。"),)
         )
 
 
@@ -273,7 +273,7 @@ def _validate(data: Any, today: date | None) -> ValidationResult:
                     ERROR,
                     "",
                     f"这不是申请书草稿：文件的最外层应是一个 JSON 对象（以 {{ 开头），现在是{_kind_of(data)}。"
-                    "请选择由本站“下载 JSON”保存的文件。",
+                    "请选择由本站“下载草稿文件”保存的文件。",
                 ),
             ),
         )
@@ -329,7 +329,7 @@ def parse(source: str | bytes) -> tuple[Any, Problem | None]:
             "",
             f"文件太大（{len(source) / 1024 / 1024:.1f} MB）。申请书草稿一般只有几十 KB，"
             f"最大可读取 {limits.mb(MAX_BYTES)}。"
-            "请确认选择的是本站“下载 JSON”保存的文件。",
+            "请确认选择的是本站“下载草稿文件”保存的文件。",
         )
     try:
         text = source.decode("utf-8-sig") if isinstance(source, bytes) else source.removeprefix("\ufeff")
@@ -346,7 +346,7 @@ def parse(source: str | bytes) -> tuple[Any, Problem | None]:
         "unreadable",
         ERROR,
         "",
-        f"无法读取这个文件：{reason}，不是有效的 JSON。请选择由本站“下载 JSON”保存的文件，不要用其他软件修改它。",
+        f"无法读取这个文件：{reason}，不是有效的 JSON。请选择由本站“下载草稿文件”保存的文件，不要用其他软件修改它。",
     )
 
 

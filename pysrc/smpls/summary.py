@@ -176,7 +176,7 @@ def check_file(name: str, data: bytes, *, today: date | None = None, size: int |
     try:
         return _check(name, data, digest, today)
     except Exception:  # pragma: no cover - draft.load never raises; this is the last line of defence
-        return _unreadable(name, digest, "无法读取这个文件。请选择由本站“下载 JSON”保存的草稿。")
+        return _unreadable(name, digest, "无法读取这个文件。请选择由本站“下载草稿文件”保存的草稿。")
 
 
 def _check(name: str, data: bytes, digest: str, today: date | None) -> Entry:
@@ -196,7 +196,7 @@ def _check(name: str, data: bytes, digest: str, today: date | None) -> Entry:
             name,
             digest,
             "这个 JSON 文件不是申请书草稿：里面没有 schema_version，也没有申请书的任何部分。"
-            "请选择由本站“下载 JSON”保存的文件。",
+            "请选择由本站“下载草稿文件”保存的文件。",
         )
     return _from_result(name, digest, draft.validate(value, today=today))
 

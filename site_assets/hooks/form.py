@@ -292,7 +292,7 @@ def render_app() -> str:
 <div class="smpls-privacy" data-privacy hidden>
 <div class="smpls-checkbox"><input type="checkbox" id="smpls-no-store" aria-describedby="smpls-no-store-hint">
 <label for="smpls-no-store">不在这台电脑上保存草稿</label></div>
-<p class="smpls-hint" id="smpls-no-store-hint">适合公用电脑。选择后，这台电脑上已保存的草稿会被删除，以后的修改也不再保存；离开本页前请先“下载 JSON”，页面会提醒您。</p>
+<p class="smpls-hint" id="smpls-no-store-hint">适合公用电脑。选择后，这台电脑上已保存的草稿会被删除，以后的修改也不再保存；离开本页前请先“下载草稿文件”，页面会提醒您。</p>
 </div>
 </div>
 <div class="smpls-bar" data-module="form-counts" aria-label="检查结果">
@@ -324,15 +324,15 @@ def render_app() -> str:
 {closed_notice()}
 <div class="smpls-downloads" data-module="form-downloads">
 <div class="smpls-actions">
-<button type="button" class="smpls-btn smpls-btn--primary" data-action="download-json">下载 JSON</button>
-<button type="button" class="smpls-btn" data-action="download-docx">下载 Word</button>
+<button type="button" class="smpls-btn smpls-btn--primary" data-action="download-docx">下载 Word 申请书</button>
+<button type="button" class="smpls-btn" data-action="download-json">下载草稿文件（.json，可再导入继续填写）</button>
 </div>
-<p class="smpls-hint">JSON 文件是您的草稿，以后可以在这里导入继续填写。Word 文件按申请书的格式排版，需检查程序就绪后才能生成；在 Word、WPS 或 LibreOffice 里改过的 Word 文件也可以在这里导入。</p>
+<p class="smpls-hint">Word 申请书按通知附件的格式排版，需检查程序就绪后才能生成。草稿文件（.json）保存您填写的全部内容，以后可以在这里导入继续填写；在 Word、WPS 或 LibreOffice 里改过的 Word 文件也可以在这里导入。</p>
 <p class="smpls-note" data-note="download" role="status"></p>
 {next_steps()}
 </div>
 <div class="smpls-import" data-module="form-import-zone" data-dropzone>
-<label class="smpls-label" for="smpls-import-file">导入草稿（JSON 或 Word）</label>
+<label class="smpls-label" for="smpls-import-file">导入草稿（草稿文件 .json 或 Word 申请书 .docx）</label>
 <p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB）<span class="smpls-drag-words">，或把文件拖到这个框里</span>。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
 <input type="file" id="smpls-import-file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="smpls-import-hint">
 <div class="smpls-import__msg" data-note="import" role="status"></div>
@@ -343,7 +343,7 @@ def render_app() -> str:
 <button type="button" class="smpls-btn smpls-btn--warn" data-action="clear">清空草稿</button>
 <dialog class="smpls-dialog" id="smpls-clear-dialog" aria-labelledby="smpls-clear-title" aria-describedby="smpls-clear-text">
 <h2 id="smpls-clear-title">确定清空草稿吗？</h2>
-<p id="smpls-clear-text">页面上填写的全部内容和这台电脑里保存的草稿都会被删除，不能恢复。如果以后还要用，请先“下载 JSON”。</p>
+<p id="smpls-clear-text">页面上填写的全部内容和这台电脑里保存的草稿都会被删除，不能恢复。如果以后还要用，请先“下载草稿文件”。</p>
 <div class="smpls-actions">
 <button type="button" class="smpls-btn smpls-btn--warn" data-dialog="confirm">清空</button>
 <button type="button" class="smpls-btn" data-dialog="cancel">取消</button>

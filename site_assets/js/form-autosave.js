@@ -12,7 +12,7 @@ import { formatTime, text } from "./util.js";
 
 const BLOCKED =
   "自动保存已关闭：这个浏览器不允许本站在电脑上保存数据（可能设置了阻止网站数据或 Cookie），草稿只在这个标签页里，关闭或刷新页面后就没有了。" +
-  "请随时点“下载 JSON”把内容存成草稿文件，以后可以在本页“导入草稿”继续填写。";
+  "请随时点“下载草稿文件”把内容存成草稿文件，以后可以在本页“导入草稿”继续填写。";
 const FULL =
   "刚才的修改没有保存到这台电脑：浏览器给本站的存储空间已满（QuotaExceededError）。您输入的内容仍在页面上，请现在下载草稿文件保存；" +
   "清理浏览器中的网站数据后，这里会继续自动保存。";
@@ -200,7 +200,7 @@ export class FormAutosave {
     if (on) {
       draftStore.clear();
       this.dirty = this.app.hasContent();
-      this.setSaved("按您的选择，草稿不保存在这台电脑上；离开前请“下载 JSON”。");
+      this.setSaved("按您的选择，草稿不保存在这台电脑上；离开前请“下载草稿文件”。");
       this.app.announce("已删除这台电脑上保存的草稿，以后的修改也不再保存。");
     } else {
       this.saveNow();

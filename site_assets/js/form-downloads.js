@@ -36,7 +36,7 @@ export class FormDownloads {
     const blob = new Blob([JSON.stringify(draft, null, 2) + "\n"], { type: "application/json" });
     this.save(blob, draftFileName(String(unit).trim(), day, this.app.model.config.fileName));
     this.app.downloaded();
-    this.note("已下载 JSON 草稿。以后可以在本页“导入草稿”继续填写。");
+    this.note("已下载草稿文件。以后可以在本页“导入草稿”继续填写。");
   }
 
   async docx() {
@@ -75,7 +75,7 @@ export class FormDownloads {
       if (this.next) this.next.hidden = false;
     } catch (err) {
       console.warn("生成 Word 失败", err);
-      this.note("生成 Word 没有成功。您的内容没有受影响；可以先下载 JSON，稍后再试。", true);
+      this.note("生成 Word 没有成功。您的内容没有受影响；可以先下载草稿文件，稍后再试。", true);
     }
   }
 }

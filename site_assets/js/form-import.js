@@ -22,7 +22,7 @@ export async function readDraftFile(file, { maxBytes, schemaVersion, sectionKeys
   const name = file.name || "文件";
   const looksJson = /\.json$/i.test(name) || file.type === "application/json";
   if (!looksJson || !JSON_TYPES.has(file.type)) {
-    return fail(`“${name}”不是 JSON 文件。请选择本页“下载 JSON”保存的、以 .json 结尾的草稿文件。当前内容没有改变。`);
+    return fail(`“${name}”不是 JSON 文件。请选择本页“下载草稿文件”保存的、以 .json 结尾的草稿文件。当前内容没有改变。`);
   }
   if (file.size > maxBytes) {
     return fail(
@@ -36,7 +36,7 @@ export async function readDraftFile(file, { maxBytes, schemaVersion, sectionKeys
     if (bytes.includes(0)) throw new Error("binary");
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return fail(`“${name}”不是文本格式的 JSON 文件（无法按 UTF-8 读取）。请选择本页“下载 JSON”保存的文件。当前内容没有改变。`);
+    return fail(`“${name}”不是文本格式的 JSON 文件（无法按 UTF-8 读取）。请选择本页“下载草稿文件”保存的文件。当前内容没有改变。`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM added by some editors
   let data;
@@ -65,7 +65,7 @@ export async function readDraftFile(file, { maxBytes, schemaVersion, sectionKeys
     version = data.schema_version;
     if (typeof version === "string" && /^\s*\d+\s*$/.test(version)) version = Number(version);
     if (!Number.isInteger(version) || version < 0) {
-      return fail(`“${name}”的版本号（schema_version）无效：应为不大于 ${schemaVersion} 的整数。请选择本页“下载 JSON”保存的文件。当前内容没有改变。`);
+      return fail(`“${name}”的版本号（schema_version）无效：应为不大于 ${schemaVersion} 的整数。请选择本页“下载草稿文件”保存的文件。当前内容没有改变。`);
     }
     if (version > schemaVersion) {
       return fail(

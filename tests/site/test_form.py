@@ -157,7 +157,7 @@ def test_closed_batch_is_said_near_the_downloads(new_context: Any, site_url: str
         """() => [...document.querySelectorAll('#review h3, #review [data-closed-notice], #review [data-action]')]
                  .map(e => e.dataset.action || (e.matches('[data-closed-notice]') ? 'notice' : e.textContent))"""
     )
-    assert order[:3] == ["下载与导入", "notice", "download-json"], order
+    assert order[:3] == ["下载与导入", "notice", "download-docx"], order  # the Word file is the main action
 
 
 def test_form_can_be_typed_in_without_any_script(new_context: Any, site_url: str, site_dir: Path) -> None:
@@ -329,7 +329,8 @@ def test_each_message_names_its_basis(page: Page, site_url: str, site_dir: Path)
     page.click('[data-action="check-all"]')
     item = page.locator(".smpls-summary__list li", has=page.locator('a[data-goto="basic.org_code"]'))
     expect(item.locator(".smpls-basis")).to_have_text(f"依据：{email['basis']}")
-    item.locator(".smpls-basis a").click()
+    item.locator(".smpls-basis a").click()  # opens in place (test_a_basis_opens_in_place…); the whole page from there
+    page.locator("dialog.smpls-basis-dialog a.smpls-basis-dialog__full").click()
     page.wait_for_url(href)
     anchor = email["basis_href"].split("#")[1]
     expect(page.locator(f"[id='{anchor}']")).to_have_count(1)
@@ -726,7 +727,7 @@ def test_hook_fails_on_an_unknown_marker() -> None:
 
     html = FORM_HOOK.on_page_content("<p>x</p><!-- form:app -->", FakePage(), None, None)
     html = regions.on_page_content(html, FakePage(), None, None)  # the next hook fills the form's regions marker
-    assert 'data-module="checker form"' in html and "<!--" not in html and "GB/T 2260" in html
+    assert 'data-module="checker form basis-dialog"' in html and "<!--" not in html and "GB/T 2260" in html
     with pytest.raises(PluginError, match="form:apps"):
         FORM_HOOK.on_page_content("<!-- form:apps -->", FakePage(), None, None)
     with pytest.raises(PluginError, match="regions:x"):

@@ -73,7 +73,7 @@ def test_the_form_says_once_that_autosave_is_off_when_storage_is_blocked(
     saved = page.locator("[data-saved]")
     expect(saved).to_contain_text("自动保存已关闭")
     expect(saved).to_contain_text("只在这个标签页")
-    expect(saved).to_contain_text("下载 JSON")
+    expect(saved).to_contain_text("下载草稿文件")
     said = saved.inner_text()
     page.fill(f"#{fid('cover.pilot_name')}", "临湖市政务服务综合标准化试点")
     page.locator(f"#{fid('cover.pilot_name')}").blur()
