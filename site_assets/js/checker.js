@@ -24,7 +24,7 @@ function mark(name) {
 const CALL_TIMEOUT_MS = { default: 20000, docx: 120000 };
 const MAX_RESTARTS = 3;
 
-const UNSUPPORTED = "这个浏览器版本较旧，不能运行检查程序。您仍可填写、自动保存和下载草稿文件；检查和生成 Word 请换用较新的 Chrome、Edge、Firefox 或 Safari。";
+const UNSUPPORTED = "这个浏览器不支持 WebAssembly 或 Web Worker（版本较旧，或已被禁用），不能运行检查程序。您仍可填写、自动保存和下载草稿文件；检查和生成 Word 请换用较新的 Chrome、Edge、Firefox 或 Safari。";
 
 export function startChecker() {
   if (instance) return instance;

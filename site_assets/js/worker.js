@@ -250,7 +250,7 @@ async function startPython(loadPyodide, options) {
 
 async function boot() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-    throw new LoadError("这个浏览器版本较旧（或关闭了所需的功能），不能运行检查程序。");
+    throw new LoadError("这个浏览器不支持 WebAssembly（或已被禁用），不能运行检查程序。");
   }
   status("loading", "正在下载检查程序…");
   // Wheels download while Pyodide starts.
