@@ -52,7 +52,7 @@ export async function readDraftFile(file, { maxBytes, schemaVersion, sectionKeys
     return fail(`“${name}”的 JSON 格式有错${place}，无法读取。文件可能不完整或被改动过。当前内容没有改变。`);
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) {
-    return fail(`“${name}”里不是申请书草稿：草稿应是一个包含 schema_version 和各部分内容的对象。当前内容没有改变。`);
+    return fail(`“${name}”里不是申请书草稿（不是本站保存的草稿文件）。请选择本页“下载草稿文件”保存的文件。当前内容没有改变。`);
   }
   const known = sectionKeys.filter((k) => Object.prototype.hasOwnProperty.call(data, k));
   const hasVersion = Object.prototype.hasOwnProperty.call(data, "schema_version");
@@ -65,7 +65,7 @@ export async function readDraftFile(file, { maxBytes, schemaVersion, sectionKeys
     version = data.schema_version;
     if (typeof version === "string" && /^\s*\d+\s*$/.test(version)) version = Number(version);
     if (!Number.isInteger(version) || version < 0) {
-      return fail(`“${name}”的版本号（schema_version）无效：应为不大于 ${schemaVersion} 的整数。请选择本页“下载草稿文件”保存的文件。当前内容没有改变。`);
+      return fail(`“${name}”的版本号无效，不是本站保存的草稿文件。请选择本页“下载草稿文件”保存的文件。当前内容没有改变。`);
     }
     if (version > schemaVersion) {
       return fail(
