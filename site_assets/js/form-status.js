@@ -39,6 +39,7 @@ export class FormStatus {
     const state = s.state;
     this.box.dataset.state = state;
     if (state !== "failed" && this.detail) this.detail = this.detail.remove();
+    if (state !== "loading") this.restarting = false;
     if (state === "ready") {
       this.text.textContent = "检查程序已就绪：离开一个栏目时会检查它，也可以随时点“检查全部”。";
       this.bar.hidden = true;
@@ -52,7 +53,9 @@ export class FormStatus {
       if (s.detail) console.warn("检查程序：", s.detail);
     } else {
       const at = loadingStep(s.message);
-      const again = /意外/.test(s.message || "") ? "检查程序意外停止，正在重新加载。" : "";
+      // a restart after a crash says so until the checker is back (the new worker's own steps follow at once)
+      if (/意外/.test(s.message || "")) this.restarting = true;
+      const again = this.restarting ? "检查程序意外停止，正在重新加载。" : "";
       const size = this.mb ? `首次使用需下载约 ${this.mb} MB，以后从这台电脑的缓存读取；` : "";
       this.text.textContent = `${again}正在加载检查程序（${size}第 ${at.step}/${at.of} 步：${at.words}）……您可以先开始填写。`;
       this.bar.hidden = false;
