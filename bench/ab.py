@@ -32,12 +32,12 @@ from offline import write_service_worker  # the copy gets its own service worker
 # Each change, undone in a copy of the built site: (files matched by a glob, pattern, replacement); every pattern
 # must match in every file the glob names, exactly once, or the bench stops (the site's code changed).
 EARLY_START = re.compile(
-    r'\n  <script type="module" async>import\("[^"]*/assets/smpls/checker\.js"\)\.then\([^<]*</script>'
+    r'\n  <script type="module" async>import\("[^"]*/assets/smpls/runtime/checker\.js"\)\.then\([^<]*</script>'
 )
 SEARCH_LATER = re.compile(r"\n  <script>\n    // The theme's search worker.*?\n  </script>", re.S)
 PATCHES: dict[str, list[tuple[str, str | re.Pattern[str], str]]] = {
     # checker pages register the service worker at page load, not once the checker is ready
-    "late-register": [("assets/smpls/offline.js", "(usesChecker ? checkerSettled() : null)", "null")],
+    "late-register": [("assets/smpls/runtime/offline.js", "(usesChecker ? checkerSettled() : null)", "null")],
     # no inline script at the top of checker pages that starts the checker's worker
     "early-start": [("**/index.html", EARLY_START, "")],
     # the theme's search worker starts with the page, not once the checker is ready
@@ -46,13 +46,13 @@ PATCHES: dict[str, list[tuple[str, str | re.Pattern[str], str]]] = {
     "runtime-network": [("sw.js", "if (isRuntime && self.navigator.onLine) return;", "")],
     # Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS
     "js-unzip": [
-        ("assets/smpls/worker.js", "const entries = (await zipReader).storedEntries(bytes);", "const entries = null;")
+        ("assets/smpls/runtime/worker.js", "const entries = (await zipReader).storedEntries(bytes);", "const entries = null;")
     ],
     # Python starts the usual way on every visit, not from the snapshot after the import kept by an earlier one
     "snapshot": [
-        ("assets/smpls/worker.js", "const stored = await found.catch(() => null);", "const stored = null;"),
+        ("assets/smpls/runtime/worker.js", "const stored = await found.catch(() => null);", "const stored = null;"),
         (
-            "assets/smpls/worker.js",
+            "assets/smpls/runtime/worker.js",
             "if (!started.snapshot || !started.snapshot.key) return started;",
             "return started;",
         ),

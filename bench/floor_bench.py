@@ -4,7 +4,7 @@ blank page, without any page of the site (no theme, no form, no service worker),
 - Pyodide alone: loadPyodide() and nothing else;
 - + our wheels and `import smpls.browser`: what the checker's worker does on a first visit, without the page
   around it (the wheels' files written, pydantic_core's extension from its own file, then the import);
-- the site's worker (assets/smpls/worker.js) itself on the blank page: warm, it starts Python from the snapshot
+- the site's worker (assets/smpls/runtime/worker.js) itself on the blank page: warm, it starts Python from the snapshot
   after the import that its cold visit kept.
 
 The page is the same for all; it takes the mode from its URL. All are served with the built site from a folder of
@@ -25,7 +25,7 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floo
 <script>
 performance.mark("floor:start");
 const site = new URLSearchParams(location.search).get("mode") === "worker";
-const worker = new Worker(site ? "assets/smpls/worker.js" : "floor-worker.js" + location.search, { type: "module" });
+const worker = new Worker(site ? "assets/smpls/runtime/worker.js" : "floor-worker.js" + location.search, { type: "module" });
 worker.onmessage = async (event) => {
   let data = event.data;
   if (site) {
@@ -63,7 +63,7 @@ try {
     const wheels = await Promise.all(
       names.map(async (name) => (await fetch(new URL(lock.packages[name].file_name, base))).arrayBuffer()),
     );
-    const { storedEntries, writeEntries } = await import("./assets/smpls/stored-zip.js"); // as worker.js does
+    const { storedEntries, writeEntries } = await import("./assets/smpls/lib/stored-zip.js"); // as worker.js does
     for (const bytes of wheels) {
       writeEntries(pyodide.FS, "/lib/python3.14/site-packages", storedEntries(new Uint8Array(bytes)));
     }

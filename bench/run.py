@@ -323,7 +323,7 @@ def visit(
             "start": marks["smpls:checker-start"],
             "ready": marks["smpls:checker-ready"],
             "worker": page.evaluate(
-                "async () => (await import(new URL('../assets/smpls/checker.js', location.href)))"
+                "async () => (await import(new URL('../assets/smpls/runtime/checker.js', location.href)))"
                 ".startChecker().status.timings"
             ),
         }
@@ -333,7 +333,7 @@ def visit(
             draft = json.loads(EXAMPLE.read_text(encoding="utf-8"))
             result["roundtrips"] = page.evaluate(
                 """async ([draft, n]) => {
-                    const { startChecker } = await import(new URL('assets/smpls/checker.js', document.baseURI
+                    const { startChecker } = await import(new URL('assets/smpls/runtime/checker.js', document.baseURI
                         .replace(/apply\\/.*$/, '')).href);
                     const checker = startChecker();
                     for (let i = 0; i < 10; i++) await checker.call('validate', draft);

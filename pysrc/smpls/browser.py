@@ -1,6 +1,6 @@
 """The functions the site's Pyodide worker calls, by name: JSON text in, JSON text (or bytes) out.
 
-The functions (the worker calls them by name, ``site_assets/js/worker.js``): ``validate(draft_json) -> str``
+The functions (the worker calls them by name, ``site_assets/js/runtime/worker.js``): ``validate(draft_json) -> str``
 never raises; ``questions() -> str``;
 ``eligibility(answers_json) -> str``; ``docx(draft_json) -> bytes``; ``docx_filename(draft_json) -> str``;
 and (asked for by the form's import) ``migrate(draft_json) -> str``, never raises; ``read_docx(bytes) -> str``,

@@ -11,7 +11,7 @@ Markers in a page (HTML comments, so the Markdown source stays readable):
 An unknown ``form:…`` marker fails the build. The page's script reads one JSON config written here
 (:func:`page_config`): every field's path, label, kind and required mark, the id scheme, the row schemes and
 the levels, all derived from :mod:`smpls.fields` and :mod:`smpls.model`, so the JavaScript never repeats them.
-Each part of the page that a script enhances carries ``data-module="form-…"`` (one module per job, wired by
+Each part of the page that a script enhances carries ``data-module="form/…"`` (one module per job, wired by
 ``form.js``). The GB/T 2260 region data is its own hook (``regions.py``; the form leaves a ``regions:source``
 marker for it).
 """
@@ -156,7 +156,7 @@ def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
         else "按时间顺序每行填写一个阶段。可以添加、删除，也可以上移、下移调整顺序。"
     )
     return (
-        f'<div class="smpls-repeat" data-module="form-rows" data-repeat="{kind}" data-path="{list_path}"'
+        f'<div class="smpls-repeat" data-module="form/rows" data-repeat="{kind}" data-path="{list_path}"'
         f' id="{field_id(list_path)}" tabindex="-1">'
         f'<h3 class="smpls-repeat__title">{"参加单位" if kind == "participants" else "计划工作步骤（时间 / 阶段工作内容 / 负责单位及参与单位）"}</h3>'
         f'<p class="smpls-hint">{intro}</p>'
@@ -232,7 +232,7 @@ def page_config() -> dict[str, Any]:
         "regions": REGION_TARGET,
         "maxImportBytes": MAX_IMPORT_BYTES,
         "checkerMB": CHECKER_DOWNLOAD_MB,
-        # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form-names.js)
+        # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form/names.js)
         "fileName": {**FILE_NAME_RULE, "draft": "申请书草稿"},
     }
 
@@ -280,14 +280,14 @@ def render_app() -> str:
     config_json = json.dumps(page_config(), ensure_ascii=False).replace("</", "<\\/")
     body = "".join(render_section(k, t, s) for k, t, s in sections)
     mb = MAX_IMPORT_BYTES // (1024 * 1024)
-    return f"""<div class="smpls-form" id="smpls-form" data-module="checker form basis-dialog">
+    return f"""<div class="smpls-form" id="smpls-form" data-module="runtime/checker form/form lib/basis-dialog">
 <script type="application/json" id="smpls-form-config">{config_json}</script>
-<div class="smpls-status" data-module="form-status" data-state="loading" role="status">
+<div class="smpls-status" data-module="form/status" data-state="loading" role="status">
 <p class="smpls-status__text">正在准备检查程序……您可以先开始填写。</p>
 <progress class="smpls-status__bar" aria-label="检查程序加载进度"></progress>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页的检查、自动保存和下载需要启用 JavaScript。您仍可以阅读表格的各项内容。</p></noscript>
-<div class="smpls-autosave" data-module="form-autosave">
+<div class="smpls-autosave" data-module="form/autosave">
 <p class="smpls-note" data-note="restored" hidden></p>
 <div class="smpls-privacy" data-privacy hidden>
 <div class="smpls-checkbox"><input type="checkbox" id="smpls-no-store" aria-describedby="smpls-no-store-hint">
@@ -295,7 +295,7 @@ def render_app() -> str:
 <p class="smpls-hint" id="smpls-no-store-hint">适合公用电脑。选择后，这台电脑上已保存的草稿会被删除，以后的修改也不再保存；离开本页前请先“下载草稿文件”，页面会提醒您。</p>
 </div>
 </div>
-<div class="smpls-bar" data-module="form-counts" aria-label="检查结果">
+<div class="smpls-bar" data-module="form/counts" aria-label="检查结果">
 <p class="smpls-counts" aria-live="polite" aria-atomic="true"><span data-counts>尚未检查</span></p>
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="check-all">检查全部</button>
 <a class="smpls-bar__link smpls-bar__to-summary" href="#smpls-summary" data-to-summary hidden>问题列表</a>
@@ -303,26 +303,26 @@ def render_app() -> str:
 <a class="smpls-bar__back" href="#review" data-back hidden>返回核对信息</a>
 </div>
 <p class="smpls-saved" data-saved aria-live="polite"></p>
-<div class="smpls-summary" id="smpls-summary" data-module="form-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
+<div class="smpls-summary" id="smpls-summary" data-module="form/error-summary" data-summary tabindex="-1" aria-labelledby="smpls-summary-title" hidden>
 <h2 class="smpls-summary__title" id="smpls-summary-title">有问题需要修改</h2>
 <div class="smpls-summary__body"></div>
 </div>
 <p class="smpls-success" data-success tabindex="-1" hidden></p>
-<nav class="smpls-tasks" id="smpls-tasks" tabindex="-1" data-module="form-tasks" aria-labelledby="smpls-tasks-title">
+<nav class="smpls-tasks" id="smpls-tasks" tabindex="-1" data-module="form/tasks" aria-labelledby="smpls-tasks-title">
 <h2 class="smpls-tasks__title" id="smpls-tasks-title">填写进度</h2>
 <ol class="smpls-tasks__list">{tasks}</ol>
 </nav>
 <p class="smpls-hint">带 <span class="smpls-req" aria-hidden="true">*</span><span class="smpls-vh">星号</span> 的是必填项。</p>
-<form class="smpls-app" id="smpls-app" data-module="form-fields form-messages form-fold" novalidate autocomplete="off" aria-label="申请书">
+<form class="smpls-app" id="smpls-app" data-module="form/fields form/inline-messages form/fold" novalidate autocomplete="off" aria-label="申请书">
 {body}
 </form>
 <section class="smpls-review" id="review" aria-labelledby="review-title">
 <h2 class="smpls-section__title" id="review-title" tabindex="-1">核对信息</h2>
 <p>请逐项核对。点“修改”会跳到该项，改完后点页面上方的“返回核对信息”回到这里。</p>
-<div data-module="form-review" data-review-body><noscript><p class="smpls-hint">（核对内容要在浏览器启用 JavaScript 后才能显示。）</p></noscript></div>
+<div data-module="form/review" data-review-body><noscript><p class="smpls-hint">（核对内容要在浏览器启用 JavaScript 后才能显示。）</p></noscript></div>
 <h3>下载与导入</h3>
 {closed_notice()}
-<div class="smpls-downloads" data-module="form-downloads">
+<div class="smpls-downloads" data-module="form/downloads">
 <div class="smpls-actions">
 <button type="button" class="smpls-btn smpls-btn--primary" data-action="download-docx">下载 Word 申请书</button>
 <button type="button" class="smpls-btn" data-action="download-json">下载草稿文件（.json，可再导入继续填写）</button>
@@ -331,13 +331,13 @@ def render_app() -> str:
 <p class="smpls-note" data-note="download" role="status"></p>
 {next_steps()}
 </div>
-<div class="smpls-import" data-module="form-import-zone" data-dropzone>
+<div class="smpls-import" data-module="form/import-zone" data-dropzone>
 <label class="smpls-label" for="smpls-import-file">导入草稿（草稿文件 .json 或 Word 申请书 .docx）</label>
 <p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB）<span class="smpls-drag-words">，或把文件拖到这个框里</span>。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
 <input type="file" id="smpls-import-file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="smpls-import-hint">
 <div class="smpls-import__msg" data-note="import" role="status"></div>
 </div>
-<div class="smpls-clear" data-module="form-clear">
+<div class="smpls-clear" data-module="form/clear">
 <h3>清空草稿</h3>
 <p>清空会删除页面上和这台电脑里保存的全部内容。</p>
 <button type="button" class="smpls-btn smpls-btn--warn" data-action="clear">清空草稿</button>

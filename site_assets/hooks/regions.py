@@ -2,7 +2,7 @@
 
 ``<!-- regions:source -->`` in a page (the form hook writes one into the 基本情况 section) becomes one
 sentence naming the package, its version and date and the standard (GB/T 2260). After the build the hook
-writes ``assets/smpls/data/gb2260.json`` (省 → [[县/区, 地级], …]), which ``form-regions.js`` reads. The package is
+writes ``assets/smpls/data/gb2260.json`` (省 → [[县/区, 地级], …]), which ``form/regions.js`` reads. The package is
 installed by ``make setup`` (package.json); a missing or different version fails the build, so the date stated on
 the page cannot drift from the data. An unknown ``regions:…`` marker fails the build too.
 """

@@ -252,7 +252,7 @@ def render_app(page: Any, config: Any, files: Any) -> str:
     conditions = "".join(
         render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}", contacts_href) for c in page_order()
     )
-    return f"""<div class="smpls-sc" id="smpls-sc" data-module="checker self-check">
+    return f"""<div class="smpls-sc" id="smpls-sc" data-module="runtime/checker self-check/self-check">
 <script type="application/json" id="smpls-sc-config">{config_json(hrefs)}</script>
 <div class="smpls-status smpls-sc-status" data-state="loading" role="status">
 <p class="smpls-status__text">正在准备检查程序……您可以先回答问题，结论会在检查程序就绪后显示。</p>

@@ -59,7 +59,7 @@ def render_app() -> str:
         else f'<th scope="col" data-col="{c.key}" aria-sort="none"><button type="button" class="smpls-sum__sort" data-sort="{c.key}">{_e(c.label)}<span class="smpls-vh">，点击排序</span></button></th>'
         for c in COLUMNS
     )
-    return f"""<div class="smpls-sum" id="smpls-summary" data-module="checker summary basis-dialog">
+    return f"""<div class="smpls-sum" id="smpls-summary" data-module="runtime/checker rollup/rollup lib/basis-dialog">
 <script type="application/json" id="smpls-summary-config">{config_json}</script>
 <div class="smpls-sum__drop" data-dropzone>
 <h2 class="smpls-sum__h" id="smpls-sum-add">添加申请书</h2>

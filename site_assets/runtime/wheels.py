@@ -213,7 +213,7 @@ def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]
 
 
 # The worker's code that starts Python and takes the snapshot: a change to it makes a new snapshot key too.
-SNAPSHOT_CODE = [ROOT / "site_assets" / "js" / name for name in ("worker.js", "snapshot.js", "stored-zip.js")]
+SNAPSHOT_CODE = [ROOT / "site_assets" / "js" / name for name in ("runtime/worker.js", "runtime/snapshot.js", "lib/stored-zip.js")]
 LOCK = "pyodide-lock.json"
 
 
@@ -246,7 +246,7 @@ def split_libraries(target: Path, packages: dict[str, Any]) -> list[dict[str, st
 
 
 def snapshot_key(target: Path) -> str:
-    """What a snapshot of Python after ``import smpls.browser`` depends on (site_assets/js/snapshot.js): every
+    """What a snapshot of Python after ``import smpls.browser`` depends on (site_assets/js/runtime/snapshot.js): every
     runtime file in ``target`` (Pyodide, its JavaScript, the trimmed python_stdlib.zip, every wheel, ours too, and
     the extensions loaded before Python starts) and the worker's code that takes it. A change to any makes a new
     key, and browsers drop the snapshot they kept for the old one. Precompressed copies and the lock are left out."""

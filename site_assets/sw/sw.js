@@ -1,5 +1,5 @@
 // The site's service worker, written to the site root as sw.js by site_assets/hooks/offline.py (which fills in
-// VERSION, FILES and RUNTIME) and registered by assets/smpls/offline.js on every page.
+// VERSION, FILES and RUNTIME) and registered by assets/smpls/runtime/offline.js on every page.
 //
 // One cache per version of the site, named "smpls-<VERSION>" (VERSION is a hash of all built files).
 // - install: stores the pages, scripts and styles (FILES). The Python runtime (RUNTIME: pyodide/, ~23 MB) is

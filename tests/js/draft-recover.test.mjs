@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readablePart, recoverDraft } from "../../site_assets/js/draft-recover.js";
-import { changedPaths } from "../../site_assets/js/form-draft.js";
-import { FormModel } from "../../site_assets/js/form-model.js";
+import { readablePart, recoverDraft } from "../../site_assets/js/lib/draft-recover.js";
+import { changedPaths } from "../../site_assets/js/form/draft.js";
+import { FormModel } from "../../site_assets/js/form/model.js";
 import { readFileSync } from "node:fs";
 import { ROOT, config } from "./config.mjs";
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { looksLikeWord, sniffWord } from "../../site_assets/js/form-docx.js";
+import { looksLikeWord, sniffWord } from "../../site_assets/js/form/word-sniff.js";
 
 const MAX = 2 * 1024 * 1024;
 const bytes = (...b) => new Uint8Array(b);

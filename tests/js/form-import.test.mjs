@@ -1,4 +1,4 @@
-// readDraftFile (site_assets/js/form-import.js), the pure check of a file chosen or dropped on the form page, with
+// readDraftFile (site_assets/js/form/draft-file.js), the pure check of a file chosen or dropped on the form page, with
 // File objects made in Node: every broken and every hostile file. What the page then does with the result (the
 // note, the draft kept, undo, the row limit, a prototype not polluted) is tested in Chromium once
 // (tests/site/test_form_import.py, tests/site/test_hostile.py::test_hostile_files_in_the_page).
@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { readDraftFile } from "../../site_assets/js/form-import.js";
+import { readDraftFile } from "../../site_assets/js/form/draft-file.js";
 
 // The named example gives the current schema version and the sections, as the page's config does.
 const COMPLETE = JSON.parse(readFileSync(new URL("../../examples/complete.json", import.meta.url), "utf8"));

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { config, ROOT } from "./config.mjs";
-import { FormModel } from "../../site_assets/js/form-model.js";
-import { hasContent, joinDraft, splitDraft, splitRow, writtenPaths } from "../../site_assets/js/form-draft.js";
+import { FormModel } from "../../site_assets/js/form/model.js";
+import { hasContent, joinDraft, splitDraft, splitRow, writtenPaths } from "../../site_assets/js/form/draft.js";
 
 const model = new FormModel(config);
 const example = (name) => JSON.parse(readFileSync(join(ROOT, "examples", `${name}.json`), "utf-8"));

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { config } from "./config.mjs";
-import { draftFileName, safeName } from "../../site_assets/js/form-names.js";
+import { draftFileName, safeName } from "../../site_assets/js/form/names.js";
 
 const rule = config.fileName;
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { counts, isShown, remapRowPaths, sectionState, startedSections, targetPath } from "../../site_assets/js/form-problems.js";
+import { counts, isShown, remapRowPaths, sectionState, startedSections, targetPath } from "../../site_assets/js/form/problems.js";
 
 const levels = { error: "错误", hint: "提示" };
 const required = (path) => ({ path, code: "required", level: "错误" });

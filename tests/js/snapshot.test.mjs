@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pack, unpack } from "../../site_assets/js/snapshot.js";
+import { pack, unpack } from "../../site_assets/js/runtime/snapshot.js";
 
 function memory(length, fill) {
   const bytes = new Uint8Array(length);

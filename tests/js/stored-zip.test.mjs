@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { storedEntries, writeEntries } from "../../site_assets/js/stored-zip.js";
+import { storedEntries, writeEntries } from "../../site_assets/js/lib/stored-zip.js";
 
 // A zip as the format describes it (local headers, central directory, end record), written here so the reader is
 // checked against the format and not against itself. tests/site/test_runtime.py also compares it with Python's

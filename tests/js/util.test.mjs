@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatTime, isObj, text } from "../../site_assets/js/util.js";
+import { formatTime, isObj, text } from "../../site_assets/js/lib/util.js";
 
 test("isObj, text and formatTime", () => {
   assert.equal(isObj({}), true);

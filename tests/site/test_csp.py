@@ -114,7 +114,7 @@ def test_the_header_form_matches_the_pages(site_dir: Path) -> None:
         assert {k: v for k, v in header.items() if k != "script-src"} == {
             k: v for k, v in meta.items() if k != "script-src"
         }, rel
-    assert header_for(rules, "/assets/smpls/worker.js") == strict
+    assert header_for(rules, "/assets/smpls/runtime/worker.js") == strict
 
 
 def visit_everything(page: Page, site_url: str, site_dir: Path) -> int:

@@ -47,7 +47,7 @@ def fault(kind: str) -> None:
 def checker_worker(page: Page) -> Worker:
     for _ in range(100):
         for w in page.workers:
-            if w.url.endswith("/assets/smpls/worker.js"):
+            if w.url.endswith("/assets/smpls/runtime/worker.js"):
                 return w
         page.wait_for_timeout(100)
     raise AssertionError(f"no checker worker among {[w.url for w in page.workers]}")
@@ -175,10 +175,10 @@ def test_a_wheel_arrives_changed(new_context: Any, site_url: str, site_dir: Path
     failing_load(page, site_url, site_dir, re.compile(r"smpls-.*sha256"))
 
 
-@pytest.mark.allow_failed_requests(r"/assets/smpls/worker\.js")
+@pytest.mark.allow_failed_requests(r"/assets/smpls/runtime/worker\.js")
 def test_the_worker_script_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
     page = no_sw_page(new_context)
-    page.route(re.compile(r".*/assets/smpls/worker\.js$"), lambda r: r.fulfill(status=404, body="missing"))
+    page.route(re.compile(r".*/assets/smpls/runtime/worker\.js$"), lambda r: r.fulfill(status=404, body="missing"))
     fault("worker script 404")
     failing_load(page, site_url, site_dir, re.compile(r"无法启动"))
 

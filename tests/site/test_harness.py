@@ -53,14 +53,14 @@ def test_a_form_component_that_fails_to_draw_is_reported_and_the_others_still_dr
     page.wait_for_selector(".smpls-form--js")
     page.evaluate(
         """() => { const app = document.querySelector('.smpls-form--js').smplsForm;
-                   app.parts['form-counts'][0].render = () => { throw new Error('counts-broken'); }; }"""
+                   app.parts['form/counts'][0].render = () => { throw new Error('counts-broken'); }; }"""
     )
     page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
-    # form-review draws after form-counts: the value reaches 核对信息 although form-counts failed
+    # form/review draws after form/counts: the value reaches 核对信息 although form/counts failed
     page.wait_for_function(
         "() => document.querySelector('#review').textContent.includes('临湖市政务服务综合标准化试点')"
     )
-    assert any("form-counts" in e and "counts-broken" in e for e in site_guard.console_errors), (
+    assert any("form/counts" in e and "counts-broken" in e for e in site_guard.console_errors), (
         site_guard.console_errors
     )
     site_guard.console_errors.clear()

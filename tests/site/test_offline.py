@@ -175,7 +175,7 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
 
     # the privacy page says a copy is kept
     page.goto(page_url(site_url, site_dir, "privacy"))
-    status = page.locator("[data-module=offline]")
+    status = page.locator('[data-module="runtime/offline"]')
     expect(status).to_have_attribute("data-state", "saved")
     expect(status).to_contain_text(cache.removeprefix("smpls-"))
 
@@ -238,7 +238,7 @@ def test_reading_pages_keep_pages_but_not_the_runtime(new_context: Any, site_url
     assert cached_count(page, cache) == len(core)
     assert not [u for u in cached_urls(page) if "/pyodide/" in u]
     page.goto(page_url(site_url, site_dir, "privacy"))
-    status = page.locator("[data-module=offline]")
+    status = page.locator('[data-module="runtime/offline"]')
     expect(status).to_have_attribute("data-state", "pages")
     expect(status).to_contain_text("断网后也能阅读")
     context.set_offline(True)

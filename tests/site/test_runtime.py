@@ -31,7 +31,7 @@ TEST_PAGE = """<!doctype html>
 <body>
 <p id="status" data-state="">…</p>
 <script type="module">
-import { startChecker } from "./assets/smpls/checker.js";
+import { startChecker } from "./assets/smpls/runtime/checker.js";
 const checker = startChecker();
 window.checker = checker;
 window.statuses = [];
@@ -191,13 +191,13 @@ console.log(JSON.stringify(out));
 
 
 def test_worker_reads_every_wheel_as_pythons_zipfile_does(site_dir: Path) -> None:
-    """worker.js writes the wheels' files as site_assets/js/stored-zip.js reads them (not Pyodide's unzip): for
+    """worker.js writes the wheels' files as site_assets/js/lib/stored-zip.js reads them (not Pyodide's unzip): for
     every wheel of the site it must give the same files, with the same bytes, as Python's zipfile."""
     import subprocess
     import zipfile
 
     wheels = sorted(str(p) for p in (site_dir / "pyodide").glob("*.whl"))
-    reader = (ROOT / "site_assets" / "js" / "stored-zip.js").as_uri()
+    reader = (ROOT / "site_assets" / "js" / "lib" / "stored-zip.js").as_uri()
     run = subprocess.run(
         ["node", "--input-type=module", "-e", READ_WHEELS, reader, *wheels],
         capture_output=True,
@@ -222,7 +222,7 @@ def _runtime_hook() -> Any:
 
 
 def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: Path) -> None:
-    """Browsers keep a snapshot of Python with our package imported under this key (site_assets/js/snapshot.js): a
+    """Browsers keep a snapshot of Python with our package imported under this key (site_assets/js/runtime/snapshot.js): a
     new Pyodide, python_stdlib.zip, wheel (ours too), extension or worker code must give a new key, or an old
     snapshot would start Python with other files. The precompressed copies do not count."""
     hook = _runtime_hook()
@@ -245,8 +245,8 @@ def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: P
     assert len(keys) == 1 + len(files)
     assert hook.snapshot_key(tmp_path) == lock["smpls"]["snapshot"]
     assert set(hook.SNAPSHOT_CODE) >= {
-        ROOT / "site_assets" / "js" / "worker.js",
-        ROOT / "site_assets" / "js" / "snapshot.js",
+        ROOT / "site_assets" / "js" / "runtime" / "worker.js",
+        ROOT / "site_assets" / "js" / "runtime" / "snapshot.js",
     }
 
 

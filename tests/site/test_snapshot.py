@@ -1,4 +1,4 @@
-"""Python's start from a snapshot (site_assets/js/snapshot.js, worker.js): the first visit keeps, in Cache Storage, a
+"""Python's start from a snapshot (site_assets/js/runtime/snapshot.js, worker.js): the first visit keeps, in Cache Storage, a
 snapshot of Python with smpls.browser imported (pydantic_core's extension loaded before Python starts), later visits
 start from it and then do everything a fresh start does; a snapshot that does not fit is dropped and Python starts
 the usual way; one kept for another build is never used. Nothing the user typed is in it: it is taken before the
@@ -20,7 +20,7 @@ SAVED = f"""async () => {{
   const cache = await caches.open({CACHE!r});
   const keys = await cache.keys();
   if (keys.length !== 1) return false;
-  const {{ unpack }} = await import(new URL("../assets/smpls/snapshot.js", location.href));
+  const {{ unpack }} = await import(new URL("../assets/smpls/runtime/snapshot.js", location.href));
   try {{
     return unpack(new Uint8Array(await (await cache.match(keys[0])).arrayBuffer())).length > 1000000;
   }} catch {{
@@ -33,7 +33,7 @@ STORED = f"""async (probe) => {{
   const cache = await caches.open({CACHE!r});
   const [key] = await cache.keys();
   const stored = new Uint8Array(await (await cache.match(key)).arrayBuffer());
-  const {{ unpack }} = await import(new URL("../assets/smpls/snapshot.js", location.href));
+  const {{ unpack }} = await import(new URL("../assets/smpls/runtime/snapshot.js", location.href));
   const memory = unpack(stored);
   const text = new TextDecoder("latin1").decode(memory);
   const wide = [...probe].map((c) => c + "\\0").join("");
@@ -41,14 +41,14 @@ STORED = f"""async (probe) => {{
 }}"""
 
 TIMINGS = """async () => {
-  const { startChecker } = await import(new URL("../assets/smpls/checker.js", location.href));
+  const { startChecker } = await import(new URL("../assets/smpls/runtime/checker.js", location.href));
   return startChecker().status.timings;
 }"""
 
 # What the checker answers, from a fresh start and from a snapshot: the complete example checked, the questions, a
 # Word file written and read back, openpyxl installed on demand.
 ANSWERS = """async (draft) => {
-  const { startChecker } = await import(new URL("../assets/smpls/checker.js", location.href));
+  const { startChecker } = await import(new URL("../assets/smpls/runtime/checker.js", location.href));
   const checker = startChecker();
   const checked = await checker.call("validate", draft);
   const questions = await checker.call("questions");
@@ -117,7 +117,7 @@ def test_a_snapshot_kept_for_another_build_is_never_used(page: Page, site_url: s
     # the same snapshot, kept as if for another build of the site (another key)
     page.evaluate(
         f"""async () => {{
-          const {{ entryUrl }} = await import(new URL("../assets/smpls/snapshot.js", location.href));
+          const {{ entryUrl }} = await import(new URL("../assets/smpls/runtime/snapshot.js", location.href));
           const cache = await caches.open({CACHE!r});
           const [kept] = await cache.keys();
           await cache.put(entryUrl("another-build"), await cache.match(kept));
@@ -144,7 +144,7 @@ def test_a_snapshot_that_does_not_fit_is_dropped_and_python_starts_anyway(
     page.evaluate(
         f"""async () => {{
           const lock = await (await fetch(new URL("pyodide/pyodide-lock.json", location.href))).json();
-          const {{ entryUrl }} = await import(new URL("assets/smpls/snapshot.js", location.href));
+          const {{ entryUrl }} = await import(new URL("assets/smpls/runtime/snapshot.js", location.href));
           const cache = await caches.open({CACHE!r});
           await cache.put(entryUrl(lock.smpls.snapshot), new Response("not a snapshot"));
         }}"""

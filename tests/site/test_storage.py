@@ -184,7 +184,7 @@ def test_the_checker_starts_without_cache_storage(page: Page, site_url: str, sit
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.add_init_script(NO_CACHES)
-    page.route("**/assets/smpls/worker.js", _no_caches_in_the_worker)
+    page.route("**/assets/smpls/runtime/worker.js", _no_caches_in_the_worker)
     page.route("**/pyodide/pyodide.mjs", _late)
     for _ in range(2):  # the second visit finds no snapshot either, and still starts
         open_form(page, apply_url(site_url, site_dir), ready=True)
@@ -200,7 +200,7 @@ def test_the_checker_starts_without_cache_storage(page: Page, site_url: str, sit
 def test_the_privacy_page_says_when_the_offline_copy_cannot_be_kept(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(NO_CACHES)
     page.goto(page_url(site_url, site_dir, "privacy"))
-    status = page.locator('[data-module="offline"]')
+    status = page.locator('[data-module="runtime/offline"]')
     expect(status).to_have_attribute("data-state", "no-cache")
     expect(status).to_contain_text("缓存存储")
     expect(page.locator("main")).to_contain_text("缓存存储不能用")

@@ -7,14 +7,14 @@
 //   out: {type: "status", state, message, detail?, timings?}
 //        {type: "result", id, ok: true, value} | {type: "result", id, ok: false, error, detail?}
 
-const BASE = new URL("../../pyodide/", import.meta.url);
+const BASE = new URL("../../../pyodide/", import.meta.url);
 // The same files from the service worker's offline copy (site_assets/sw/sw.js), asked for when the network
 // fails although the browser says it is online: the service worker leaves the runtime to the network then.
-const OFFLINE_BASE = new URL("../../offline-copy/pyodide/", import.meta.url);
+const OFFLINE_BASE = new URL("../../../offline-copy/pyodide/", import.meta.url);
 let base = BASE; // where the runtime comes from (the on-demand wheels too)
 const SITE_PACKAGES = "/lib/python3.14/site-packages"; // unpackArchive's default is the working directory
 // Our wheels' files are read in JS while Pyodide loads, and written without Pyodide's unzip (stored-zip.js).
-const zipReader = import("./stored-zip.js");
+const zipReader = import("../lib/stored-zip.js");
 // Python starts from a memory snapshot kept by an earlier visit, taken after `import smpls.browser` (snapshot.js).
 const snapshots = import("./snapshot.js");
 const T0 = performance.now();

@@ -1,9 +1,9 @@
-// Inline messages (data-module="form-messages" on the <form>): each shown problem in the message slot of its
+// Inline messages (data-module="form/inline-messages" on the <form>): each shown problem in the message slot of its
 // field (or of the nearest row or section), the field marked as an error or a hint, aria-invalid on errors.
-import { messageItem } from "./form-message.js";
+import { messageItem } from "./problem-item.js";
 
 export class FormMessages {
-  static moduleName = "form-messages";
+  static moduleName = "form/inline-messages";
 
   constructor(form, app) {
     this.form = form;

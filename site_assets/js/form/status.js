@@ -1,8 +1,8 @@
-// The checker's status line (data-module="form-status"): loading with the size of the download and a progress
+// The checker's status line (data-module="form/status"): loading with the size of the download and a progress
 // bar, ready, or failed: an old browser told apart from a download that did not arrive, and what still works.
 // The coordinator passes each status from checker.js; the checker's own words go into a detail for whoever
 // helps (a network administrator), the sentence the user reads is this module's.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 
 const STILL_WORKS = "您仍可以填写，内容会自动保存在这台电脑上，也可以下载草稿文件（.json），以后或在别的电脑上导入继续。";
 
@@ -26,7 +26,7 @@ export function loadingStep(message) {
 }
 
 export class FormStatus {
-  static moduleName = "form-status";
+  static moduleName = "form/status";
 
   constructor(box, app) {
     this.box = box;

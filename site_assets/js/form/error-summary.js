@@ -1,11 +1,11 @@
-// The error summary (data-module="form-summary"), shown after 检查全部: the 错误 first, then the 提示, each a
+// The error summary (data-module="form/error-summary"), shown after 检查全部: the 错误 first, then the 提示, each a
 // link that moves focus to its field, with the basis of the message; or a success line when there is no 错误.
 // Like govuk-frontend's error-summary: it takes focus when it appears, and a link focuses the field's input.
-import { el, replaceKeepingFocus } from "./dom.js";
-import { basisNode } from "./form-message.js";
+import { el, replaceKeepingFocus } from "../lib/dom.js";
+import { basisNode } from "./problem-item.js";
 
 export class FormSummary {
-  static moduleName = "form-summary";
+  static moduleName = "form/error-summary";
 
   constructor(box, app) {
     this.box = box;

@@ -1,7 +1,7 @@
 // One message (错误 or 提示) as the form shows it, next to a field, in the summary and in 核对信息:
 // a word tag (not only a colour), the message, and "依据：<basis>" linked to the notice or the rules page when
 // the problem names its basis (problem dict: {path, code, level, message, basis, basis_href}).
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 
 /** "依据：通知二（四）" (a link when basis_href is set, relative to the site root), or null without a basis. */
 export function basisNode(p, siteRoot) {

@@ -1,9 +1,9 @@
-// Repeatable rows (data-module="form-rows" on each [data-repeat]: the stages of 四, the 参加单位 of 六):
+// Repeatable rows (data-module="form/rows" on each [data-repeat]: the stages of 四, the 参加单位 of 六):
 // add, move up or down, remove with undo; focus follows the row, and each change is announced.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 
 export class FormRows {
-  static moduleName = "form-rows";
+  static moduleName = "form/rows";
 
   constructor(box, app) {
     this.box = box;

@@ -7,10 +7,10 @@
 //   - 开始填写申请书: carries the answers named by each question's Prefill into the form's draft (the form's own
 //     draft-store.js), asking first in a dialog when a field of the draft already holds a different value;
 //   - 打印自查结果 and 清空回答.
-import { startChecker } from "./checker.js";
-import { draftStore, storage } from "./draft-store.js";
-import { formatTime, isObj } from "./util.js";
-import { el } from "./dom.js";
+import { startChecker } from "../runtime/checker.js";
+import { draftStore, storage } from "../lib/draft-store.js";
+import { formatTime, isObj } from "../lib/util.js";
+import { el } from "../lib/dom.js";
 
 const MET = "符合";
 const NOT_MET = "不符合";

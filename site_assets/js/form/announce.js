@@ -1,5 +1,5 @@
 // Announcements for screen readers (one polite live region) and the character counts under long text boxes.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 
 export class Announcer {
   constructor(root) {

@@ -1,10 +1,10 @@
-// Downloads (data-module="form-downloads"): the JSON draft (works without the checker) and the Word 申请书
-// (made by the checker). File names follow smpls.docx.docx_filename's rule (form-names.js).
-import { el } from "./dom.js";
-import { draftFileName } from "./form-names.js";
+// Downloads (data-module="form/downloads"): the JSON draft (works without the checker) and the Word 申请书
+// (made by the checker). File names follow smpls.docx.docx_filename's rule (form/names.js).
+import { el } from "../lib/dom.js";
+import { draftFileName } from "./names.js";
 
 export class FormDownloads {
-  static moduleName = "form-downloads";
+  static moduleName = "form/downloads";
 
   constructor(box, app) {
     this.app = app;

@@ -2,29 +2,29 @@
 // labels, ids, row schemes, levels) are written at build time from the Python model (site_assets/hooks/form.py).
 // This module holds the state (the draft in the boxes, which fields were touched or are being typed in,
 // whether the user asked to 检查全部, the checker's last result) and passes it to one small component per job,
-// each found by its data-module attribute inside the form (form-fields, form-rows, form-autosave, form-status,
-// form-messages, form-counts, form-summary, form-tasks, form-review, form-downloads, form-import-zone,
-// form-clear, form-fold). Components never read each other's DOM; they call the coordinator.
+// each found by its data-module attribute inside the form (form/fields, form/rows, form/autosave, form/status,
+// form/inline-messages, form/counts, form/error-summary, form/tasks, form/review, form/downloads, form/import-zone,
+// form/clear, form/fold). Components never read each other's DOM; they call the coordinator.
 // Typing never waits for Python, and nothing the user typed is dropped.
-import { draftStore } from "./draft-store.js";
-import { initRegions } from "./form-regions.js";
-import { FormModel } from "./form-model.js";
-import { hasContent, writtenPaths } from "./form-draft.js";
-import { counts, isShown, remapRowPaths, startedSections, targetPath } from "./form-problems.js";
-import { Announcer } from "./form-announce.js";
-import { FormFields } from "./form-fields.js";
-import { FormRows } from "./form-rows.js";
-import { FormAutosave } from "./form-autosave.js";
-import { FormStatus } from "./form-status.js";
-import { FormMessages } from "./form-messages.js";
-import { FormCounts } from "./form-counts.js";
-import { FormSummary } from "./form-summary.js";
-import { FormTasks } from "./form-tasks.js";
-import { FormReview } from "./form-review.js";
-import { FormDownloads } from "./form-downloads.js";
-import { FormImportZone } from "./form-import-zone.js";
-import { FormClear } from "./form-clear.js";
-import { FormFold } from "./form-fold.js";
+import { draftStore } from "../lib/draft-store.js";
+import { initRegions } from "./regions.js";
+import { FormModel } from "./model.js";
+import { hasContent, writtenPaths } from "./draft.js";
+import { counts, isShown, remapRowPaths, startedSections, targetPath } from "./problems.js";
+import { Announcer } from "./announce.js";
+import { FormFields } from "./fields.js";
+import { FormRows } from "./rows.js";
+import { FormAutosave } from "./autosave.js";
+import { FormStatus } from "./status.js";
+import { FormMessages } from "./inline-messages.js";
+import { FormCounts } from "./counts.js";
+import { FormSummary } from "./error-summary.js";
+import { FormTasks } from "./tasks.js";
+import { FormReview } from "./review.js";
+import { FormDownloads } from "./downloads.js";
+import { FormImportZone } from "./import-zone.js";
+import { FormClear } from "./clear.js";
+import { FormFold } from "./fold.js";
 
 const COMPONENTS = [FormFields, FormRows, FormAutosave, FormStatus, FormMessages, FormCounts, FormSummary, FormTasks, FormReview, FormDownloads, FormImportZone, FormClear, FormFold];
 
@@ -56,7 +56,7 @@ class FormApp {
   constructor(root) {
     this.root = root;
     this.model = new FormModel(JSON.parse(root.querySelector("#smpls-form-config").textContent));
-    this.siteRoot = new URL("../../", import.meta.url).href; // this file is <site>/assets/smpls/form.js
+    this.siteRoot = new URL("../../../", import.meta.url).href; // this file is <site>/assets/smpls/form/form.js
     this.touched = new Set(); // fields the user has left
     this.editing = new Set(); // fields typed in and not yet left
     this.showAll = false; // 检查全部 was asked for
@@ -75,13 +75,13 @@ class FormApp {
     this.announcer = new Announcer(this.root);
     this.parts = Object.fromEntries(COMPONENTS.map((C) => [C.moduleName, createAll(C, this.root, this)]));
     const one = (name) => this.parts[name][0];
-    this.fields = one("form-fields");
-    this.autosave = one("form-autosave");
-    this.status = one("form-status");
-    this.summary = one("form-summary");
-    this.counts = one("form-counts");
-    this.review = one("form-review");
-    this.fold = one("form-fold"); // folds the parts on a phone
+    this.fields = one("form/fields");
+    this.autosave = one("form/autosave");
+    this.status = one("form/status");
+    this.summary = one("form/error-summary");
+    this.counts = one("form/counts");
+    this.review = one("form/review");
+    this.fold = one("form/fold"); // folds the parts on a phone
     this.autosave.restore();
     this.render();
     this.startChecker();
@@ -153,13 +153,13 @@ class FormApp {
     this.autosave.downloaded();
   }
 
-  /** The 下载 JSON and file-saving of form-downloads, for the autosave's messages (full or unreadable storage). */
+  /** The 下载 JSON and file-saving of form/downloads, for the autosave's messages (full or unreadable storage). */
   downloadJson() {
-    this.parts["form-downloads"][0].json();
+    this.parts["form/downloads"][0].json();
   }
 
   saveFile(blob, filename) {
-    this.parts["form-downloads"][0].save(blob, filename);
+    this.parts["form/downloads"][0].save(blob, filename);
   }
 
   // ------------------------------------------------------------------ events from the components
@@ -227,7 +227,7 @@ class FormApp {
       return;
     }
     try {
-      const mod = await import("./checker.js");
+      const mod = await import("../runtime/checker.js");
       this.checker = mod.startChecker();
       this.checker.onStatus((s) => this.onStatus(s));
     } catch (err) {
@@ -305,7 +305,7 @@ class FormApp {
     const written = writtenPaths(this.model, draft);
     const { levels } = this.model;
     const state = { showAll: this.showAll, touched: this.touched, editing: this.editing, written, levels };
-    state.started = startedSections(state); // the parts of the 申请书 begun (form-problems.js says what counts)
+    state.started = startedSections(state); // the parts of the 申请书 begun (form/problems.js says what counts)
     const problems = (this.result && this.result.problems) || [];
     const hasMsg = (p) => !!this.root.querySelector(`[data-msg-for="${CSS.escape(p)}"]`);
     const shown = problems.filter((p) => isShown(p, state)).map((p) => ({ ...p, target: targetPath(p.path, hasMsg) }));

@@ -1,7 +1,7 @@
 // Draft binding, the pure half: between a JSON draft and the flat values the form's boxes show.
 // No DOM. The form never drops what it does not show: keys it does not know stay in `base` (and, for a row,
 // in the row's `extra`), and come back out in the next draft.
-import { clone, isObj, text } from "./util.js";
+import { clone, isObj, text } from "../lib/util.js";
 
 /**
  * Split a draft into what the form shows.

@@ -3,12 +3,12 @@
 // excluded, checked for duplicates and registrations outside the office's region (summary_duplicates) and exported
 // (summary_export: xlsx, docx, csv, and the 问题清单 "problems"). File limits come from smpls.limits (config.limits).
 // Columns, labels and file names come from the page config written by site_assets/hooks/summary.py.
-import { startChecker } from "./checker.js";
-import { el } from "./dom.js";
-import { draftStore } from "./draft-store.js";
-import { summaryStore, readEntries, sortEntries, walkDrop } from "./summary-store.js";
+import { startChecker } from "../runtime/checker.js";
+import { el } from "../lib/dom.js";
+import { draftStore } from "../lib/draft-store.js";
+import { summaryStore, readEntries, sortEntries, walkDrop } from "./rollup-store.js";
 
-const SITE_ROOT = new URL("../../", import.meta.url);
+const SITE_ROOT = new URL("../../../", import.meta.url);
 const MIME = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,16 +1,16 @@
-// Folding the parts of the 申请书 on a narrow screen (data-module="form-fold", on the form): one part open at a
+// Folding the parts of the 申请书 on a narrow screen (data-module="form/fold", on the form): one part open at a
 // time, so that a phone does not scroll through thirty screens. Each part gets a button under its heading
 // (展开填写 / 收起) and keeps its heading and its part-level message in view when folded; a task-list link opens
 // its part and folds the others; an error-summary link, a 修改 link in 核对信息 and 清空 open the part of the
 // field they focus (the coordinator calls reveal first). On a wide screen nothing is folded.
-import { el } from "./dom.js";
-import { sectionOf } from "./form-problems.js";
+import { el } from "../lib/dom.js";
+import { sectionOf } from "./problems.js";
 
-/** The widths where the parts fold (and 核对信息 folds per part, form-review.js): form.css's phone width. */
+/** The widths where the parts fold (and 核对信息 folds per part, form/review.js): form.css's phone width. */
 export const NARROW = "(max-width: 44.9375em)";
 
 export class FormFold {
-  static moduleName = "form-fold";
+  static moduleName = "form/fold";
 
   constructor(form, app) {
     this.form = form;

@@ -6,10 +6,10 @@
 // competed with the checker's own download and start (see the README, 性能). Then this asks the service worker to
 // keep the runtime too (pyodide/), so the checker also works offline later. Reading pages never fetch it.
 //
-// data-module="offline" on an element (the privacy page) shows whether this browser keeps a copy of the site.
-const ROOT = new URL("../../", import.meta.url);
+// data-module="runtime/offline" on an element (the privacy page) shows whether this browser keeps a copy of the site.
+const ROOT = new URL("../../../", import.meta.url);
 const supported = "serviceWorker" in navigator && window.isSecureContext;
-const USES_CHECKER = '[data-module~="form"], [data-module~="self-check"], [data-module~="checker"]';
+const USES_CHECKER = '[data-module~="runtime/checker"]';
 
 function register() {
   return navigator.serviceWorker

@@ -1,14 +1,14 @@
-// Import (data-module="form-import-zone"): a JSON draft or a Word 申请书, chosen or dropped. The current draft is
+// Import (data-module="form/import-zone"): a JSON draft or a Word 申请书, chosen or dropped. The current draft is
 // replaced only when the file could be read; what it held is kept (in memory and in the browser) for undo.
-// JSON is read here (form-import.js); a Word file is read by the checker (smpls.docx via read_docx), which the
+// JSON is read here (form/draft-file.js); a Word file is read by the checker (smpls.docx via read_docx), which the
 // import waits for, or says clearly that reading Word needs it.
-import { el } from "./dom.js";
-import { looksLikeWord, sniffWord } from "./form-docx.js";
-import { readDraftFile } from "./form-import.js";
-import { isObj } from "./util.js";
+import { el } from "../lib/dom.js";
+import { looksLikeWord, sniffWord } from "./word-sniff.js";
+import { readDraftFile } from "./draft-file.js";
+import { isObj } from "../lib/util.js";
 
 export class FormImportZone {
-  static moduleName = "form-import-zone";
+  static moduleName = "form/import-zone";
 
   constructor(zone, app) {
     this.zone = zone;

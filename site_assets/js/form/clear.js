@@ -1,7 +1,7 @@
-// Clearing the draft (data-module="form-clear"): a dialog asks first; cancel returns focus to the button.
+// Clearing the draft (data-module="form/clear"): a dialog asks first; cancel returns focus to the button.
 
 export class FormClear {
-  static moduleName = "form-clear";
+  static moduleName = "form/clear";
 
   constructor(box, app) {
     this.app = app;

@@ -1,10 +1,10 @@
-// The task list (data-module="form-tasks"): each part of the 申请书 is 未开始, 填写中, 有问题 or 已完成.
-import { sectionState } from "./form-problems.js";
+// The task list (data-module="form/tasks"): each part of the 申请书 is 未开始, 填写中, 有问题 or 已完成.
+import { sectionState } from "./problems.js";
 
 const CLASS = { 未开始: "todo", 填写中: "doing", 有问题: "error", 已完成: "done" };
 
 export class FormTasks {
-  static moduleName = "form-tasks";
+  static moduleName = "form/tasks";
 
   constructor(nav, app) {
     this.nav = nav;

@@ -1,14 +1,14 @@
-// Autosave (data-module="form-autosave"): restore the saved draft on load, save after each change, the
+// Autosave (data-module="form/autosave"): restore the saved draft on load, save after each change, the
 // "不在这台电脑上保存草稿" choice, other tabs' changes shown here, and a warning before leaving with work that
 // is kept nowhere. Storage that is blocked or full never throws (draft-store.js); the page says so instead
 // (issue 20): blocked, once, when the page opens; full, when a save fails, with the download at hand. A saved
 // draft that cannot be read is kept aside unchanged (draft-store.js), offered for download, and its readable
 // part (draft-recover.js) offered back with undo.
-import { el } from "./dom.js";
-import { draftStore } from "./draft-store.js";
-import { recoverDraft } from "./draft-recover.js";
-import { changedPaths } from "./form-draft.js";
-import { formatTime, text } from "./util.js";
+import { el } from "../lib/dom.js";
+import { draftStore } from "../lib/draft-store.js";
+import { recoverDraft } from "../lib/draft-recover.js";
+import { changedPaths } from "./draft.js";
+import { formatTime, text } from "../lib/util.js";
 
 const BLOCKED =
   "自动保存已关闭：这个浏览器不允许本站在电脑上保存数据（可能设置了阻止网站数据或 Cookie），草稿只在这个标签页里，关闭或刷新页面后就没有了。" +
@@ -18,7 +18,7 @@ const FULL =
   "清理浏览器中的网站数据后，这里会继续自动保存。";
 
 export class FormAutosave {
-  static moduleName = "form-autosave";
+  static moduleName = "form/autosave";
 
   constructor(box, app) {
     this.box = box;

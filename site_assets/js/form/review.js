@@ -1,17 +1,17 @@
-// Check your answers (data-module="form-review"): every field with its value (or 未填写), its shown messages, a
+// Check your answers (data-module="form/review"): every field with its value (or 未填写), its shown messages, a
 // 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link. On a phone each part is
 // a <details> (folded, its summary says how much is filled) so that the page stays short.
-import { el, replaceKeepingFocus } from "./dom.js";
-import { messageItem } from "./form-message.js";
-import { text } from "./util.js";
-import { NARROW } from "./form-fold.js";
-import { sectionOf } from "./form-problems.js";
+import { el, replaceKeepingFocus } from "../lib/dom.js";
+import { messageItem } from "./problem-item.js";
+import { text } from "../lib/util.js";
+import { NARROW } from "./fold.js";
+import { sectionOf } from "./problems.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REVIEW_CHARS = 3000;
 
 export class FormReview {
-  static moduleName = "form-review";
+  static moduleName = "form/review";
 
   constructor(body, app) {
     this.body = body;

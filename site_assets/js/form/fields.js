@@ -1,14 +1,14 @@
-// Draft binding, the DOM half (data-module="form-fields" on the <form>): reads the boxes into a draft and
+// Draft binding, the DOM half (data-module="form/fields" on the <form>): reads the boxes into a draft and
 // writes a draft into the boxes, draws repeatable rows from their <template>, and tells the coordinator when
 // the user types in a field (edited) and leaves it (left). The pure half is form-draft.js.
-import { joinDraft, splitDraft, splitRow } from "./form-draft.js";
-import { isObj, text } from "./util.js";
-import { updateCharCounts } from "./form-announce.js";
+import { joinDraft, splitDraft, splitRow } from "./draft.js";
+import { isObj, text } from "../lib/util.js";
+import { updateCharCounts } from "./announce.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class FormFields {
-  static moduleName = "form-fields";
+  static moduleName = "form/fields";
 
   constructor(form, app) {
     this.form = form;

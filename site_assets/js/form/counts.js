@@ -1,10 +1,10 @@
-// The sticky bar (data-module="form-counts"): how much is left to fill (未填 N 项), the 错误 and 提示 that are
+// The sticky bar (data-module="form/counts"): how much is left to fill (未填 N 项), the 错误 and 提示 that are
 // shown, the 检查全部 button, the way back to the list of problems after 检查全部, and to 核对信息 (always; and
 // 返回核对信息 after a 修改 link).
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 
 export class FormCounts {
-  static moduleName = "form-counts";
+  static moduleName = "form/counts";
 
   constructor(bar, app) {
     this.app = app;

@@ -1,7 +1,7 @@
 // The form's fields, rows and levels as the build wrote them (the page config from site_assets/hooks/form.py,
 // derived from smpls.fields). Pure: no DOM. Everything about a path (its element id, its label, its row) is
 // answered here from the config, never re-encoded elsewhere in JavaScript.
-import { isObj, text } from "./util.js";
+import { isObj, text } from "../lib/util.js";
 
 export class FormModel {
   /** @param {object} config the parsed #smpls-form-config */
