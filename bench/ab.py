@@ -46,7 +46,11 @@ PATCHES: dict[str, list[tuple[str, str | re.Pattern[str], str]]] = {
     "runtime-network": [("sw.js", "if (isRuntime && self.navigator.onLine) return;", "")],
     # Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS
     "js-unzip": [
-        ("assets/smpls/runtime/worker.js", "const entries = (await zipReader).storedEntries(bytes);", "const entries = null;")
+        (
+            "assets/smpls/runtime/worker.js",
+            "const entries = (await zipReader).storedEntries(bytes);",
+            "const entries = null;",
+        )
     ],
     # Python starts the usual way on every visit, not from the snapshot after the import kept by an earlier one
     "snapshot": [

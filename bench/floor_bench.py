@@ -25,7 +25,8 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floo
 <script>
 performance.mark("floor:start");
 const site = new URLSearchParams(location.search).get("mode") === "worker";
-const worker = new Worker(site ? "assets/smpls/runtime/worker.js" : "floor-worker.js" + location.search, { type: "module" });
+const script = site ? "assets/smpls/runtime/worker.js" : "floor-worker.js" + location.search;
+const worker = new Worker(script, { type: "module" });
 worker.onmessage = async (event) => {
   let data = event.data;
   if (site) {

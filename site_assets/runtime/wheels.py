@@ -213,7 +213,9 @@ def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]
 
 
 # The worker's code that starts Python and takes the snapshot: a change to it makes a new snapshot key too.
-SNAPSHOT_CODE = [ROOT / "site_assets" / "js" / name for name in ("runtime/worker.js", "runtime/snapshot.js", "lib/stored-zip.js")]
+SNAPSHOT_CODE = [
+    ROOT / "site_assets" / "js" / name for name in ("runtime/worker.js", "runtime/snapshot.js", "lib/stored-zip.js")
+]
 LOCK = "pyodide-lock.json"
 
 

@@ -727,7 +727,11 @@ def test_hook_fails_on_an_unknown_marker() -> None:
 
     html = FORM_HOOK.on_page_content("<p>x</p><!-- form:app -->", FakePage(), None, None)
     html = regions.on_page_content(html, FakePage(), None, None)  # the next hook fills the form's regions marker
-    assert 'data-module="runtime/checker form/form lib/basis-dialog"' in html and "<!--" not in html and "GB/T 2260" in html
+    assert (
+        'data-module="runtime/checker form/form lib/basis-dialog"' in html
+        and "<!--" not in html
+        and "GB/T 2260" in html
+    )
     with pytest.raises(PluginError, match="form:apps"):
         FORM_HOOK.on_page_content("<!-- form:apps -->", FakePage(), None, None)
     with pytest.raises(PluginError, match="regions:x"):

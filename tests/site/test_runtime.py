@@ -222,9 +222,10 @@ def _runtime_hook() -> Any:
 
 
 def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: Path) -> None:
-    """Browsers keep a snapshot of Python with our package imported under this key (site_assets/js/runtime/snapshot.js): a
-    new Pyodide, python_stdlib.zip, wheel (ours too), extension or worker code must give a new key, or an old
-    snapshot would start Python with other files. The precompressed copies do not count."""
+    """Browsers keep a snapshot of Python with our package imported under this key
+    (site_assets/js/runtime/snapshot.js): a new Pyodide, python_stdlib.zip, wheel (ours too), extension or worker
+    code must give a new key, or an old snapshot would start Python with other files. The precompressed copies do
+    not count."""
     hook = _runtime_hook()
     folder = site_dir / "pyodide"
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))

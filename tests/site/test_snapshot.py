@@ -1,8 +1,8 @@
-"""Python's start from a snapshot (site_assets/js/runtime/snapshot.js, worker.js): the first visit keeps, in Cache Storage, a
-snapshot of Python with smpls.browser imported (pydantic_core's extension loaded before Python starts), later visits
-start from it and then do everything a fresh start does; a snapshot that does not fit is dropped and Python starts
-the usual way; one kept for another build is never used. Nothing the user typed is in it: it is taken before the
-first call reaches Python."""
+"""Python's start from a snapshot (site_assets/js/runtime/snapshot.js, worker.js): the first visit keeps, in Cache
+Storage, a snapshot of Python with smpls.browser imported (pydantic_core's extension loaded before Python starts),
+later visits start from it and then do everything a fresh start does; a snapshot that does not fit is dropped and
+Python starts the usual way; one kept for another build is never used. Nothing the user typed is in it: it is
+taken before the first call reaches Python."""
 
 from __future__ import annotations
 
