@@ -24,7 +24,7 @@ from smpls.codes.yearmonth import parse_running, parse_span
 from smpls.fields import ROWS, FieldSpec, iter_fields
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
-from smpls.notice import clause
+from smpls.notice import NOTICE, clause
 from smpls.problems import ADVICE, ERROR, Problem, notice
 
 # ---------------------------------------------------------------- helpers
@@ -40,15 +40,7 @@ _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("申请评估", re.compile(r"评估|验收")),
 )
 #: the part of the 申请书 that holds each section's fields: the basis of ``required``
-_SECTION_CLAUSE = {
-    "cover": "封面",
-    "basic": "申请书一",
-    "foundation": "申请书二",
-    "goals": "申请书三",
-    "schedule": "申请书四",
-    "funding": "申请书五",
-    "opinions": "申请书六",
-}
+_SECTION_CLAUSE = NOTICE.section_clauses
 
 
 def _quote(clause_id: str, words: str) -> str:

@@ -238,8 +238,9 @@ def page_config() -> dict[str, Any]:
 
 
 def closed_notice() -> str:
-    """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
-    return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.closed_notice())}</p>'
+    """The static note that the call is closed (or open) on the day of the build
+    (:func:`smpls.notice.status_note`), shown near the downloads."""
+    return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.status_note())}</p>'
 
 
 def _quoted(clause_id: str, words: str) -> str:

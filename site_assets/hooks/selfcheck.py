@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from smpls.eligibility import CONDITIONS, QUESTIONS, Condition, Question
 from smpls.fields import FieldSpec, field_by_path
 from smpls.model import SCHEMA_VERSION, SECTIONS
-from smpls.notice import CLAUSES, Clause, clause, closed_notice, excerpt
+from smpls.notice import CLAUSES, Clause, clause, excerpt, status_note
 
 MARKER = re.compile(r"<!--\s*selfcheck:([A-Za-z0-9_-]+)\s*-->")
 STORAGE_KEY = "smpls-self-check"
@@ -274,7 +274,7 @@ def render_app(page: Any, config: Any, files: Any) -> str:
 <p class="smpls-sc-overall__verdict">结论：<strong data-verdict>未得出</strong></p>
 <p class="smpls-sc-overall__text" data-overall-text>检查程序就绪后，这里会显示结论和每一条的理由。</p>
 </div>
-<p class="smpls-sc-closed" data-closed>{_e(closed_notice())}</p>
+<p class="smpls-sc-closed" data-closed>{_e(status_note())}</p>
 <ol class="smpls-sc-reasons" data-reasons>{render_result_rows(hrefs)}</ol>
 {next_steps(notice_url, apply_href, contacts_href)}
 <p class="smpls-hint smpls-sc-disclaimer">自查结论只是帮助您对照通知的条件，不代表审核结果；是否推荐由省级标准化行政主管部门审核决定。</p>

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from unit_helpers import GOLDEN
 
-from smpls.notice import CLAUSES, FACTS, Clause, clause, closed_notice
+from smpls.notice import CLAUSES, FACTS, NOTICE, Clause, clause, status_note
 
 #: the notice as published (the seed text), kept beside the golden files
 SOURCE = (GOLDEN / "notice-source.txt").read_text(encoding="utf-8")
@@ -74,7 +74,11 @@ def test_facts_are_in_the_source() -> None:
     assert "2021年11月4日" in SOURCE
 
 
-def test_closed_notice() -> None:
-    text = closed_notice()
-    assert "第八批" in text and "2021年12月20日" in text and "截止" in text
-    assert "\n" not in text
+def test_status_note_is_derived_from_the_deadline() -> None:
+    closed = status_note(date(2021, 12, 21))
+    assert closed == status_note()  # the site is built after the deadline
+    assert FACTS.batch in closed and "2021年12月20日截止" in closed and "\n" not in closed
+    assert NOTICE.deadline_state(date(2021, 12, 21)) == "已截止"
+    opened = status_note(date(2021, 12, 20))
+    assert "尚未截止" in opened and "2021年12月20日前" in opened and "已于" not in opened
+    assert NOTICE.deadline_state(date(2021, 12, 20)) == "尚未截止"

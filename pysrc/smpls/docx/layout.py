@@ -43,18 +43,11 @@ from smpls.model import (
     Participant,
     ScheduleRow,
 )
+from smpls.notice import NOTICE
 
-#: The 填写说明 page, verbatim from the 附件.
+#: The 填写说明 page, verbatim from the 附件 (:attr:`smpls.notice.Notice.instructions`, numbered as printed).
 INSTRUCTIONS_TITLE = "填写说明"
-INSTRUCTIONS = (
-    "1. 试点名称：“XXX（社会管理和公共服务）综合标准化试点”。",
-    "2. 试点承担单位可以为企事业单位、组织、机构或者地方人民政府等；参加单位是参与试点创建的有关单位；"
-    "保证单位可以是地方人民政府，省、自治区、直辖市行业主管部门或者标准化行政主管部门。",
-    "3. 业务指导单位为省、自治区、直辖市行业主管部门。",
-    "4. 试点管理单位为省、自治区、直辖市标准化行政主管部门。",
-    "5. 本申请书一式4份，字迹要工整清晰，可以打印。其中试点承担单位1份，业务指导单位1份、试点管理单位1份、"
-    "部级联席办公室1份。",
-)
+INSTRUCTIONS = NOTICE.numbered_instructions
 SEAL = "（盖章）："
 SIGNATURE = "负责人（签名）："
 DATE_BLANK = "年\u3000\u3000月\u3000\u3000日"
