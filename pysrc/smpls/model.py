@@ -412,7 +412,7 @@ def _relabel(labels: tuple[tuple[str, str], ...]) -> None:
         chain: list[type[BaseModel]] = [Application]
         for part in parents:
             annotation = chain[-1].model_fields[part].annotation
-            chain.append(get_args(annotation)[0] if get_args(annotation) else annotation)
+            chain.append(get_args(annotation)[0] if get_args(annotation) else annotation)  # type: ignore[arg-type]
         info = chain[-1].model_fields[name]
         at = next(i for i, m in enumerate(info.metadata) if isinstance(m, Meta))
         info.metadata[at] = replace(info.metadata[at], label=label)

@@ -169,7 +169,12 @@ def render_attachment() -> str:
     return f'<p>附件：<a href="#attachment">{_escape(FACTS.attachment)}</a></p>\n'
 
 
-PAGE_PARTS = {"head": render_head, "preamble": render_preamble, "signature": render_signature, "attachment": render_attachment}
+PAGE_PARTS = {
+    "head": render_head,
+    "preamble": render_preamble,
+    "signature": render_signature,
+    "attachment": render_attachment,
+}
 
 
 # ---------------------------------------------------------------- quotations on the guidance pages
