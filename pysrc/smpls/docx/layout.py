@@ -30,7 +30,7 @@ from smpls.docx.ooxml import (
     run,
     table,
 )
-from smpls.fields import model_fields
+from smpls.fields import model_fields, printed_as
 from smpls.model import (
     SECTIONS,
     Application,
@@ -40,8 +40,6 @@ from smpls.model import (
     Funding,
     Meta,
     Opinions,
-    Participant,
-    ScheduleRow,
 )
 from smpls.notice import NOTICE
 
@@ -289,8 +287,10 @@ BLANK_SCHEDULE_ROWS = 6
 
 
 def schedule(app: Application) -> Iterator[str]:
+    """四: the table of :func:`~smpls.fields.printed_as` ``table``, one stage per row."""
+    scheme = printed_as("table")
     g = SCHEDULE_GRID
-    header = [_meta(ScheduleRow, "start").form_label, _label(ScheduleRow, "content"), _label(ScheduleRow, "units")]
+    header = [_meta(scheme.model, "start").form_label, _label(scheme.model, "content"), _label(scheme.model, "units")]
     rows = [
         row(
             [cell([_p(t, bold=True, align="center")], w) for t, w in zip(header, g, strict=True)],
@@ -298,7 +298,8 @@ def schedule(app: Application) -> Iterator[str]:
             header=True,
         )
     ]
-    for stage in app.schedule:
+    stages = scheme.rows(app)
+    for stage in stages:
         rows.append(
             row(
                 [
@@ -311,9 +312,9 @@ def schedule(app: Application) -> Iterator[str]:
                 cant_split=len(stage.content) <= 500 and len(stage.units) <= 100,
             )
         )
-    for _ in range(0 if app.schedule else BLANK_SCHEDULE_ROWS):
+    for _ in range(0 if stages else BLANK_SCHEDULE_ROWS):
         rows.append(row([cell([], w) for w in g], height=800))
-    yield _heading(_section_title("schedule"))
+    yield _heading(_section_title(scheme.section))
     yield table(g, rows)
 
 
@@ -324,12 +325,15 @@ def _unit_word(label: str) -> str:
 
 
 def opinion_blocks(app: Application) -> list[tuple[str, str]]:
-    """(unit word, unit name) for every block, in the form's order; at least one 参加单位 block."""
-    participants = [p.name for p in app.opinions.participants] or [""]
+    """(unit word, unit name) for every block, in the form's order; at least one block for the rows printed as
+    blocks (参加单位)."""
+    blocks = printed_as("blocks")
+    (name_field, name_meta), *_ = model_fields(blocks.model)
+    participants = [getattr(p, name_field) for p in blocks.rows(app)] or [""]
     word = _unit_word
     return [
         (word(_label(Cover, "undertaking_unit")), app.cover.undertaking_unit),
-        *((word(_label(Participant, "name")), name) for name in participants),
+        *((word(name_meta.label), name) for name in participants),
         (word(_label(Cover, "guarantor_unit")), app.cover.guarantor_unit),
         (word(_label(Cover, "guidance_unit")), app.cover.guidance_unit),
         (word(_label(Opinions, "management_unit")), app.opinions.management_unit),
