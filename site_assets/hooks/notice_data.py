@@ -11,7 +11,8 @@ Markers in docs/*.md (HTML comments, expanded before the Markdown is rendered):
     a quotation block: the clause (or the excerpt; ``……`` marks what is left out) captioned 原文 with the
     clause's label linked to its anchor on the notice page.
 ``<!-- notice:q ID | 摘录 -->`` (inline)
-    “摘录”（label linked to the anchor）.
+    “摘录”（label linked to the anchor）. An excerpt may say ``{deadline}`` and ``{focus_areas}`` instead of typing
+    them (:data:`DATA_IN_EXCERPTS`).
 ``<!-- notice:facts -->`` / ``<!-- notice:contacts -->``
     the home page's key facts and the contacts page's table, from :data:`smpls.notice.FACTS`, each row citing
     the clause it comes from.
@@ -79,8 +80,19 @@ def _clause(id_: str, where: str) -> Clause:
         raise PluginError(f"{where}: 通知中没有条款 {id_!r}（可用：{known}）") from None
 
 
+#: the facts an excerpt takes from the notice's data instead of typing them, so that a page quoting the deadline
+#: or the focus areas serves any batch: ``{deadline}`` (2021年12月20日), ``{focus_areas}`` (优化营商环境、……)
+DATA_IN_EXCERPTS = {
+    "{deadline}": lambda: cn_date(FACTS.deadline),
+    "{focus_areas}": lambda: "、".join(NOTICE.focus_areas),
+}
+
+
 def _excerpt(c: Clause, excerpt: str, where: str) -> str:
-    """``excerpt`` if each piece between ``……`` is in the clause, in order; otherwise the build fails."""
+    """``excerpt`` (its :data:`DATA_IN_EXCERPTS` filled in) if each piece between ``……`` is in the clause, in
+    order; otherwise the build fails."""
+    for name, value in DATA_IN_EXCERPTS.items():
+        excerpt = excerpt.replace(name, value())
     text, pos = plain(c.text).replace("\n", ""), 0
     for piece in excerpt.split(ELLIPSIS):
         found = text.find(piece, pos) if piece else pos
