@@ -82,7 +82,8 @@ def test_the_focus_areas_come_from_clause_one(fictional: dict[str, Any], fixture
     assert fictional["focus_areas"] == areas and fictional["focus_options"] == [*areas, "其他"]
     assert "、".join(areas) in fictional["clause_1"]
     assert "是通知一列举的领域之一" in fictional["focus_reasons"]["养老服务"]
-    assert "是通知一列举的领域之一" not in fictional["focus_reasons"]["社会治理"]  # the real batch's area, not this one's
+    # 社会治理: an area of the real batch, not of this one
+    assert "是通知一列举的领域之一" not in fictional["focus_reasons"]["社会治理"]
     assert "是通知一列举的领域之一" in probe()["focus_reasons"]["社会治理"]
 
 
@@ -94,7 +95,8 @@ def test_the_changed_label_is_used_everywhere(fictional: dict[str, Any], fixture
     assert fictional["docx_labels"] == [label]
     assert fictional["docx_read_back"] == "临湖市政务服务管理局"  # the reader finds the value by the new label
     real = probe()
-    assert real["unit_name_messages"] == ["请填写单位名称（申请书一有这一栏）。"] and real["docx_labels"] == ["单位名称"]
+    assert real["unit_name_messages"] == ["请填写单位名称（申请书一有这一栏）。"]
+    assert real["docx_labels"] == ["单位名称"]
 
 
 def test_sections_and_instructions_come_from_the_notice(fictional: dict[str, Any], fixture_module: Any) -> None:
