@@ -387,7 +387,7 @@ class Opinions(Section):
 class Application(Section):
     """社会管理和公共服务综合标准化试点申请书."""
 
-    model_config = ConfigDict(title="社会管理和公共服务综合标准化试点申请书", extra="ignore", validate_default=True)
+    model_config = ConfigDict(title=NOTICE.facts.attachment, extra="ignore", validate_default=True)
 
     schema_version: int = SCHEMA_VERSION
     cover: Cover = Field(default_factory=Cover, title="封面")
