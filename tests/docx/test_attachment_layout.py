@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from docx.document import Document as DocumentObject
 from docx.table import Table
-from test_reader import soffice
+from docx_check import soffice
 
 import docx
 from smpls.docx.reader import read_docx

@@ -16,18 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import READY_TIMEOUT, download_json, fid, open_form, stored_draft, wait_draft_saved, wait_ready
 from playwright.sync_api import BrowserContext, Page, Route, Worker, expect
-from trust import (
-    COUNTS,
-    READY_TIMEOUT,
-    apply_url,
-    download_json,
-    fid,
-    open_form,
-    record_counts,
-    stored_draft,
-    wait_ready,
-)
+from trust import COUNTS, record_counts
 
 NAME = "临湖市政务服务“一网通办”综合标准化试点"
 UNIT = "临湖市政务服务管理局"
@@ -91,7 +82,7 @@ CRASH = """(how) => {
 @pytest.mark.allow_console_errors(r"simulated crash", why="the worker's crash is injected and logged")
 @pytest.mark.parametrize("how", ["error", "silent"])
 def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Path, how: str) -> None:
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     type_some(page)
     first = checker_worker(page)
     first.evaluate(CRASH, how)
@@ -125,17 +116,17 @@ def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Pat
     expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty(timeout=20_000)
     assert checker_worker(page) is not first  # a new worker answered
     assert_nothing_lost(page)
-    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == NAME
+    assert stored_draft(page)["cover"]["pilot_name"] == NAME
 
 
 def failing_load(page: Page, site_url: str, site_dir: Path, message: re.Pattern[str]) -> None:
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     type_some(page)
     status = page.locator(".smpls-status")
     expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
     expect(status).to_contain_text(message)
     expect(status).to_contain_text("您仍可以填写")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('一网通办')")
+    wait_draft_saved(page, "一网通办")
     assert_nothing_lost(page)
     page.click('[data-action="check-all"]')
     expect(page.locator("[data-summary]")).to_contain_text("不能检查")
@@ -205,7 +196,7 @@ FILL_STORAGE = """
 
 def test_local_storage_is_full(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(FILL_STORAGE)
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     fault("localStorage full")
     probe = (
         "() => { try { localStorage.setItem('probe', 'x'.repeat(100)); return 'stored'; } catch { return 'full'; } }"
@@ -224,4 +215,4 @@ def test_local_storage_is_full(page: Page, site_url: str, site_dir: Path) -> Non
     )
     page.locator(f"#{fid('basic.legal_rep')}").fill("周明远")
     expect(saved).to_contain_text("已自动保存")
-    assert stored_draft(page)["draft"]["basic"]["unit_name"] == UNIT
+    assert stored_draft(page)["basic"]["unit_name"] == UNIT

@@ -8,11 +8,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import axe_violations, format_violations
+from helpers import (
+    ALL_MET,
+    COMPLETE,
+    FAILING,
+    FORM_HOOK,
+    READY_TIMEOUT,
+    axe_violations,
+    download_word,
+    fid,
+    format_violations,
+    group,
+    open_check,
+    open_form,
+    start_with,
+)
 from playwright.sync_api import BrowserContext, Page, Route, expect
-from test_form import COMPLETE, FORM_HOOK, READY_TIMEOUT, download_word, fid, open_form, start_with
 
 from smpls import notice
+from smpls.eligibility import QUESTIONS
 from smpls.model import SECTIONS
 
 HELD = re.compile(r".*/pyodide/smpls-[^/]*\.whl$")  # our wheel: held back to keep the checker loading
@@ -246,8 +260,6 @@ def test_wide_form_is_not_folded_and_the_bar_leads_back(new_context: Any, site_u
 def test_self_check_pictures(new_context: Any, site_url: str, site_dir: Path, size: tuple[int, int]) -> None:
     """Screenshots of the self-check at both widths (build/screenshots/journey-self-check-*): no verdict before an
     answer, the accident question's explanation, what fails first, the next steps after 符合."""
-    from test_self_check import ALL_MET, FAILING, QUESTIONS, group, open_check
-
     width, height = size
     page = new_context(viewport={"width": width, "height": height}, has_touch=width < 500).new_page()
     open_check(page, site_url, site_dir)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import apply_url, wait_ready
 from playwright.sync_api import Page, Request, Route, expect
-from trust import apply_url, wait_ready
 
 SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
