@@ -294,16 +294,33 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
+def screenshot(page: Page, name: str, full_page: bool = True, *, always: bool = False) -> Path:
     """Save a PNG of the page to build/screenshots/NAME.png and return its path.
 
     Only when SMPLS_SCREENSHOTS=1 (``make screenshots``): no test compares the pictures, they are for a person to
-    look at, so the ordinary test run does not spend time on them."""
+    look at, so the ordinary test run does not spend time on them. ``always``: written on every run (pictures that
+    are an issue's evidence)."""
     path = SCREENSHOTS / f"{name}.png"
-    if os.environ.get("SMPLS_SCREENSHOTS") == "1":
+    if always or os.environ.get("SMPLS_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+#: the widths the pictures of a page are taken at: a phone and a desktop
+SCREEN_WIDTHS = [390, 1280]
+
+
+def page_at(new_context: Any, width: int, height: int = 900) -> Page:
+    """A new page in a new browser context whose window is ``width`` × ``height``."""
+    page: Page = new_context(viewport={"width": width, "height": height}).new_page()
+    return page
+
+
+def sideways_overflow(page: Page) -> int:
+    """By how many pixels the page is wider than its window (0 or less: it does not scroll sideways)."""
+    overflow: int = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return overflow
 
 
 def built_pages(site_dir: Path) -> list[str]:

@@ -140,12 +140,24 @@ def no_sw_page(new_context: Any) -> Page:
     return context.new_page()
 
 
-@pytest.mark.allow_failed_requests(r"/pyodide/pydantic_core-[^/]*\.whl")
-def test_a_wheel_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
+# A file the checker needs answers 404: (the file, as a regular expression on its path; what the fault is
+# counted as; what the status line says).
+MISSING = [
+    (r"/pyodide/pydantic_core-[^/]*\.whl", "wheel 404", r"pydantic_core.*无法下载（HTTP 404）"),
+    (r"/assets/smpls/runtime/worker\.js", "worker script 404", r"无法启动"),
+    (r"/pyodide/pyodide\.asm\.wasm", "pyodide.asm.wasm 404", r"运行环境未能加载"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "message"),
+    [pytest.param(*case, marks=pytest.mark.allow_failed_requests(case[0]), id=case[1]) for case in MISSING],
+)
+def test_a_file_is_missing(new_context: Any, site_url: str, site_dir: Path, path: str, kind: str, message: str) -> None:
     page = no_sw_page(new_context)
-    page.route(re.compile(r".*/pyodide/pydantic_core-[^/]*\.whl$"), lambda r: r.fulfill(status=404, body="missing"))
-    fault("wheel 404")
-    failing_load(page, site_url, site_dir, re.compile(r"pydantic_core.*无法下载（HTTP 404）"))
+    page.route(re.compile(f".*{path}$"), lambda r: r.fulfill(status=404, body="missing"))
+    fault(kind)
+    failing_load(page, site_url, site_dir, re.compile(message))
 
 
 @pytest.mark.allow_failed_requests(r"/pyodide/smpls-[^/]*\.whl")  # the worker's follow-up HEAD may be cut short
@@ -164,22 +176,6 @@ def test_a_wheel_arrives_changed(new_context: Any, site_url: str, site_dir: Path
     page.route(re.compile(r".*/pyodide/smpls-[^/]*\.whl$"), corrupt)
     fault("wheel changed (sha256 mismatch)")
     failing_load(page, site_url, site_dir, re.compile(r"smpls-.*sha256"))
-
-
-@pytest.mark.allow_failed_requests(r"/assets/smpls/runtime/worker\.js")
-def test_the_worker_script_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
-    page.route(re.compile(r".*/assets/smpls/runtime/worker\.js$"), lambda r: r.fulfill(status=404, body="missing"))
-    fault("worker script 404")
-    failing_load(page, site_url, site_dir, re.compile(r"无法启动"))
-
-
-@pytest.mark.allow_failed_requests(r"/pyodide/pyodide\.asm\.wasm")
-def test_the_webassembly_runtime_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
-    page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda r: r.fulfill(status=404, body="missing"))
-    fault("pyodide.asm.wasm 404")
-    failing_load(page, site_url, site_dir, re.compile(r"运行环境未能加载"))
 
 
 FILL_STORAGE = """

@@ -17,6 +17,7 @@ from helpers import (
     COMPLETE,
     FORM_HOOK,
     ROOT,
+    SCREEN_WIDTHS,
     apply_url,
     axe_violations,
     build_hook,
@@ -28,9 +29,11 @@ from helpers import (
     fid,
     format_violations,
     open_form,
+    page_at,
     read_field,
     screenshot,
     settle,
+    sideways_overflow,
     start_with,
     stored_draft,
     value_at,
@@ -618,10 +621,9 @@ def test_axe_on_the_form_page(page: Page, site_url: str, site_dir: Path) -> None
 
 # Not marked `screenshots`: the sideways-scroll check at 390 px is this page's only one (test_pages leaves the
 # checker pages to their own tests); screenshot() writes PNGs only under `make screenshots`.
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", SCREEN_WIDTHS)
 def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard: SiteGuard, width: int) -> None:
-    context = new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = page_at(new_context, width)
     open_form(page, site_url, site_dir, ready=True)
     page.click('.smpls-task__link[href="#sec-basic"]')  # on a phone the parts are folded: the task list opens one
     page.fill("#f-basic-postcode", "31410")
@@ -633,7 +635,7 @@ def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard
     screenshot(page, f"form-rows-{width}", full_page=False)
     page.locator("#review").scroll_into_view_if_needed()
     screenshot(page, f"form-review-{width}", full_page=False)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
 
 

@@ -21,6 +21,8 @@ from helpers import (
     group,
     open_check,
     open_form,
+    screenshot,
+    sideways_overflow,
     start_with,
 )
 from playwright.sync_api import BrowserContext, Page, Route, expect
@@ -148,7 +150,7 @@ def test_after_the_word_download_the_next_steps_quote_the_notice(page: Page, sit
         assert text in fill_5 or text in step_3, text  # the notice's own words, never ours in quotes
     expect(steps.locator('a[href$="notice/#n-fill-5"]').first).to_be_visible()
     steps.scroll_into_view_if_needed()
-    shot(page, "journey-form-after-word")
+    screenshot(page, "journey-form-after-word", full_page=False, always=True)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
@@ -177,13 +179,6 @@ def small_targets(page: Page) -> list[str]:
     return found
 
 
-def shot(page: Page, name: str, *, full_page: bool = False) -> None:
-    """build/screenshots/NAME.png, for a person to look at (always written: these are the issue's evidence)."""
-    out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out / f"{name}.png"), full_page=full_page)
-
-
 def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_url: str, site_dir: Path) -> None:
     page = new_context(**PHONE).new_page()
     open_form(page, site_url, site_dir, ready=True)
@@ -201,7 +196,7 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     # no "drag here" where there is no mouse; the import box still says what to choose
     hint = page.locator("#smpls-import-hint")
     assert "拖" not in hint.inner_text()  # (what is shown; the words stay in the page for a mouse)
-    shot(page, "journey-form-390")
+    screenshot(page, "journey-form-390", full_page=False, always=True)
     # the task list opens the part asked for, and folds the others
     page.locator('.smpls-task__link[href="#sec-basic"]').click()
     expect(open_now).to_have_count(1)
@@ -213,7 +208,7 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     bar.get_by_role("button", name="检查全部").click()
     summary = page.locator("[data-summary]")
     expect(summary).to_be_focused()
-    shot(page, "journey-form-390-check-all")
+    screenshot(page, "journey-form-390-check-all", full_page=False, always=True)
     assert not small_targets(page), small_targets(page)
     page.locator(f"#{fid('basic.email')}").scroll_into_view_if_needed()
     bar.get_by_role("link", name="问题列表").click()
@@ -233,10 +228,10 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     expect(page.locator(f"#{fid('basic.phone')}")).to_be_focused()
     page.locator("[data-back]").click()
     expect(page.locator('a[data-change="basic.phone"]')).to_be_focused()
-    shot(page, "journey-form-390-review")
+    screenshot(page, "journey-form-390-review", full_page=False, always=True)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 
 
@@ -247,10 +242,10 @@ def test_wide_form_is_not_folded_and_the_bar_leads_back(new_context: Any, site_u
     expect(page.locator(".smpls-fold__toggle").first).to_be_hidden()
     hint = page.locator("#smpls-import-hint")
     expect(hint).to_contain_text("拖到这个框里")  # a mouse can drag
-    shot(page, "journey-form-1366")
+    screenshot(page, "journey-form-1366", full_page=False, always=True)
     page.fill(f"#{fid('basic.email')}", "not-an-email")
     page.click('[data-action="check-all"]')
-    shot(page, "journey-form-1366-check-all")
+    screenshot(page, "journey-form-1366-check-all", full_page=False, always=True)
     page.locator("#review").scroll_into_view_if_needed()
     page.locator(".smpls-bar").get_by_role("link", name="问题列表").click()
     expect(page.locator("[data-summary]")).to_be_focused()
@@ -264,20 +259,20 @@ def test_self_check_pictures(new_context: Any, site_url: str, site_dir: Path, si
     page = new_context(viewport={"width": width, "height": height}, has_touch=width < 500).new_page()
     open_check(page, site_url, site_dir)
     expect(page.locator("[data-bar-verdict]")).to_contain_text("还没有回答（0/")
-    shot(page, f"journey-self-check-{width}")
+    screenshot(page, f"journey-self-check-{width}", full_page=False, always=True)
     accident = next(q for q in QUESTIONS if q.id == "accident")
     group(page, accident).scroll_into_view_if_needed()
-    shot(page, f"journey-self-check-{width}-accident")
+    screenshot(page, f"journey-self-check-{width}-accident", full_page=False, always=True)
     q, bad = FAILING[-1]
     for question in QUESTIONS:
         if question.id in ALL_MET:
             group(page, question).get_by_label(bad if question is q else ALL_MET[question.id], exact=True).check()
     expect(page.locator(".smpls-sc-reasons > li").first).to_have_attribute("data-reason", q.condition)
     page.locator("#sc-result").scroll_into_view_if_needed()
-    shot(page, f"journey-self-check-{width}-not-met")
+    screenshot(page, f"journey-self-check-{width}-not-met", full_page=False, always=True)
     group(page, q).get_by_label(ALL_MET[q.id], exact=True).check()
     expect(page.locator("[data-next]")).to_be_visible()
     page.locator("[data-next]").scroll_into_view_if_needed()
-    shot(page, f"journey-self-check-{width}-next")
+    screenshot(page, f"journey-self-check-{width}-next", full_page=False, always=True)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)

@@ -21,13 +21,16 @@ from helpers import (
     DRAFT_KEY,
     FAILING,
     READY_TIMEOUT,
+    SCREEN_WIDTHS,
     SCREENSHOTS,
     axe_violations,
     format_violations,
     group,
     open_check,
+    page_at,
     page_url,
     screenshot,
+    sideways_overflow,
     status_of,
     stored_draft,
     wait_check_ready,
@@ -491,10 +494,9 @@ def test_axe_on_the_self_check_page(page: Page, site_url: str, site_dir: Path) -
     assert not violations, format_violations(violations)
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", SCREEN_WIDTHS)
 def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard: SiteGuard, width: int) -> None:
-    context = new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = page_at(new_context, width)
     open_check(page, site_url, site_dir)
     screenshot(page, f"self-check-top-{width}", full_page=False)
     q, bad = FAILING[-1]
@@ -504,7 +506,7 @@ def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard
     screenshot(page, f"self-check-questions-{width}", full_page=False)
     page.locator("#sc-result").scroll_into_view_if_needed()
     screenshot(page, f"self-check-result-{width}", full_page=False)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
     # the ask-first dialog, with a draft that differs
     values = evaluate({**ALL_MET, **{t.id: "标准化工作领导小组" for t in TEXTS}}).prefill
