@@ -98,6 +98,21 @@ def open_summary(page: Page, site_url: str, *, ready: bool = True) -> None:
         wait_ready(page)
 
 
+def wait_idle(page: Page) -> None:
+    """Until the page has drawn and gone idle: every image in the document has loaded or failed, two frames are
+    drawn, and the browser reports an idle period (the tasks already queued, such as load, error and
+    security-policy events, have run). An awaited event instead of a fixed sleep before asserting that something
+    did not happen."""
+    page.evaluate(
+        """() => Promise.all([...document.images].map((img) => img.complete || new Promise((done) => {
+                img.addEventListener("load", done, { once: true });
+                img.addEventListener("error", done, { once: true });
+            })))
+            .then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+            .then(() => new Promise((r) => requestIdleCallback(r)))"""
+    )
+
+
 # ---------------------------------------------------------------- the stored draft
 
 

@@ -481,13 +481,14 @@ def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site
 
 
 def test_not_keeping_the_draft_on_this_computer(page: Page, site_url: str, site_dir: Path) -> None:
+    page.clock.install()  # the page's timers run as usual until the test moves the clock on
     open_form(page, site_url, site_dir)
     page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
     page.wait_for_function("() => localStorage.getItem('smpls-draft') !== null")
     page.check("#smpls-no-store")
     assert stored_draft(page) is None
     page.fill("#f-basic-unit_name", "临湖市政务服务管理局")
-    page.wait_for_timeout(400)
+    page.clock.run_for(2_000)  # well past the autosave's delay: a save would have run
     assert stored_draft(page) is None
     expect(page.locator("[data-saved]")).to_contain_text("不保存在这台电脑上")
 
@@ -495,8 +496,8 @@ def test_not_keeping_the_draft_on_this_computer(page: Page, site_url: str, site_
     settle(page)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):
+        page.close(run_before_unload=True)
     assert dialogs == ["beforeunload"]
 
 

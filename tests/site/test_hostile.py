@@ -20,7 +20,17 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-from helpers import download_json, ensure_rows, fid, open_form, stored_draft, value_at, wait_draft_saved, wait_ready
+from helpers import (
+    download_json,
+    ensure_rows,
+    fid,
+    open_form,
+    stored_draft,
+    value_at,
+    wait_draft_saved,
+    wait_idle,
+    wait_ready,
+)
 from playwright.sync_api import Page, expect
 from trust import COUNTS, WATCH, concrete, form_values, record_counts, responsive, text_fields, trust_state
 
@@ -122,7 +132,7 @@ def test_xss_typed_into_every_text_field(page: Page, site_url: str, site_dir: Pa
     tried("XSS typed into a text field", len(typed))
     page.click('[data-action="check-all"]')
     expect(page.locator("[data-summary]")).to_be_visible()
-    page.wait_for_timeout(500)
+    wait_idle(page)  # whatever the drawn text could start has had its chance to run
     assert_nothing_ran(page)
     # the payloads are shown as text where the values are shown: the check-your-answers view
     review = page.locator("[data-review-body]").inner_text()
@@ -158,7 +168,7 @@ def test_xss_imported_into_every_field(page: Page, site_url: str, site_dir: Path
     expect(page.locator("[data-summary]")).to_be_visible()
     summary = page.locator("[data-summary]").inner_text()
     assert "错误" in summary
-    page.wait_for_timeout(500)
+    wait_idle(page)  # whatever the drawn text could start has had its chance to run
     assert_nothing_ran(page)
     saved = download_json(page)
     for path, value in _leaves(draft):
@@ -257,7 +267,7 @@ def test_pasted_rich_text_stays_plain(page: Page, site_url: str, site_dir: Path)
         # a one-line box turns the line break into a space; nothing of the HTML arrives
         assert value == (plain if kind == "TEXTAREA" else plain.replace("\n", " ")), (path, value)
     tried("rich text pasted (clipboard and synthetic event)", 2 * len(targets))
-    page.wait_for_timeout(500)
+    wait_idle(page)  # whatever the drawn text could start has had its chance to run
     state = trust_state(page)
     assert {v["directive"] for v in state["violations"]} <= {"script-src-attr", "style-src-attr"}
     page.evaluate("() => { window.__trust.violations = []; }")

@@ -42,9 +42,11 @@ def test_using_the_search_box_starts_the_search_at_once(page: Page, site_url: st
     page.route(re.compile(r"/pyodide/pydantic_core-[^/]*\.whl$"), lambda route: held.append(route))
     searched: list[Request] = []
     page.on("request", lambda r: searched.append(r) if SEARCH_WORKER.search(r.url) else None)
+    page.clock.install()  # the page's timers run as usual until the test moves the clock on
     try:
         page.goto(apply_url(site_url, site_dir), wait_until="domcontentloaded")
-        page.wait_for_timeout(1000)
+        page.clock.run_for(9_000)  # 9 s of the page's time, short of the 10 s after which the search starts anyway
+        page.evaluate("() => new Promise((r) => requestAnimationFrame(r))")  # a worker started would be requested
         assert searched == [], "the search worker started before the checker was ready or the search box was used"
         box = page.locator("input.md-search__input")
         box.click()
