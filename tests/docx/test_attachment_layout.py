@@ -1,6 +1,6 @@
 """The Word reader on files laid out like the notice's own attachment (issue 19, item 4), not like our download.
 
-The attachment (附件 of 国标委发〔2021〕31号, /work/shared/seed/ lines 58-153, tests/data/notice.txt) prints:
+The attachment (附件 of 国标委发〔2021〕31号, lines 58-153 of tests/unit/golden/notice-source.txt) prints:
 the cover as lines “试点名称：_____” and “20 年 月”; 一 as a table of label cells (“法定代表人 (负责人)”,
 “法人注册地址” beside one cell “省(市) 县(区)”, “标准化机构(或者 协调组织)名称”); 二's labels over several
 lines (“现状及/与试点应/具备条件/符合性”); 四 as a table with one 时间 column; 六 as blocks “承担单位（盖章）：”,

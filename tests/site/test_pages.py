@@ -18,7 +18,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-NOTICE_TXT = ROOT / "tests" / "data" / "notice.txt"
+NOTICE_TXT = ROOT / "tests" / "unit" / "golden" / "notice-source.txt"  # the notice as published
 
 
 def _url_path(md: Path) -> str:
@@ -134,7 +134,7 @@ def test_every_sentence_of_the_notice_is_on_the_notice_page(page: Page, site_url
     _open(page, site_url + "notice/")
     article = _squash(page.locator("article").inner_text())
     missing = [s for s in notice_sentences() if s not in article]
-    assert missing == [], "sentences of tests/data/notice.txt missing from the notice page:\n" + "\n".join(missing)
+    assert missing == [], "sentences of the published notice missing from the notice page:\n" + "\n".join(missing)
 
 
 def test_notice_has_real_headings_and_form_tables(page: Page, site_url: str) -> None:
