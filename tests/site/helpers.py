@@ -31,13 +31,18 @@ DRAFT_KEY = "smpls-draft"  # the localStorage key of the form's draft: {savedAt,
 SERIOUS = ("serious", "critical")
 
 
-def build_hook(name: str) -> Any:
-    """A build hook (site_assets/hooks/NAME.py) as a module."""
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "site_assets" / "hooks" / f"{name}.py")
+def load_module(path: Path, name: str | None = None) -> Any:
+    """A Python file of the repository that is not a package (a build hook, site_assets/runtime/wheels.py)."""
+    spec = importlib.util.spec_from_file_location(name or f"{path.stem}_module", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def build_hook(name: str) -> Any:
+    """A build hook (site_assets/hooks/NAME.py) as a module."""
+    return load_module(ROOT / "site_assets" / "hooks" / f"{name}.py", f"{name}_hook")
 
 
 FORM_HOOK = build_hook("form")

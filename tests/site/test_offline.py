@@ -7,21 +7,19 @@ cache; and when a new version of the site is published, its cache replaces the o
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from conftest import SiteGuard
 from helpers import (
-    ROOT,
     TIMINGS,
+    build_hook,
     download_json,
     fid,
     open_check,
@@ -46,14 +44,6 @@ RUNTIME_FILES = re.compile(r"/pyodide/(pyodide\.asm\.wasm|python_stdlib\.zip|pyo
 def _counts() -> Iterator[None]:
     yield
     record_counts()
-
-
-def offline_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "site_assets" / "hooks" / "offline.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def wait_offline_copy(page: Page) -> str:
@@ -121,7 +111,7 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     # first visit, online
     open_form(page, site_url, site_dir, ready=True)
     cache = wait_offline_copy(page)
-    files = offline_hook().offline_files(site_dir)
+    files = build_hook("offline").offline_files(site_dir)
     wait_all_cached(page, cache, len(files))
     assert any(url.endswith("pyodide.asm.wasm") for url, _ in files)
     assert any(url.endswith(".whl") for url, _ in files)
@@ -197,7 +187,7 @@ def test_online_the_runtime_comes_from_the_network_and_from_the_copy_when_the_si
     context.on("response", lambda r: RUNTIME_FILES.search(r.url) and first.append(r))
     open_form(page, site_url, site_dir, ready=True)
     assert first and not any(r.from_service_worker for r in first)  # first visit: from the network
-    wait_all_cached(page, wait_offline_copy(page), len(offline_hook().offline_files(site_dir)))
+    wait_all_cached(page, wait_offline_copy(page), len(build_hook("offline").offline_files(site_dir)))
     page.close()
 
     # online: the runtime is left to the browser (its HTTP cache keeps the compiled WebAssembly), not the copy
@@ -231,7 +221,7 @@ def test_reading_pages_keep_pages_but_not_the_runtime(new_context: Any, site_url
     page = context.new_page()
     page.goto(page_url(site_url, site_dir, "notice"))
     cache = wait_offline_copy(page)
-    files = offline_hook().offline_files(site_dir)
+    files = build_hook("offline").offline_files(site_dir)
     core = [u for u, _ in files if not u.startswith("pyodide/")]
     assert cached_count(page, cache) == len(core)
     assert not [u for u in cached_urls(page) if "/pyodide/" in u]
@@ -264,7 +254,7 @@ def replace(path: Path, text: str) -> None:
 def test_a_new_version_replaces_the_cache(
     new_context: Any, site_dir: Path, tmp_path: Path, site_guard: SiteGuard
 ) -> None:
-    hook = offline_hook()
+    hook = build_hook("offline")
     old, new = tmp_path / "v1", tmp_path / "v2"
     copy_site(site_dir, old)
     copy_site(site_dir, new)
