@@ -118,6 +118,26 @@ def wait_idle(page: Page) -> None:
     )
 
 
+def wait_still(page: Page, selector: str) -> None:
+    """Until the page has stopped moving: the scroll position, and the place, opacity and visibility of
+    ``selector``'s element (if any), unchanged over ten looks 50 ms apart (a theme's fade-in after a scroll)."""
+    page.evaluate(
+        """(selector) => new Promise((resolve) => {
+            let last = "", still = 0;
+            const tick = () => {
+                const el = document.querySelector(selector);
+                const now = JSON.stringify([window.scrollY, el && el.getBoundingClientRect(), el && el.hidden,
+                                            el && getComputedStyle(el).opacity, document.getAnimations().length]);
+                still = now === last ? still + 1 : 0;
+                last = now;
+                if (still >= 10) resolve(); else setTimeout(tick, 50);
+            };
+            tick();
+        })""",
+        selector,
+    )
+
+
 # ---------------------------------------------------------------- the stored draft
 
 

@@ -39,6 +39,7 @@ from helpers import (
     value_at,
     wait_draft_saved,
     wait_ready,
+    wait_still,
 )
 from playwright.sync_api import Page, expect
 
@@ -615,7 +616,7 @@ def test_axe_on_the_form_page(page: Page, site_url: str, site_dir: Path) -> None
     assert not violations, format_violations(violations)
     page.click('[data-action="check-all"]')  # with inline messages and the summary shown
     expect(page.locator("[data-summary]")).to_be_visible()
-    page.wait_for_timeout(1000)  # the theme's back-to-top button fades in after the scroll; measure it settled
+    wait_still(page, ".md-top")  # the theme's back-to-top button fades in after the scroll: measure it settled
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
