@@ -98,12 +98,9 @@ def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Pat
         # a worker that stops answering is given up after checker.js's CALL_TIMEOUT_MS (20 s): the page's clock
         # jumps over that wait instead of the test sitting through it
         page.clock.install()
-        check_org_code(page)
-        for _ in range(10):
-            page.wait_for_timeout(300)  # real time, for the call to be sent and its timer set
-            page.clock.fast_forward(21_000)
-            if status.get_attribute("data-state") == "loading":
-                break
+        with first.expect_event("close"):  # the validation's call was sent (its timer set) and the worker stopped
+            check_org_code(page)
+        page.clock.fast_forward(21_000)
         page.clock.resume()
     else:
         check_org_code(page)
