@@ -45,8 +45,11 @@ def held_page(new_context: Any, **options: Any) -> tuple[Page, list[Route]]:
 
 
 def release(page: Page, held: list[Route]) -> None:
-    while not held:
-        page.wait_for_timeout(100)
+    for _ in range(READY_TIMEOUT // 100):
+        if held:
+            break
+        page.wait_for_timeout(100)  # Playwright answers the route while the test waits
+    assert held, f"the held request ({HELD.pattern}) was not made within {READY_TIMEOUT // 1000} s"
     for route in held:
         route.continue_()
     held.clear()
