@@ -83,6 +83,20 @@ def settle(page: Page) -> None:
     page.wait_for_selector('.smpls-status:not([data-state="loading"])', timeout=READY_TIMEOUT)
 
 
+def page_without_service_worker(new_context: Any, **options: Any) -> Page:
+    """A page in a new browser context with the site's service worker blocked, so that a test's route sees every
+    request (the service worker would answer from its cache first)."""
+    page: Page = new_context(service_workers="block", **options).new_page()
+    return page
+
+
+def expect_checker_failed(page: Page) -> Locator:
+    """Until the form's status line says the checker failed to load; returns the status line."""
+    status = page.locator(".smpls-status")
+    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    return status
+
+
 def open_check(page: Page, site_url: str, site_dir: Path, *, ready: bool = True) -> None:
     """Open the self-check; with ``ready`` (the default), wait until its checker has loaded."""
     page.goto(page_url(site_url, site_dir, "self-check"))

@@ -16,8 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import READY_TIMEOUT, download_json, fid, open_form, stored_draft, wait_draft_saved, wait_ready
-from playwright.sync_api import BrowserContext, Page, Route, Worker, expect
+from helpers import (
+    download_json,
+    expect_checker_failed,
+    fid,
+    open_form,
+    page_without_service_worker,
+    stored_draft,
+    wait_draft_saved,
+    wait_ready,
+)
+from playwright.sync_api import Page, Route, Worker, expect
 from trust import COUNTS, record_counts
 
 NAME = "临湖市政务服务“一网通办”综合标准化试点"
@@ -119,8 +128,7 @@ def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Pat
 def failing_load(page: Page, site_url: str, site_dir: Path, message: re.Pattern[str]) -> None:
     open_form(page, site_url, site_dir)
     type_some(page)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    status = expect_checker_failed(page)
     expect(status).to_contain_text(message)
     expect(status).to_contain_text("您仍可以填写")
     wait_draft_saved(page, "一网通办")
@@ -129,12 +137,6 @@ def failing_load(page: Page, site_url: str, site_dir: Path, message: re.Pattern[
     expect(page.locator("[data-summary]")).to_contain_text("不能检查")
     page.click('[data-action="download-docx"]')
     expect(page.locator('[data-note="download"]')).to_contain_text("不能生成 Word")
-
-
-def no_sw_page(new_context: Any) -> Page:
-    # the service worker would answer from its cache before the test's route; these faults are about the network
-    context: BrowserContext = new_context(service_workers="block")
-    return context.new_page()
 
 
 # A file the checker needs answers 404: (the file, as a regular expression on its path; what the fault is
@@ -151,7 +153,7 @@ MISSING = [
     [pytest.param(*case, marks=pytest.mark.allow_failed_requests(case[0]), id=case[1]) for case in MISSING],
 )
 def test_a_file_is_missing(new_context: Any, site_url: str, site_dir: Path, path: str, kind: str, message: str) -> None:
-    page = no_sw_page(new_context)
+    page = page_without_service_worker(new_context)
     page.route(re.compile(f".*{path}$"), lambda r: r.fulfill(status=404, body="missing"))
     fault(kind)
     failing_load(page, site_url, site_dir, re.compile(message))
@@ -159,7 +161,7 @@ def test_a_file_is_missing(new_context: Any, site_url: str, site_dir: Path, path
 
 @pytest.mark.allow_failed_requests(r"/pyodide/smpls-[^/]*\.whl")  # the worker's follow-up HEAD may be cut short
 def test_a_wheel_arrives_changed(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
+    page = page_without_service_worker(new_context)
 
     def corrupt(route: Route) -> None:
         if route.request.method != "GET":  # the worker's HEAD request, asking why

@@ -16,16 +16,18 @@ from helpers import (
     READY_TIMEOUT,
     axe_violations,
     download_word,
+    expect_checker_failed,
     fid,
     format_violations,
     group,
     open_check,
     open_form,
+    page_without_service_worker,
     screenshot,
     sideways_overflow,
     start_with,
 )
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import Page, Route, expect
 
 from smpls import notice
 from smpls.eligibility import QUESTIONS
@@ -37,8 +39,7 @@ HELD = re.compile(r".*/pyodide/smpls-[^/]*\.whl$")  # our wheel: held back to ke
 def held_page(new_context: Any, **options: Any) -> tuple[Page, list[Route]]:
     """A page whose checker stays loading until the test releases the held request (no service worker, which would
     answer from its cache before the route)."""
-    context: BrowserContext = new_context(service_workers="block", **options)
-    page = context.new_page()
+    page = page_without_service_worker(new_context, **options)
     held: list[Route] = []
     page.route(HELD, lambda route: held.append(route))
     return page, held
@@ -112,12 +113,10 @@ def test_the_stated_download_size_is_what_the_site_serves(site_dir: Path) -> Non
 
 @pytest.mark.allow_failed_requests(r"/pyodide/smpls-[^/]*\.whl")
 def test_a_blocked_download_is_not_called_an_old_browser(new_context: Any, site_url: str, site_dir: Path) -> None:
-    context: BrowserContext = new_context(service_workers="block")
-    page = context.new_page()
+    page = page_without_service_worker(new_context)
     page.route(HELD, lambda route: route.abort("blockedbyclient"))  # what a proxy or a filter does
     open_form(page, site_url, site_dir)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    status = expect_checker_failed(page)
     expect(status).to_contain_text("没有下载成功")
     expect(status).to_contain_text("代理、防火墙")
     expect(status).not_to_contain_text("版本太旧")
@@ -126,12 +125,10 @@ def test_a_blocked_download_is_not_called_an_old_browser(new_context: Any, site_
 
 
 def test_an_old_browser_is_told_so(new_context: Any, site_url: str, site_dir: Path) -> None:
-    context: BrowserContext = new_context(service_workers="block")
-    page = context.new_page()
+    page = page_without_service_worker(new_context)
     page.add_init_script("delete window.WebAssembly;")
     open_form(page, site_url, site_dir)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    status = expect_checker_failed(page)
     expect(status).to_contain_text("版本太旧")
     expect(status).not_to_contain_text("没有下载成功")
     expect(status).to_contain_text("草稿文件")
