@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 from docx.table import Table, _Cell
 
 import docx
@@ -194,6 +195,22 @@ def _squeeze(text: str) -> str:
     where an installed font has the glyph; the DOCX check above is exact for those.
     """
     return "".join(ch for ch in text if ch.isalnum() and ord(ch) < 0x10000)
+
+
+def soffice(src: list[Path], fmt: str, outdir: Path, profile: Path) -> list[Path]:
+    """Convert files with LibreOffice (profile: a fresh user profile; skips the test when it is not installed)."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF.resolve()), "HOME": str(profile)}
+    cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore"]
+    cmd += ["--convert-to", fmt, "--outdir", str(outdir), *map(str, src)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=False)
+    ext = fmt.split(":")[0]
+    out = [outdir / f"{p.stem}.{ext}" for p in src]
+    if proc.returncode != 0 or not all(p.exists() for p in out):
+        raise RuntimeError(f"LibreOffice failed ({proc.returncode}): {proc.stdout} {proc.stderr}")
+    return out
 
 
 def render_pdf(data: bytes, workdir: Path) -> bytes:

@@ -1,6 +1,6 @@
 """The Word reader on files laid out like the notice's own attachment (issue 19, item 4), not like our download.
 
-The attachment (附件 of 国标委发〔2021〕31号, /work/shared/seed/ lines 58-153, tests/data/notice.txt) prints:
+The attachment (附件 of 国标委发〔2021〕31号, lines 58-153 of tests/unit/golden/notice-source.txt) prints:
 the cover as lines “试点名称：_____” and “20 年 月”; 一 as a table of label cells (“法定代表人 (负责人)”,
 “法人注册地址” beside one cell “省(市) 县(区)”, “标准化机构(或者 协调组织)名称”); 二's labels over several
 lines (“现状及/与试点应/具备条件/符合性”); 四 as a table with one 时间 column; 六 as blocks “承担单位（盖章）：”,
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from docx.document import Document as DocumentObject
 from docx.table import Table
-from test_reader import soffice
+from docx_check import soffice
 
 import docx
 from smpls.docx.reader import read_docx
@@ -144,56 +144,43 @@ def attachment(style: str) -> bytes:
     d.add_paragraph("1. 试点名称：“XXX（社会管理和公共服务）综合标准化试点”。")
     d.add_paragraph("一、承担单位基本信息")
     region = f"{v['basic.reg_province']} 省(市) {v['basic.reg_county']} 县(区)"
-    if style == "B":  # value cells merged differently: wide values, labels kept as printed
-        rows = [
-            [("单位名称", 1), (v["basic.unit_name"], 3), ("组织机构代码", 1), (v["basic.org_code"], 1)],
-            [("法定代表人 (负责人)", 1), (v["basic.legal_rep"], 2), ("法人注册地址", 1), (region, 2)],
-            [("单位地址", 1), (v["basic.address"], 5)],
-            [
-                ("所属行业", 1),
-                (v["basic.industry"], 1),
-                ("经济类型", 1),
-                (v["basic.economic_type"], 1),
-                ("邮编", 1),
-                (v["basic.postcode"], 1),
-            ],
-            [("联系电话", 1), (v["basic.phone"], 2), ("电子邮箱", 1), (v["basic.email"], 2)],
-            [
-                ("标准化机构(或者\n协调组织)名称", 1),
-                (v["basic.std_body_name"], 2),
-                ("标准化负责人\n姓名", 1),
-                (v["basic.std_lead_name"], 2),
-            ],
-            [("业务范围", 1), (v["basic.business_scope"], 5)],
-            [("近三年是否发生重大服务质量、安全、环境保护事故", 3), (v["basic.major_accident"], 3)],
-            [("标准体系建立时间", 1), ("2020年6月", 2), ("标准体系运行时间", 1), (v["basic.std_system_running"], 2)],
-            [("标准化工作\n自我评价", 1), (v["basic.self_evaluation"], 5)],
-        ]
-    else:
-        rows = [
-            [("单位名称", 1), (v["basic.unit_name"], 3), ("组织机构代码", 1), (v["basic.org_code"], 1)],
-            [("法定代表人 (负责人)", 1), (v["basic.legal_rep"], 1), ("法人注册地址", 1), (region, 3)],
-            [("单位地址", 1), (v["basic.address"], 5)],
-            [
-                ("所属行业", 1),
-                (v["basic.industry"], 1),
-                ("经济类型", 1),
-                (v["basic.economic_type"], 1),
-                ("邮编", 1),
-                (v["basic.postcode"], 1),
-            ],
-            [("联系电话", 1), (v["basic.phone"], 1), ("电子邮箱", 1), (v["basic.email"], 3)],
-            [
-                ("标准化机构(或者 协调组织)名称", 1),
-                (v["basic.std_body_name"], 3),
-                ("标准化负责人 姓名", 1),
-                (v["basic.std_lead_name"], 1),
-            ],
-            [("业务范围", 1), (v["basic.business_scope"], 5)],
-            [("近三年是否发生重大服务质量、安全、环境保护事故", 1), (v["basic.major_accident"], 5)],
-            [("标准体系建立时间", 1), ("2020.6", 1), ("标准体系运行时间", 1), (v["basic.std_system_running"], 3)],
-            [("标准化工作 自我评价", 1), (v["basic.self_evaluation"], 5)],
-        ]
+    # style B merges the value cells differently (wide values) and breaks the labels where the paper does
+    b = style == "B"
+    brk = "\n" if b else " "
+    rows = [
+        [("单位名称", 1), (v["basic.unit_name"], 3), ("组织机构代码", 1), (v["basic.org_code"], 1)],
+        [
+            ("法定代表人 (负责人)", 1),
+            (v["basic.legal_rep"], 2 if b else 1),
+            ("法人注册地址", 1),
+            (region, 2 if b else 3),
+        ],
+        [("单位地址", 1), (v["basic.address"], 5)],
+        [
+            ("所属行业", 1),
+            (v["basic.industry"], 1),
+            ("经济类型", 1),
+            (v["basic.economic_type"], 1),
+            ("邮编", 1),
+            (v["basic.postcode"], 1),
+        ],
+        [("联系电话", 1), (v["basic.phone"], 2 if b else 1), ("电子邮箱", 1), (v["basic.email"], 2 if b else 3)],
+        [
+            (f"标准化机构(或者{brk}协调组织)名称", 1),
+            (v["basic.std_body_name"], 2 if b else 3),
+            (f"标准化负责人{brk}姓名", 1),
+            (v["basic.std_lead_name"], 2 if b else 1),
+        ],
+        [("业务范围", 1), (v["basic.business_scope"], 5)],
+        [("近三年是否发生重大服务质量、安全、环境保护事故", 3 if b else 1), (v["basic.major_accident"], 3 if b else 5)],
+        [
+            ("标准体系建立时间", 1),
+            ("2020年6月" if b else "2020.6", 2 if b else 1),
+            ("标准体系运行时间", 1),
+            (v["basic.std_system_running"], 2 if b else 3),
+        ],
+        [(f"标准化工作{brk}自我评价", 1), (v["basic.self_evaluation"], 5)],
+    ]
     _rows(d, 6, rows)
     d.add_paragraph("二、承担试点的工作基础")
     label = "现状及\n与试点应\n具备条件\n符合性"

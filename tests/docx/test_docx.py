@@ -251,7 +251,7 @@ def assert_cover_on_one_page(pdf_text: str, date: str) -> None:
 
 
 def test_instructions_page_is_verbatim(complete_app: Application) -> None:
-    notice = (Path(__file__).parents[1] / "data" / "notice.txt").read_text(encoding="utf-8")
+    notice = (Path(__file__).parents[1] / "unit" / "golden" / "notice-source.txt").read_text(encoding="utf-8")
     paragraphs = [p.text for p in docx.Document(io.BytesIO(build_docx(complete_app))).paragraphs]
     start = paragraphs.index(INSTRUCTIONS_TITLE)
     assert len(INSTRUCTIONS) == 5

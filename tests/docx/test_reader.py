@@ -6,11 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import json
-import os
-import shutil
-import subprocess
 import zipfile
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +14,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml import OxmlElement
 from docx.shared import Cm
 from docx.table import Table
-from docx_check import EXAMPLES, FONTS_CONF, complete_draft
+from docx_check import EXAMPLES, complete_draft, soffice
 
 import docx
 from smpls.docx import build_docx
@@ -50,21 +46,6 @@ def without_copy(data: bytes) -> bytes:
             if not info.filename.startswith("customXml/"):
                 dst.writestr(info.filename, src.read(info.filename))
     return out.getvalue()
-
-
-def soffice(src: list[Path], fmt: str, outdir: Path, profile: Path) -> list[Path]:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF.resolve()), "HOME": str(profile)}
-    cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore"]
-    cmd += ["--convert-to", fmt, "--outdir", str(outdir), *map(str, src)]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=False)
-    ext = fmt.split(":")[0]
-    out = [outdir / f"{p.stem}.{ext}" for p in src]
-    if proc.returncode != 0 or not all(p.exists() for p in out):
-        raise RuntimeError(f"LibreOffice failed ({proc.returncode}): {proc.stdout} {proc.stderr}")
-    return out
 
 
 @pytest.fixture(scope="module")

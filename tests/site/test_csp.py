@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 from conftest import SiteGuard
-from helpers import built_pages
+from helpers import built_pages, fid, open_form, page_url
 from playwright.sync_api import Page, expect
-from trust import COUNTS, WATCH, apply_url, fid, open_form, page_url, record_counts, serve, trust_state
+from trust import COUNTS, WATCH, record_counts, serve, trust_state
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 FIRST_SCRIPT = re.compile(r"<script\b", re.I)
@@ -168,9 +168,9 @@ def test_the_policy_is_enforced(page: Page, site_url: str) -> None:
 
 # Under the meta policy every form test runs (the guard fails a test on the console error a refusal writes) and
 # test_no_violation_on_any_page loads the form until its checker is ready; under the header policy, only this:
-def check_the_form_under_the_policy(page: Page, url: str) -> None:
+def check_the_form_under_the_policy(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(WATCH)
-    open_form(page, url, ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     box = page.locator(f"#{fid('basic.org_code')}")
     box.fill("12345")
     box.blur()
@@ -202,7 +202,7 @@ def test_the_header_policy_also_covers_the_worker(new_context: Any, site_dir: Pa
             "response",
             lambda r: policies.setdefault(r.url.rsplit("/", 1)[-1], r.headers.get("content-security-policy", "")),
         )
-        check_the_form_under_the_policy(page, apply_url(url, site_dir))
+        check_the_form_under_the_policy(page, url, site_dir)
         # the worker script came with the strict policy, so Pyodide compiled its WebAssembly under it
         assert "'wasm-unsafe-eval'" in policies["worker.js"] and "'unsafe-eval'" not in policies["worker.js"]
         for name in ("self-check", "process"):

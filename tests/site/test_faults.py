@@ -16,18 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route, Worker, expect
-from trust import (
-    COUNTS,
-    READY_TIMEOUT,
-    apply_url,
+from helpers import (
     download_json,
+    expect_checker_failed,
     fid,
     open_form,
-    record_counts,
+    page_without_service_worker,
     stored_draft,
+    wait_draft_saved,
     wait_ready,
 )
+from playwright.sync_api import Page, Route, Worker, expect
+from trust import COUNTS, record_counts
 
 NAME = "临湖市政务服务“一网通办”综合标准化试点"
 UNIT = "临湖市政务服务管理局"
@@ -91,7 +91,7 @@ CRASH = """(how) => {
 @pytest.mark.allow_console_errors(r"simulated crash", why="the worker's crash is injected and logged")
 @pytest.mark.parametrize("how", ["error", "silent"])
 def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Path, how: str) -> None:
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     type_some(page)
     first = checker_worker(page)
     first.evaluate(CRASH, how)
@@ -107,12 +107,9 @@ def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Pat
         # a worker that stops answering is given up after checker.js's CALL_TIMEOUT_MS (20 s): the page's clock
         # jumps over that wait instead of the test sitting through it
         page.clock.install()
-        check_org_code(page)
-        for _ in range(10):
-            page.wait_for_timeout(300)  # real time, for the call to be sent and its timer set
-            page.clock.fast_forward(21_000)
-            if status.get_attribute("data-state") == "loading":
-                break
+        with first.expect_event("close"):  # the validation's call was sent (its timer set) and the worker stopped
+            check_org_code(page)
+        page.clock.fast_forward(21_000)
         page.clock.resume()
     else:
         check_org_code(page)
@@ -125,17 +122,16 @@ def test_the_worker_dies_mid_validation(page: Page, site_url: str, site_dir: Pat
     expect(page.locator('[data-msg-for="basic.org_code"]')).not_to_be_empty(timeout=20_000)
     assert checker_worker(page) is not first  # a new worker answered
     assert_nothing_lost(page)
-    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == NAME
+    assert stored_draft(page)["cover"]["pilot_name"] == NAME
 
 
 def failing_load(page: Page, site_url: str, site_dir: Path, message: re.Pattern[str]) -> None:
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     type_some(page)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    status = expect_checker_failed(page)
     expect(status).to_contain_text(message)
     expect(status).to_contain_text("您仍可以填写")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('一网通办')")
+    wait_draft_saved(page, "一网通办")
     assert_nothing_lost(page)
     page.click('[data-action="check-all"]')
     expect(page.locator("[data-summary]")).to_contain_text("不能检查")
@@ -143,23 +139,29 @@ def failing_load(page: Page, site_url: str, site_dir: Path, message: re.Pattern[
     expect(page.locator('[data-note="download"]')).to_contain_text("不能生成 Word")
 
 
-def no_sw_page(new_context: Any) -> Page:
-    # the service worker would answer from its cache before the test's route; these faults are about the network
-    context: BrowserContext = new_context(service_workers="block")
-    return context.new_page()
+# A file the checker needs answers 404: (the file, as a regular expression on its path; what the fault is
+# counted as; what the status line says).
+MISSING = [
+    (r"/pyodide/pydantic_core-[^/]*\.whl", "wheel 404", r"pydantic_core.*无法下载（HTTP 404）"),
+    (r"/assets/smpls/runtime/worker\.js", "worker script 404", r"无法启动"),
+    (r"/pyodide/pyodide\.asm\.wasm", "pyodide.asm.wasm 404", r"运行环境未能加载"),
+]
 
 
-@pytest.mark.allow_failed_requests(r"/pyodide/pydantic_core-[^/]*\.whl")
-def test_a_wheel_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
-    page.route(re.compile(r".*/pyodide/pydantic_core-[^/]*\.whl$"), lambda r: r.fulfill(status=404, body="missing"))
-    fault("wheel 404")
-    failing_load(page, site_url, site_dir, re.compile(r"pydantic_core.*无法下载（HTTP 404）"))
+@pytest.mark.parametrize(
+    ("path", "kind", "message"),
+    [pytest.param(*case, marks=pytest.mark.allow_failed_requests(case[0]), id=case[1]) for case in MISSING],
+)
+def test_a_file_is_missing(new_context: Any, site_url: str, site_dir: Path, path: str, kind: str, message: str) -> None:
+    page = page_without_service_worker(new_context)
+    page.route(re.compile(f".*{path}$"), lambda r: r.fulfill(status=404, body="missing"))
+    fault(kind)
+    failing_load(page, site_url, site_dir, re.compile(message))
 
 
 @pytest.mark.allow_failed_requests(r"/pyodide/smpls-[^/]*\.whl")  # the worker's follow-up HEAD may be cut short
 def test_a_wheel_arrives_changed(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
+    page = page_without_service_worker(new_context)
 
     def corrupt(route: Route) -> None:
         if route.request.method != "GET":  # the worker's HEAD request, asking why
@@ -173,22 +175,6 @@ def test_a_wheel_arrives_changed(new_context: Any, site_url: str, site_dir: Path
     page.route(re.compile(r".*/pyodide/smpls-[^/]*\.whl$"), corrupt)
     fault("wheel changed (sha256 mismatch)")
     failing_load(page, site_url, site_dir, re.compile(r"smpls-.*sha256"))
-
-
-@pytest.mark.allow_failed_requests(r"/assets/smpls/runtime/worker\.js")
-def test_the_worker_script_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
-    page.route(re.compile(r".*/assets/smpls/runtime/worker\.js$"), lambda r: r.fulfill(status=404, body="missing"))
-    fault("worker script 404")
-    failing_load(page, site_url, site_dir, re.compile(r"无法启动"))
-
-
-@pytest.mark.allow_failed_requests(r"/pyodide/pyodide\.asm\.wasm")
-def test_the_webassembly_runtime_is_missing(new_context: Any, site_url: str, site_dir: Path) -> None:
-    page = no_sw_page(new_context)
-    page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda r: r.fulfill(status=404, body="missing"))
-    fault("pyodide.asm.wasm 404")
-    failing_load(page, site_url, site_dir, re.compile(r"运行环境未能加载"))
 
 
 FILL_STORAGE = """
@@ -205,7 +191,7 @@ FILL_STORAGE = """
 
 def test_local_storage_is_full(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(FILL_STORAGE)
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     fault("localStorage full")
     probe = (
         "() => { try { localStorage.setItem('probe', 'x'.repeat(100)); return 'stored'; } catch { return 'full'; } }"
@@ -224,4 +210,4 @@ def test_local_storage_is_full(page: Page, site_url: str, site_dir: Path) -> Non
     )
     page.locator(f"#{fid('basic.legal_rep')}").fill("周明远")
     expect(saved).to_contain_text("已自动保存")
-    assert stored_draft(page)["draft"]["basic"]["unit_name"] == UNIT
+    assert stored_draft(page)["basic"]["unit_name"] == UNIT

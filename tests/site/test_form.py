@@ -8,81 +8,54 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import SiteGuard
-from helpers import axe_violations, drop, format_violations, screenshot
+from helpers import (
+    COMPLETE,
+    FORM_HOOK,
+    ROOT,
+    SCREEN_WIDTHS,
+    apply_url,
+    axe_violations,
+    build_hook,
+    concrete_fields,
+    download_json,
+    download_word,
+    drop,
+    ensure_rows,
+    fid,
+    format_violations,
+    open_form,
+    page_at,
+    read_field,
+    screenshot,
+    settle,
+    sideways_overflow,
+    start_with,
+    stored_draft,
+    value_at,
+    wait_draft_saved,
+    wait_ready,
+    wait_still,
+)
 from playwright.sync_api import Page, expect
-from trust import download_json, ensure_rows, stored_draft, value_at
 
 from smpls import browser
 from smpls.fields import FieldSpec, field_by_path, iter_fields
 from smpls.model import SECTIONS, Application
 
-ROOT = Path(__file__).resolve().parents[2]
-COMPLETE: dict[str, Any] = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
-READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (a few seconds; slower when the machine is busy)
 #: a 统一社会信用代码 with a wrong check digit (the complete example's, last character changed): an 错误
 BAD_CODE = "113304810025731875"
 INPUT_TYPES = {"email": "email", "tel": "tel"}  # months and 是/否 are text boxes: any written form is kept
-
-
-def _hook(name: str) -> Any:
-    """A build hook (site_assets/hooks/NAME.py) as a module."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "site_assets" / "hooks" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FORM_HOOK = _hook("form")
-fid = FORM_HOOK.field_id  # the element id of a field: the form hook's scheme, which the page config carries
-
-
-def apply_url(site_url: str, site_dir: Path) -> str:
-    return site_url + ("apply.html" if (site_dir / "apply.html").is_file() else "apply/")
-
-
-def open_form(page: Page, site_url: str, site_dir: Path, *, ready: bool = False) -> None:
-    page.goto(apply_url(site_url, site_dir))
-    page.wait_for_selector(".smpls-form--js")
-    if ready:
-        wait_ready(page)
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=READY_TIMEOUT)
-
-
-def settle(page: Page) -> None:
-    """Wait until the checker has loaded (or failed) before leaving the page, so no download is cut off."""
-    page.wait_for_selector('.smpls-status:not([data-state="loading"])', timeout=READY_TIMEOUT)
 
 
 def reload(page: Page) -> None:
     settle(page)
     page.reload()
     page.wait_for_selector(".smpls-form--js")
-
-
-def concrete_fields(draft: dict[str, Any]) -> Iterator[tuple[FieldSpec, str, str]]:
-    """(spec, concrete path, value) for every field of ``draft``, rows expanded, in paper order."""
-    for spec in iter_fields():
-        if spec.repeat == "schedule":
-            rows = draft["schedule"]
-        elif spec.repeat == "participants":
-            rows = draft["opinions"]["participants"]
-        else:
-            yield spec, spec.path, draft[spec.section][spec.name]
-            continue
-        for i, row in enumerate(rows):
-            yield spec, spec.path.replace("*", str(i)), row[spec.name]
 
 
 def type_into(page: Page, spec: FieldSpec, path: str, value: str) -> None:
@@ -105,10 +78,6 @@ def fill_draft(page: Page, draft: dict[str, Any]) -> None:
     for spec, path, value in concrete_fields(draft):
         if value:
             type_into(page, spec, path, value)
-
-
-def read_field(page: Page, spec: FieldSpec, path: str) -> str:
-    return page.input_value(f"#{fid(path)}")
 
 
 # ---------------------------------------------------------------- the HTML comes from the model
@@ -187,7 +156,7 @@ def test_fill_every_field_download_and_reload(page: Page, site_url: str, site_di
     assert len(saved["opinions"]["participants"]) == len(COMPLETE["opinions"]["participants"])
 
     stored = stored_draft(page)
-    assert stored and stored["draft"]["cover"] == COMPLETE["cover"]
+    assert stored and stored["cover"] == COMPLETE["cover"]
 
     reload(page)
     expect(page.locator('[data-note="restored"]')).to_be_visible()
@@ -455,27 +424,6 @@ def test_review_change_link_goes_to_the_field_and_back(page: Page, site_url: str
     expect(back).to_be_hidden()
 
 
-def start_with(page: Page, draft: dict[str, Any]) -> None:
-    page.add_init_script(
-        "localStorage.setItem('smpls-draft', JSON.stringify({savedAt: '2026-11-20T08:00:00Z', draft: DRAFT}));".replace(
-            "DRAFT", json.dumps(draft, ensure_ascii=False)
-        )
-    )
-
-
-def download_word(page: Page) -> bytes:
-    with page.expect_download(timeout=60_000) as info:
-        page.click('[data-action="download-docx"]')
-    download = info.value
-    assert download.suggested_filename.endswith(".docx")
-    path = download.path()
-    assert path is not None
-    data = Path(path).read_bytes()
-    assert data[:2] == b"PK"
-    expect(page.locator('[data-note="download"]')).to_contain_text("已下载 Word")
-    return data
-
-
 def test_download_word(page: Page, site_url: str, site_dir: Path) -> None:
     start_with(page, COMPLETE)
     open_form(page, site_url, site_dir, ready=True)
@@ -534,13 +482,14 @@ def test_a_word_file_edited_elsewhere_comes_back(page: Page, site_url: str, site
 
 
 def test_not_keeping_the_draft_on_this_computer(page: Page, site_url: str, site_dir: Path) -> None:
+    page.clock.install()  # the page's timers run as usual until the test moves the clock on
     open_form(page, site_url, site_dir)
     page.fill("#f-cover-pilot_name", "临湖市政务服务综合标准化试点")
     page.wait_for_function("() => localStorage.getItem('smpls-draft') !== null")
     page.check("#smpls-no-store")
     assert stored_draft(page) is None
     page.fill("#f-basic-unit_name", "临湖市政务服务管理局")
-    page.wait_for_timeout(400)
+    page.clock.run_for(2_000)  # well past the autosave's delay: a save would have run
     assert stored_draft(page) is None
     expect(page.locator("[data-saved]")).to_contain_text("不保存在这台电脑上")
 
@@ -548,8 +497,8 @@ def test_not_keeping_the_draft_on_this_computer(page: Page, site_url: str, site_
     settle(page)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):
+        page.close(run_before_unload=True)
     assert dialogs == ["beforeunload"]
 
 
@@ -667,17 +616,16 @@ def test_axe_on_the_form_page(page: Page, site_url: str, site_dir: Path) -> None
     assert not violations, format_violations(violations)
     page.click('[data-action="check-all"]')  # with inline messages and the summary shown
     expect(page.locator("[data-summary]")).to_be_visible()
-    page.wait_for_timeout(1000)  # the theme's back-to-top button fades in after the scroll; measure it settled
+    wait_still(page, ".md-top")  # the theme's back-to-top button fades in after the scroll: measure it settled
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
 
 # Not marked `screenshots`: the sideways-scroll check at 390 px is this page's only one (test_pages leaves the
 # checker pages to their own tests); screenshot() writes PNGs only under `make screenshots`.
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", SCREEN_WIDTHS)
 def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard: SiteGuard, width: int) -> None:
-    context = new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = page_at(new_context, width)
     open_form(page, site_url, site_dir, ready=True)
     page.click('.smpls-task__link[href="#sec-basic"]')  # on a phone the parts are folded: the task list opens one
     page.fill("#f-basic-postcode", "31410")
@@ -689,7 +637,7 @@ def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard
     screenshot(page, f"form-rows-{width}", full_page=False)
     page.locator("#review").scroll_into_view_if_needed()
     screenshot(page, f"form-review-{width}", full_page=False)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
 
 
@@ -698,12 +646,12 @@ def test_a_draft_changed_in_another_tab_is_shown_not_overwritten(
 ) -> None:
     open_form(page, site_url, site_dir)
     page.locator("#f-cover-pilot_name").press_sequentially("临湖市政务服务综合标准化试点")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('临湖市')")
+    wait_draft_saved(page, "临湖市")
     other = context.new_page()  # e.g. the self-check page carrying an answer into the draft
     open_form(other, site_url, site_dir)
     assert other.input_value("#f-cover-pilot_name") == "临湖市政务服务综合标准化试点"
     other.fill("#f-basic-major_accident", "否")
-    other.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('\"major_accident\":\"否\"')")
+    wait_draft_saved(other, '"major_accident":"否"')
     expect(page.locator("#f-basic-major_accident")).to_have_value("否")
     expect(page.locator("[data-saved]")).to_contain_text("另一个窗口")
     settle(other)
@@ -719,7 +667,7 @@ def test_a_draft_changed_in_another_tab_is_shown_not_overwritten(
 def test_hook_fails_on_an_unknown_marker() -> None:
     from mkdocs.exceptions import PluginError
 
-    regions = _hook("regions")
+    regions = build_hook("regions")
 
     class FakePage:
         class file:  # mimics mkdocs' page.file
@@ -739,7 +687,7 @@ def test_hook_fails_on_an_unknown_marker() -> None:
 
 
 def test_region_data_comes_from_the_package() -> None:
-    data = _hook("regions").region_data()
+    data = build_hook("regions").region_data()
     names = [p["name"] for p in data["provinces"]]
     assert len(names) == 34 and names[0] == "北京市" and "新疆维吾尔自治区" in names
     counties = {p["name"]: [c for c, _ in p["counties"]] for p in data["provinces"]}

@@ -10,9 +10,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from helpers import drop
+from helpers import (
+    COMPLETE,
+    concrete_fields,
+    download_json,
+    drop,
+    open_form,
+    read_field,
+    stored_draft,
+    wait_draft_saved,
+)
 from playwright.sync_api import Page, expect
-from test_form import COMPLETE, concrete_fields, download_json, open_form, read_field, stored_draft
 
 MAX_BYTES = 2 * 1024 * 1024
 NOTE = '[data-note="import"]'
@@ -30,15 +38,15 @@ def start_with_a_draft(page: Page, site_url: str, site_dir: Path) -> None:
     open_form(page, site_url, site_dir)
     page.locator("#f-cover-pilot_name").press_sequentially("原来的试点名称")
     page.fill("#f-schedule-0-content", "原来的阶段")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('原来的阶段')")
+    wait_draft_saved(page, "原来的阶段")
 
 
 def assert_untouched(page: Page) -> None:
     assert page.input_value("#f-cover-pilot_name") == "原来的试点名称"
     assert page.input_value("#f-schedule-0-content") == "原来的阶段"
     stored = stored_draft(page)
-    assert stored["draft"]["cover"]["pilot_name"] == "原来的试点名称"
-    assert stored["draft"]["schedule"][0]["content"] == "原来的阶段"
+    assert stored["cover"]["pilot_name"] == "原来的试点名称"
+    assert stored["schedule"][0]["content"] == "原来的阶段"
 
 
 def test_import_with_the_file_picker_and_undo(page: Page, site_url: str, site_dir: Path) -> None:
@@ -47,7 +55,7 @@ def test_import_with_the_file_picker_and_undo(page: Page, site_url: str, site_di
     expect(page.locator(NOTE)).to_contain_text("已导入“complete.json”")
     for spec, path, value in concrete_fields(COMPLETE):
         assert read_field(page, spec, path) == value, path
-    assert stored_draft(page)["draft"]["basic"] == COMPLETE["basic"]
+    assert stored_draft(page)["basic"] == COMPLETE["basic"]
     page.click('[data-action="undo-import"]')
     expect(page.locator(NOTE)).to_contain_text("已恢复导入前的内容")
     assert_untouched(page)

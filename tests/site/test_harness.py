@@ -22,9 +22,11 @@ def test_guard_records_missing_file_and_off_site_request(
     # the guard itself is what is tested.
     page = new_context(bypass_csp=True).new_page()
     page.goto(site_url)
-    page.evaluate("() => fetch('missing-file.txt').catch(() => null)")
-    page.evaluate("() => fetch('http://192.0.2.1:9/x').catch(() => null)")
-    page.wait_for_timeout(300)
+    # the guard listens on the context, which hears of a response or a failure before the page does
+    with page.expect_response(lambda r: r.url.endswith("/missing-file.txt")):
+        page.evaluate("() => fetch('missing-file.txt').catch(() => null)")
+    with page.expect_event("requestfailed", lambda r: r.url.startswith("http://192.0.2.1:9/")):
+        page.evaluate("() => fetch('http://192.0.2.1:9/x').catch(() => null)")
     problems = site_guard.problems()
     assert any("missing-file.txt" in p and "HTTP 404" in p for p in problems), problems
     assert any(p.startswith("off-site request: http://192.0.2.1:9/x") for p in problems), problems

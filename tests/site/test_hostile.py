@@ -20,25 +20,19 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-from playwright.sync_api import Page, expect
-from trust import (
-    COUNTS,
-    WATCH,
-    apply_url,
-    concrete,
+from helpers import (
     download_json,
     ensure_rows,
     fid,
-    form_values,
     open_form,
-    record_counts,
-    responsive,
     stored_draft,
-    text_fields,
-    trust_state,
     value_at,
+    wait_draft_saved,
+    wait_idle,
     wait_ready,
 )
+from playwright.sync_api import Page, expect
+from trust import COUNTS, WATCH, concrete, form_values, record_counts, responsive, text_fields, trust_state
 
 from smpls.fields import iter_fields
 
@@ -78,10 +72,10 @@ def tried(kind: str, n: int = 1) -> None:
     COUNTS[f"input: {kind}"] += n
 
 
-def watched_form(page: Page, url: str) -> None:
+def watched_form(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(WATCH)
     page.on("dialog", lambda d: (trust_state(page), d.dismiss()))
-    open_form(page, url, ready=True)
+    open_form(page, site_url, site_dir, ready=True)
 
 
 def assert_nothing_ran(page: Page) -> None:
@@ -125,7 +119,7 @@ def import_note(page: Page) -> str:
 
 
 def test_xss_typed_into_every_text_field(page: Page, site_url: str, site_dir: Path) -> None:
-    watched_form(page, apply_url(site_url, site_dir))
+    watched_form(page, site_url, site_dir)
     ensure_rows(page, "participants", 1)
     typed: dict[str, str] = {}
     for i, spec in enumerate(text_fields()):
@@ -138,7 +132,7 @@ def test_xss_typed_into_every_text_field(page: Page, site_url: str, site_dir: Pa
     tried("XSS typed into a text field", len(typed))
     page.click('[data-action="check-all"]')
     expect(page.locator("[data-summary]")).to_be_visible()
-    page.wait_for_timeout(500)
+    wait_idle(page)  # whatever the drawn text could start has had its chance to run
     assert_nothing_ran(page)
     # the payloads are shown as text where the values are shown: the check-your-answers view
     review = page.locator("[data-review-body]").inner_text()
@@ -165,7 +159,7 @@ def test_xss_typed_into_every_text_field(page: Page, site_url: str, site_dir: Pa
 
 
 def test_xss_imported_into_every_field(page: Page, site_url: str, site_dir: Path) -> None:
-    watched_form(page, apply_url(site_url, site_dir))
+    watched_form(page, site_url, site_dir)
     draft = hostile_draft(lambda i: PAYLOADS[i % len(PAYLOADS)])
     import_bytes(page, "<img src=x onerror=__xss('name')>.json", json.dumps(draft, ensure_ascii=False).encode())
     assert "已导入" in import_note(page)
@@ -174,7 +168,7 @@ def test_xss_imported_into_every_field(page: Page, site_url: str, site_dir: Path
     expect(page.locator("[data-summary]")).to_be_visible()
     summary = page.locator("[data-summary]").inner_text()
     assert "错误" in summary
-    page.wait_for_timeout(500)
+    wait_idle(page)  # whatever the drawn text could start has had its chance to run
     assert_nothing_ran(page)
     saved = download_json(page)
     for path, value in _leaves(draft):
@@ -195,7 +189,7 @@ def _leaves(draft: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 
 
 def test_100000_characters_in_every_long_field(page: Page, site_url: str, site_dir: Path) -> None:
-    watched_form(page, apply_url(site_url, site_dir))
+    watched_form(page, site_url, site_dir)
     long_fields = [s for s in text_fields() if s.meta.kind == "textarea"]
     huge = ("测试内容<b>" * 12500)[:100_000]
     for spec in long_fields:
@@ -239,7 +233,7 @@ def test_100000_characters_in_every_long_field(page: Page, site_url: str, site_d
 )
 def test_pasted_rich_text_stays_plain(page: Page, site_url: str, site_dir: Path) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    watched_form(page, apply_url(site_url, site_dir))
+    watched_form(page, site_url, site_dir)
     html = (
         '<meta charset="utf-8"><b style="color:red">加粗</b><img src=x onerror="__xss(\'paste\')">'
         "<table><tr><td>表格</td></tr></table>"
@@ -273,7 +267,7 @@ def test_pasted_rich_text_stays_plain(page: Page, site_url: str, site_dir: Path)
         # a one-line box turns the line break into a space; nothing of the HTML arrives
         assert value == (plain if kind == "TEXTAREA" else plain.replace("\n", " ")), (path, value)
     tried("rich text pasted (clipboard and synthetic event)", 2 * len(targets))
-    page.wait_for_timeout(500)
+    wait_idle(page)  # whatever the drawn text could start has had its chance to run
     state = trust_state(page)
     assert {v["directive"] for v in state["violations"]} <= {"script-src-attr", "style-src-attr"}
     page.evaluate("() => { window.__trust.violations = []; }")
@@ -284,7 +278,7 @@ def test_pasted_rich_text_stays_plain(page: Page, site_url: str, site_dir: Path)
 
 
 def test_rare_characters_survive_typing_saving_and_reload(page: Page, site_url: str, site_dir: Path) -> None:
-    watched_form(page, apply_url(site_url, site_dir))
+    watched_form(page, site_url, site_dir)
     units = len(RARE.encode("utf-16-le")) // 2  # maxlength counts UTF-16 code units
     targets = [
         s for s in text_fields() if s.meta.kind in ("text", "textarea") and not s.repeat and s.meta.max_length >= units
@@ -299,7 +293,7 @@ def test_rare_characters_survive_typing_saving_and_reload(page: Page, site_url: 
     page.click('[data-action="check-all"]')
     expect(page.locator("[data-summary], [data-success]").first).to_be_attached()
     responsive(page)
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('𠀀')")
+    wait_draft_saved(page, "𠀀")
     saved = download_json(page)
     for spec in targets:
         assert saved[spec.section][spec.name] == RARE, spec.path
@@ -310,7 +304,7 @@ def test_rare_characters_survive_typing_saving_and_reload(page: Page, site_url: 
     page.wait_for_selector(".smpls-form--js")
     for spec in targets:
         assert page.input_value(f"#{fid(concrete(spec))}") == RARE, spec.path
-    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == RARE
+    assert stored_draft(page)["cover"]["pilot_name"] == RARE
 
 
 # ---------------------------------------------------------------- hostile files
@@ -380,10 +374,10 @@ PAGE_FILES: list[tuple[str, bytes, str]] = [
 def test_hostile_files_in_the_page(page: Page, site_url: str, site_dir: Path) -> None:
     """After each file: a Chinese message; if it was imported, undo; the draft from before on the screen and in
     storage, no prototype polluted, a page that answers; at the end, checking works and nothing ran."""
-    watched_form(page, apply_url(site_url, site_dir))
+    watched_form(page, site_url, site_dir)
     page.locator(f"#{fid('cover.pilot_name')}").fill("导入前的内容")
     page.locator(f"#{fid('cover.pilot_name')}").blur()
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('导入前的内容')")
+    wait_draft_saved(page, "导入前的内容")
     before = form_values(page)
     note = page.locator('[data-note="import"]')
     for case, data, expected in PAGE_FILES:
@@ -406,7 +400,7 @@ def test_hostile_files_in_the_page(page: Page, site_url: str, site_dir: Path) ->
             expect(note).to_contain_text("已恢复")
         # either way, the draft from before is on the screen and in storage
         assert form_values(page) == before, case
-        assert stored_draft(page)["draft"]["cover"]["pilot_name"] == "导入前的内容", case
+        assert stored_draft(page)["cover"]["pilot_name"] == "导入前的内容", case
         assert page.evaluate("() => ({}).polluted === undefined && Object.prototype.polluted === undefined"), case
     page.click('[data-action="check-all"]')
     expect(page.locator("[data-summary], [data-success]").first).to_be_attached()

@@ -8,11 +8,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import axe_violations, format_violations
-from playwright.sync_api import BrowserContext, Page, Route, expect
-from test_form import COMPLETE, FORM_HOOK, READY_TIMEOUT, download_word, fid, open_form, start_with
+from helpers import (
+    ALL_MET,
+    COMPLETE,
+    FAILING,
+    FORM_HOOK,
+    READY_TIMEOUT,
+    axe_violations,
+    download_word,
+    expect_checker_failed,
+    fid,
+    format_violations,
+    group,
+    open_check,
+    open_form,
+    page_without_service_worker,
+    screenshot,
+    sideways_overflow,
+    start_with,
+)
+from playwright.sync_api import Page, Route, expect
 
 from smpls import notice
+from smpls.eligibility import QUESTIONS
 from smpls.model import SECTIONS
 
 HELD = re.compile(r".*/pyodide/smpls-[^/]*\.whl$")  # our wheel: held back to keep the checker loading
@@ -21,16 +39,18 @@ HELD = re.compile(r".*/pyodide/smpls-[^/]*\.whl$")  # our wheel: held back to ke
 def held_page(new_context: Any, **options: Any) -> tuple[Page, list[Route]]:
     """A page whose checker stays loading until the test releases the held request (no service worker, which would
     answer from its cache before the route)."""
-    context: BrowserContext = new_context(service_workers="block", **options)
-    page = context.new_page()
+    page = page_without_service_worker(new_context, **options)
     held: list[Route] = []
     page.route(HELD, lambda route: held.append(route))
     return page, held
 
 
 def release(page: Page, held: list[Route]) -> None:
-    while not held:
-        page.wait_for_timeout(100)
+    for _ in range(READY_TIMEOUT // 100):
+        if held:
+            break
+        page.wait_for_timeout(100)  # Playwright answers the route while the test waits
+    assert held, f"the held request ({HELD.pattern}) was not made within {READY_TIMEOUT // 1000} s"
     for route in held:
         route.continue_()
     held.clear()
@@ -93,12 +113,10 @@ def test_the_stated_download_size_is_what_the_site_serves(site_dir: Path) -> Non
 
 @pytest.mark.allow_failed_requests(r"/pyodide/smpls-[^/]*\.whl")
 def test_a_blocked_download_is_not_called_an_old_browser(new_context: Any, site_url: str, site_dir: Path) -> None:
-    context: BrowserContext = new_context(service_workers="block")
-    page = context.new_page()
+    page = page_without_service_worker(new_context)
     page.route(HELD, lambda route: route.abort("blockedbyclient"))  # what a proxy or a filter does
     open_form(page, site_url, site_dir)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    status = expect_checker_failed(page)
     expect(status).to_contain_text("没有下载成功")
     expect(status).to_contain_text("代理、防火墙")
     expect(status).not_to_contain_text("版本太旧")
@@ -107,12 +125,10 @@ def test_a_blocked_download_is_not_called_an_old_browser(new_context: Any, site_
 
 
 def test_an_old_browser_is_told_so(new_context: Any, site_url: str, site_dir: Path) -> None:
-    context: BrowserContext = new_context(service_workers="block")
-    page = context.new_page()
+    page = page_without_service_worker(new_context)
     page.add_init_script("delete window.WebAssembly;")
     open_form(page, site_url, site_dir)
-    status = page.locator(".smpls-status")
-    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT)
+    status = expect_checker_failed(page)
     expect(status).to_contain_text("版本太旧")
     expect(status).not_to_contain_text("没有下载成功")
     expect(status).to_contain_text("草稿文件")
@@ -134,7 +150,7 @@ def test_after_the_word_download_the_next_steps_quote_the_notice(page: Page, sit
         assert text in fill_5 or text in step_3, text  # the notice's own words, never ours in quotes
     expect(steps.locator('a[href$="notice/#n-fill-5"]').first).to_be_visible()
     steps.scroll_into_view_if_needed()
-    shot(page, "journey-form-after-word")
+    screenshot(page, "journey-form-after-word", full_page=False, always=True)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
@@ -163,13 +179,6 @@ def small_targets(page: Page) -> list[str]:
     return found
 
 
-def shot(page: Page, name: str, *, full_page: bool = False) -> None:
-    """build/screenshots/NAME.png, for a person to look at (always written: these are the issue's evidence)."""
-    out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out / f"{name}.png"), full_page=full_page)
-
-
 def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_url: str, site_dir: Path) -> None:
     page = new_context(**PHONE).new_page()
     open_form(page, site_url, site_dir, ready=True)
@@ -187,7 +196,7 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     # no "drag here" where there is no mouse; the import box still says what to choose
     hint = page.locator("#smpls-import-hint")
     assert "拖" not in hint.inner_text()  # (what is shown; the words stay in the page for a mouse)
-    shot(page, "journey-form-390")
+    screenshot(page, "journey-form-390", full_page=False, always=True)
     # the task list opens the part asked for, and folds the others
     page.locator('.smpls-task__link[href="#sec-basic"]').click()
     expect(open_now).to_have_count(1)
@@ -199,7 +208,7 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     bar.get_by_role("button", name="检查全部").click()
     summary = page.locator("[data-summary]")
     expect(summary).to_be_focused()
-    shot(page, "journey-form-390-check-all")
+    screenshot(page, "journey-form-390-check-all", full_page=False, always=True)
     assert not small_targets(page), small_targets(page)
     page.locator(f"#{fid('basic.email')}").scroll_into_view_if_needed()
     bar.get_by_role("link", name="问题列表").click()
@@ -219,10 +228,10 @@ def test_phone_form_folds_parts_and_keeps_targets_large(new_context: Any, site_u
     expect(page.locator(f"#{fid('basic.phone')}")).to_be_focused()
     page.locator("[data-back]").click()
     expect(page.locator('a[data-change="basic.phone"]')).to_be_focused()
-    shot(page, "journey-form-390-review")
+    screenshot(page, "journey-form-390-review", full_page=False, always=True)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 
 
@@ -233,10 +242,10 @@ def test_wide_form_is_not_folded_and_the_bar_leads_back(new_context: Any, site_u
     expect(page.locator(".smpls-fold__toggle").first).to_be_hidden()
     hint = page.locator("#smpls-import-hint")
     expect(hint).to_contain_text("拖到这个框里")  # a mouse can drag
-    shot(page, "journey-form-1366")
+    screenshot(page, "journey-form-1366", full_page=False, always=True)
     page.fill(f"#{fid('basic.email')}", "not-an-email")
     page.click('[data-action="check-all"]')
-    shot(page, "journey-form-1366-check-all")
+    screenshot(page, "journey-form-1366-check-all", full_page=False, always=True)
     page.locator("#review").scroll_into_view_if_needed()
     page.locator(".smpls-bar").get_by_role("link", name="问题列表").click()
     expect(page.locator("[data-summary]")).to_be_focused()
@@ -246,26 +255,24 @@ def test_wide_form_is_not_folded_and_the_bar_leads_back(new_context: Any, site_u
 def test_self_check_pictures(new_context: Any, site_url: str, site_dir: Path, size: tuple[int, int]) -> None:
     """Screenshots of the self-check at both widths (build/screenshots/journey-self-check-*): no verdict before an
     answer, the accident question's explanation, what fails first, the next steps after 符合."""
-    from test_self_check import ALL_MET, FAILING, QUESTIONS, group, open_check
-
     width, height = size
     page = new_context(viewport={"width": width, "height": height}, has_touch=width < 500).new_page()
     open_check(page, site_url, site_dir)
     expect(page.locator("[data-bar-verdict]")).to_contain_text("还没有回答（0/")
-    shot(page, f"journey-self-check-{width}")
+    screenshot(page, f"journey-self-check-{width}", full_page=False, always=True)
     accident = next(q for q in QUESTIONS if q.id == "accident")
     group(page, accident).scroll_into_view_if_needed()
-    shot(page, f"journey-self-check-{width}-accident")
+    screenshot(page, f"journey-self-check-{width}-accident", full_page=False, always=True)
     q, bad = FAILING[-1]
     for question in QUESTIONS:
         if question.id in ALL_MET:
             group(page, question).get_by_label(bad if question is q else ALL_MET[question.id], exact=True).check()
     expect(page.locator(".smpls-sc-reasons > li").first).to_have_attribute("data-reason", q.condition)
     page.locator("#sc-result").scroll_into_view_if_needed()
-    shot(page, f"journey-self-check-{width}-not-met")
+    screenshot(page, f"journey-self-check-{width}-not-met", full_page=False, always=True)
     group(page, q).get_by_label(ALL_MET[q.id], exact=True).check()
     expect(page.locator("[data-next]")).to_be_visible()
     page.locator("[data-next]").scroll_into_view_if_needed()
-    shot(page, f"journey-self-check-{width}-next")
+    screenshot(page, f"journey-self-check-{width}-next", full_page=False, always=True)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)

@@ -7,34 +7,31 @@ cache; and when a new version of the site is published, its cache replaces the o
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from conftest import SiteGuard
-from playwright.sync_api import BrowserContext, Page, Response, expect
-from test_snapshot import TIMINGS, wait_saved
-from trust import (
-    COUNTS,
-    READY_TIMEOUT,
-    ROOT,
-    apply_url,
+from helpers import (
+    TIMINGS,
+    build_hook,
     download_json,
     fid,
+    open_check,
     open_form,
     page_url,
-    record_counts,
-    serve,
     stored_draft,
+    wait_draft_saved,
     wait_ready,
+    wait_snapshot_saved,
 )
+from playwright.sync_api import BrowserContext, Page, Response, expect
+from trust import COUNTS, record_counts, serve
 
 from smpls.eligibility import QUESTIONS, evaluate
 
@@ -47,14 +44,6 @@ RUNTIME_FILES = re.compile(r"/pyodide/(pyodide\.asm\.wasm|python_stdlib\.zip|pyo
 def _counts() -> Iterator[None]:
     yield
     record_counts()
-
-
-def offline_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "site_assets" / "hooks" / "offline.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def wait_offline_copy(page: Page) -> str:
@@ -120,13 +109,13 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     context: BrowserContext = new_context(accept_downloads=True)
     page = context.new_page()
     # first visit, online
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     cache = wait_offline_copy(page)
-    files = offline_hook().offline_files(site_dir)
+    files = build_hook("offline").offline_files(site_dir)
     wait_all_cached(page, cache, len(files))
     assert any(url.endswith("pyodide.asm.wasm") for url, _ in files)
     assert any(url.endswith(".whl") for url, _ in files)
-    wait_saved(page)  # the snapshot of Python after the import (test_snapshot.py): used offline too
+    wait_snapshot_saved(page)  # the snapshot of Python after the import (test_snapshot.py): used offline too
 
     context.set_offline(True)
     COUNTS["offline: network cut"] += 1
@@ -146,11 +135,11 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     pilot.fill("离线填写的试点名称")
     pilot.blur()
     expect(page.locator('[data-msg-for="cover.pilot_name"]')).not_to_be_empty()  # checked offline too
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('离线填写')")
+    wait_draft_saved(page, "离线填写")
     saved = download_json(page)
     assert saved["cover"]["pilot_name"] == "离线填写的试点名称"
     assert saved["basic"]["org_code"] == "12345"
-    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == "离线填写的试点名称"
+    assert stored_draft(page)["cover"]["pilot_name"] == "离线填写的试点名称"
     with page.expect_download() as info:
         page.click('[data-action="download-docx"]')
     assert info.value.suggested_filename.endswith(".docx")
@@ -167,8 +156,7 @@ def test_the_site_works_offline_after_the_first_visit(new_context: Any, site_url
     expect(page.locator("h1").first).to_be_visible()
 
     # the self-check: the verdict comes from Python, offline
-    page.goto(page_url(site_url, site_dir, "self-check"))
-    page.wait_for_selector('.smpls-sc-status[data-state="ready"]', timeout=READY_TIMEOUT)
+    open_check(page, site_url, site_dir)
     accident = next(q for q in QUESTIONS if q.id == "accident")
     page.get_by_role("group", name=accident.text, exact=True).get_by_label("是", exact=True).check()
     expect(page.locator("[data-verdict]")).to_contain_text(evaluate({"accident": "是"}).overall)
@@ -197,16 +185,16 @@ def test_online_the_runtime_comes_from_the_network_and_from_the_copy_when_the_si
     page = context.new_page()
     first: list[Response] = []
     context.on("response", lambda r: RUNTIME_FILES.search(r.url) and first.append(r))
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     assert first and not any(r.from_service_worker for r in first)  # first visit: from the network
-    wait_all_cached(page, wait_offline_copy(page), len(offline_hook().offline_files(site_dir)))
+    wait_all_cached(page, wait_offline_copy(page), len(build_hook("offline").offline_files(site_dir)))
     page.close()
 
     # online: the runtime is left to the browser (its HTTP cache keeps the compiled WebAssembly), not the copy
     second: list[Response] = []
     context.on("response", lambda r: RUNTIME_FILES.search(r.url) and second.append(r))
     page = context.new_page()
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     names = {r.url.rsplit("/", 1)[-1] for r in second}
     assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names, names
     assert not any(r.from_service_worker for r in second), [r.url for r in second if r.from_service_worker]
@@ -218,7 +206,7 @@ def test_online_the_runtime_comes_from_the_network_and_from_the_copy_when_the_si
     third: list[Response] = []
     context.on("response", lambda r: "/offline-copy/pyodide/" in r.url and third.append(r))
     page = context.new_page()
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_form(page, site_url, site_dir, ready=True)
     names = {r.url.rsplit("/", 1)[-1] for r in third}
     assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names, names
     assert all(r.from_service_worker for r in third)
@@ -233,7 +221,7 @@ def test_reading_pages_keep_pages_but_not_the_runtime(new_context: Any, site_url
     page = context.new_page()
     page.goto(page_url(site_url, site_dir, "notice"))
     cache = wait_offline_copy(page)
-    files = offline_hook().offline_files(site_dir)
+    files = build_hook("offline").offline_files(site_dir)
     core = [u for u, _ in files if not u.startswith("pyodide/")]
     assert cached_count(page, cache) == len(core)
     assert not [u for u in cached_urls(page) if "/pyodide/" in u]
@@ -266,7 +254,7 @@ def replace(path: Path, text: str) -> None:
 def test_a_new_version_replaces_the_cache(
     new_context: Any, site_dir: Path, tmp_path: Path, site_guard: SiteGuard
 ) -> None:
-    hook = offline_hook()
+    hook = build_hook("offline")
     old, new = tmp_path / "v1", tmp_path / "v2"
     copy_site(site_dir, old)
     copy_site(site_dir, new)

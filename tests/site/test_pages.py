@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from conftest import SiteGuard
-from helpers import axe_violations, format_violations, screenshot
+from helpers import axe_violations, format_violations, screenshot, sideways_overflow
 from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-NOTICE_TXT = ROOT / "tests" / "data" / "notice.txt"
+NOTICE_TXT = ROOT / "tests" / "unit" / "golden" / "notice-source.txt"  # the notice as published
 
 
 def _url_path(md: Path) -> str:
@@ -51,11 +51,6 @@ def _phone(new_context: Callable[..., BrowserContext]) -> Page:
     return context.new_page()
 
 
-def _overflow(page: Page) -> int:
-    overflow: int = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    return overflow
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_and_has_no_serious_axe_violation(
     page: Page, site_url: str, site_guard: SiteGuard, path: str
@@ -73,7 +68,7 @@ def test_page_at_390px(new_context: Callable[..., BrowserContext], site_url: str
     """Phone width: nothing overflows the page sideways (wide tables scroll inside their own box)."""
     page = _phone(new_context)
     _open(page, site_url + path)
-    overflow = _overflow(page)
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"page is {overflow}px wider than a 390px screen"
 
 
@@ -139,7 +134,7 @@ def test_every_sentence_of_the_notice_is_on_the_notice_page(page: Page, site_url
     _open(page, site_url + "notice/")
     article = _squash(page.locator("article").inner_text())
     missing = [s for s in notice_sentences() if s not in article]
-    assert missing == [], "sentences of tests/data/notice.txt missing from the notice page:\n" + "\n".join(missing)
+    assert missing == [], "sentences of the published notice missing from the notice page:\n" + "\n".join(missing)
 
 
 def test_notice_has_real_headings_and_form_tables(page: Page, site_url: str) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import SiteGuard
+from helpers import load_module
 from playwright.sync_api import Page
 from trust import serve
 
@@ -211,22 +212,12 @@ def test_worker_reads_every_wheel_as_pythons_zipfile_does(site_dir: Path) -> Non
         assert got[wheel] == expected, f"{Path(wheel).name}: read differently (null: left to Pyodide's unzip)"
 
 
-def _runtime_hook() -> Any:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("runtime_wheels", ROOT / "site_assets" / "runtime" / "wheels.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: Path) -> None:
     """Browsers keep a snapshot of Python with our package imported under this key
     (site_assets/js/runtime/snapshot.js): a new Pyodide, python_stdlib.zip, wheel (ours too), extension or worker
     code must give a new key, or an old snapshot would start Python with other files. The precompressed copies do
     not count."""
-    hook = _runtime_hook()
+    hook = load_module(ROOT / "site_assets" / "runtime" / "wheels.py")
     folder = site_dir / "pyodide"
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert lock["smpls"]["snapshot"] == hook.snapshot_key(folder)
@@ -275,7 +266,7 @@ def test_build_fails_clearly_without_fetched_or_with_changed_wheels(
 ) -> None:
     from mkdocs.exceptions import PluginError
 
-    hook = _runtime_hook()
+    hook = load_module(ROOT / "site_assets" / "runtime" / "wheels.py")
     entry = next(e for e in hook.browser_wheels() if e["name"] == "pydantic")
     monkeypatch.setattr(hook, "PYPI_CACHE", tmp_path)
     with pytest.raises(PluginError, match=r"was not fetched\. Run `make setup`"):

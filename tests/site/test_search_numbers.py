@@ -4,15 +4,13 @@ A build hook, not pysrc: it lives here, not in tests/unit (which also runs insid
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
+from helpers import build_hook
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("search_hook", ROOT / "site_assets" / "hooks" / "search.py")
-assert _spec and _spec.loader
-search = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(search)
+search = build_hook("search")
 
 Z = "\u200b"
 

@@ -6,7 +6,6 @@ evaluate() run here on CPython): the page must show exactly what the same Python
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -16,38 +15,36 @@ from urllib.request import urlopen
 
 import pytest
 from conftest import SiteGuard
-from helpers import SCREENSHOTS, axe_violations, format_violations, screenshot
-from playwright.sync_api import Locator, Page, expect
+from helpers import (
+    ALL_MET,
+    ASKED,
+    DRAFT_KEY,
+    FAILING,
+    READY_TIMEOUT,
+    SCREEN_WIDTHS,
+    SCREENSHOTS,
+    axe_violations,
+    format_violations,
+    group,
+    open_check,
+    page_at,
+    page_url,
+    screenshot,
+    sideways_overflow,
+    status_of,
+    stored_draft,
+    wait_check_ready,
+)
+from playwright.sync_api import Page, expect
 
 from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, UNSURE, Question, evaluate
 from smpls.fields import field_by_path
 from smpls.notice import CLAUSES, status_note
 
-READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (slower when the machine is busy)
 STORAGE_KEY = "smpls-self-check"
-DRAFT_KEY = "smpls-draft"
-ASKED = [q for q in QUESTIONS if q.kind != "text"]
 #: the questions that decide the verdict (the focus area is asked for information only)
 DECIDING = [q for q in ASKED if not next(c for c in CONDITIONS if c.id == q.condition).informational]
 TEXTS = [q for q in QUESTIONS if q.kind == "text"]
-
-
-def status_of(answers: dict[str, str], condition: str) -> str:
-    return next(r.status for r in evaluate(answers).reasons if r.condition == condition)
-
-
-def met_answer(q: Question) -> str:
-    """The answer that meets q's condition (q.good, or for a choice without one, the first option that does)."""
-    if q.good:
-        return q.good
-    return q.options[0]  # an informational question: any answer leaves the verdict as it is
-
-
-ALL_MET: dict[str, str] = {q.id: met_answer(q) for q in ASKED}
-# (question, the answer that fails its condition) for every question that can fail a condition
-FAILING: list[tuple[Question, str]] = [
-    (q, o) for q in ASKED for o in q.options if o != UNSURE and status_of({**ALL_MET, q.id: o}, q.condition) == NOT_MET
-]
 # (question, an answer that leaves its condition open)
 OPEN: list[tuple[Question, str]] = [
     (q, next(o for o in q.options if status_of({**ALL_MET, q.id: o}, q.condition) == UNKNOWN)) for q in DECIDING
@@ -63,21 +60,6 @@ def test_the_data_drives_every_case() -> None:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def page_url(site_url: str, site_dir: Path, name: str) -> str:
-    return site_url + (f"{name}.html" if (site_dir / f"{name}.html").is_file() else f"{name}/")
-
-
-def open_check(page: Page, site_url: str, site_dir: Path, *, ready: bool = True) -> None:
-    page.goto(page_url(site_url, site_dir, "self-check"))
-    page.wait_for_selector(".smpls-sc--js")
-    if ready:
-        page.wait_for_selector('.smpls-sc-status[data-state="ready"]', timeout=READY_TIMEOUT)
-
-
-def group(page: Page, q: Question) -> Locator:
-    return page.get_by_role("group", name=q.text, exact=True)
 
 
 def answer(page: Page, q: Question, value: str) -> None:
@@ -121,11 +103,6 @@ def expect_verdict(page: Page, answers: dict[str, str]) -> None:
         expect(row.locator("[data-text]")).to_have_text(r.reason)
         expect(row).to_contain_text(r.clause)
         expect(row.locator(f'a[href$="#{r.anchor}"]')).to_have_count(1)
-
-
-def stored_draft(page: Page) -> Any:
-    text = page.evaluate(f"() => localStorage.getItem('{DRAFT_KEY}')")
-    return json.loads(text)["draft"] if text else None
 
 
 def wait_saved(page: Page, needle: str) -> None:
@@ -517,10 +494,9 @@ def test_axe_on_the_self_check_page(page: Page, site_url: str, site_dir: Path) -
     assert not violations, format_violations(violations)
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", SCREEN_WIDTHS)
 def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard: SiteGuard, width: int) -> None:
-    context = new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = page_at(new_context, width)
     open_check(page, site_url, site_dir)
     screenshot(page, f"self-check-top-{width}", full_page=False)
     q, bad = FAILING[-1]
@@ -530,7 +506,7 @@ def test_screenshots(new_context: Any, site_url: str, site_dir: Path, site_guard
     screenshot(page, f"self-check-questions-{width}", full_page=False)
     page.locator("#sc-result").scroll_into_view_if_needed()
     screenshot(page, f"self-check-result-{width}", full_page=False)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(page)
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
     # the ask-first dialog, with a draft that differs
     values = evaluate({**ALL_MET, **{t.id: "标准化工作领导小组" for t in TEXTS}}).prefill
@@ -550,7 +526,7 @@ def test_the_forms_no_store_choice_is_respected(page: Page, site_url: str, site_
     open_check(page, site_url, site_dir)
     page.evaluate("() => localStorage.setItem('smpls-no-store', '1')")
     page.reload()
-    page.wait_for_selector('.smpls-sc-status[data-state="ready"]', timeout=READY_TIMEOUT)
+    wait_check_ready(page)
     expect(page.locator("[data-saved]")).to_contain_text("不保存在这台电脑上")
     answers = answers_with_text("标准化工作领导小组")
     answer_all(page, answers)

@@ -6,31 +6,15 @@ taken before the first call reaches Python."""
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
+from helpers import COMPLETE, SNAPSHOT_CACHE, TIMINGS, open_form, wait_ready, wait_snapshot_saved
 from playwright.sync_api import Page, expect
-from trust import apply_url, open_form, wait_ready
-
-CACHE = "smpls.python-snapshot"
-
-# Whether one snapshot is kept, whole (read back with the site's own snapshot.js).
-SAVED = f"""async () => {{
-  const cache = await caches.open({CACHE!r});
-  const keys = await cache.keys();
-  if (keys.length !== 1) return false;
-  const {{ unpack }} = await import(new URL("../assets/smpls/runtime/snapshot.js", location.href));
-  try {{
-    return unpack(new Uint8Array(await (await cache.match(keys[0])).arrayBuffer())).length > 1000000;
-  }} catch {{
-    return false;
-  }}
-}}"""
 
 # The stored snapshot, read back with the site's own snapshot.js: {size, restored bytes, whether a text occurs}.
 STORED = f"""async (probe) => {{
-  const cache = await caches.open({CACHE!r});
+  const cache = await caches.open({SNAPSHOT_CACHE!r});
   const [key] = await cache.keys();
   const stored = new Uint8Array(await (await cache.match(key)).arrayBuffer());
   const {{ unpack }} = await import(new URL("../assets/smpls/runtime/snapshot.js", location.href));
@@ -39,11 +23,6 @@ STORED = f"""async (probe) => {{
   const wide = [...probe].map((c) => c + "\\0").join("");
   return {{ stored: stored.length, memory: memory.length, found: text.includes(probe) || text.includes(wide) }};
 }}"""
-
-TIMINGS = """async () => {
-  const { startChecker } = await import(new URL("../assets/smpls/runtime/checker.js", location.href));
-  return startChecker().status.timings;
-}"""
 
 # What the checker answers, from a fresh start and from a snapshot: the complete example checked, the questions, a
 # Word file written and read back, openpyxl installed on demand.
@@ -59,16 +38,6 @@ ANSWERS = """async (draft) => {
 }"""
 
 PROBE = "ZQXJ4711-TYPED-BY-THE-TEST"
-COMPLETE = Path(__file__).resolve().parents[2] / "examples" / "complete.json"
-
-
-def wait_saved(page: Page, seconds: float = 30) -> None:
-    """Until one whole snapshot is kept (polled with evaluate, which awaits SAVED's promise; wait_for_function would
-    take the promise itself as a true value)."""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(SAVED):
-        assert time.monotonic() < deadline, f"no whole snapshot kept within {seconds} s"
-        page.wait_for_timeout(250)
 
 
 def check_a_field(page: Page) -> None:
@@ -81,16 +50,16 @@ def check_a_field(page: Page) -> None:
 def test_a_return_visit_starts_python_from_the_snapshot_without_anything_typed(
     page: Page, site_url: str, site_dir: Path
 ) -> None:
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     name = page.locator("#f-cover-pilot_name")
     name.fill(PROBE)
     wait_ready(page)
     name.press("Tab")  # the typed text goes to Python (a check)
     check_a_field(page)
     assert "restored" not in page.evaluate(TIMINGS)
-    draft = json.loads(COMPLETE.read_text(encoding="utf-8"))
+    draft = COMPLETE
     fresh = page.evaluate(ANSWERS, draft)
-    wait_saved(page)
+    wait_snapshot_saved(page)
     stored = page.evaluate(STORED, PROBE)
     assert not stored["found"], "the snapshot holds text the user typed"
     assert page.evaluate(STORED, "/lib/python3.14/site-packages")["found"]  # what Python itself holds: found
@@ -111,14 +80,14 @@ def test_a_return_visit_starts_python_from_the_snapshot_without_anything_typed(
 
 
 def test_a_snapshot_kept_for_another_build_is_never_used(page: Page, site_url: str, site_dir: Path) -> None:
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     wait_ready(page)
-    wait_saved(page)
+    wait_snapshot_saved(page)
     # the same snapshot, kept as if for another build of the site (another key)
     page.evaluate(
         f"""async () => {{
           const {{ entryUrl }} = await import(new URL("../assets/smpls/runtime/snapshot.js", location.href));
-          const cache = await caches.open({CACHE!r});
+          const cache = await caches.open({SNAPSHOT_CACHE!r});
           const [kept] = await cache.keys();
           await cache.put(entryUrl("another-build"), await cache.match(kept));
           await cache.delete(kept);
@@ -128,12 +97,12 @@ def test_a_snapshot_kept_for_another_build_is_never_used(page: Page, site_url: s
     wait_ready(page)
     assert "restored" not in page.evaluate(TIMINGS)
     check_a_field(page)
-    kept = f"async () => (await (await caches.open({CACHE!r})).keys()).map((request) => request.url).join()"
+    kept = f"async () => (await (await caches.open({SNAPSHOT_CACHE!r})).keys()).map((request) => request.url).join()"
     deadline = time.monotonic() + 30
     while "another-build" in page.evaluate(kept):  # until this build's own replaces it
         assert time.monotonic() < deadline, page.evaluate(kept)
         page.wait_for_timeout(250)
-    wait_saved(page)
+    wait_snapshot_saved(page)
 
 
 def test_a_snapshot_that_does_not_fit_is_dropped_and_python_starts_anyway(
@@ -145,12 +114,12 @@ def test_a_snapshot_that_does_not_fit_is_dropped_and_python_starts_anyway(
         f"""async () => {{
           const lock = await (await fetch(new URL("pyodide/pyodide-lock.json", location.href))).json();
           const {{ entryUrl }} = await import(new URL("assets/smpls/runtime/snapshot.js", location.href));
-          const cache = await caches.open({CACHE!r});
+          const cache = await caches.open({SNAPSHOT_CACHE!r});
           await cache.put(entryUrl(lock.smpls.snapshot), new Response("not a snapshot"));
         }}"""
     )
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     wait_ready(page)
     assert "restored" not in page.evaluate(TIMINGS)
     check_a_field(page)
-    wait_saved(page)  # a new one, taken by this visit
+    wait_snapshot_saved(page)  # a new one, taken by this visit

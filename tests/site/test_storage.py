@@ -16,14 +16,21 @@ import time
 from pathlib import Path
 from typing import Any
 
+from helpers import (
+    COMPLETE,
+    ROOT,
+    download_json,
+    fid,
+    open_check,
+    open_form,
+    open_summary,
+    page_url,
+    stored_draft,
+    wait_draft_saved,
+)
 from playwright.sync_api import Page, Route, expect
-from trust import apply_url, download_json, fid, open_form, page_url, stored_draft
 
 from smpls.fields import field_by_path
-
-ROOT = Path(__file__).resolve().parents[2]
-COMPLETE: dict[str, Any] = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
-READY_TIMEOUT = 120_000
 
 # What a browser set to block site data does: reading either storage throws.
 BLOCKED = """(() => {
@@ -56,12 +63,10 @@ def test_every_page_opens_without_an_error_when_storage_is_blocked(page: Page, s
         page.goto(site_url + name)
         page.wait_for_load_state("load")
         expect(page.locator("h1").first).to_be_visible()
-    page.goto(page_url(site_url, site_dir, "self-check"))
-    page.wait_for_selector('.smpls-sc-status[data-state="ready"]', timeout=READY_TIMEOUT)
+    open_check(page, site_url, site_dir)
     page.locator(".smpls-sc input[type=radio]").first.check()
-    page.goto(page_url(site_url, site_dir, "summary"))
-    page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=READY_TIMEOUT)
-    open_form(page, apply_url(site_url, site_dir), ready=True)
+    open_summary(page, site_url)
+    open_form(page, site_url, site_dir, ready=True)
     assert errors == []
 
 
@@ -69,7 +74,8 @@ def test_the_form_says_once_that_autosave_is_off_when_storage_is_blocked(
     page: Page, site_url: str, site_dir: Path
 ) -> None:
     page.add_init_script(BLOCKED)
-    open_form(page, apply_url(site_url, site_dir))
+    page.clock.install()  # the page's timers run as usual until the test moves the clock on
+    open_form(page, site_url, site_dir)
     saved = page.locator("[data-saved]")
     expect(saved).to_contain_text("自动保存已关闭")
     expect(saved).to_contain_text("只在这个标签页")
@@ -77,7 +83,7 @@ def test_the_form_says_once_that_autosave_is_off_when_storage_is_blocked(
     said = saved.inner_text()
     page.fill(f"#{fid('cover.pilot_name')}", "临湖市政务服务综合标准化试点")
     page.locator(f"#{fid('cover.pilot_name')}").blur()
-    page.wait_for_timeout(400)  # past the autosave delay: the message is not replaced by a failure per keystroke
+    page.clock.run_for(2_000)  # well past the autosave's delay: the message is not replaced by a failure
     expect(saved).to_have_text(said)
     assert download_json(page)["cover"]["pilot_name"] == "临湖市政务服务综合标准化试点"
 
@@ -93,7 +99,7 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     raw = _cut_draft()
     seed = "if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); "
     page.add_init_script(seed + f"localStorage.setItem('smpls-draft', {json.dumps(raw, ensure_ascii=False)}); }}")
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     note = page.locator('[data-note="unreadable"]')
     expect(note).to_contain_text("无法读取")
     # moved aside, unchanged, before anything new is saved
@@ -101,7 +107,7 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     assert aside == raw
     name = page.locator(f"#{fid('basic.unit_name')}")
     name.fill("新打的字")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('新打的字')")
+    wait_draft_saved(page, "新打的字")
     assert page.evaluate("() => localStorage.getItem('smpls-draft-unreadable')") == raw
 
     # the raw text, as it was
@@ -116,9 +122,7 @@ def test_an_unreadable_draft_is_kept_offered_and_its_readable_part_recovered(
     assert note.locator("[data-recovered] li").count() > 5
     note.locator('[data-action="recover-draft"]').click()
     assert page.input_value(f"#{fid('cover.pilot_name')}") == COMPLETE["cover"]["pilot_name"]
-    page.wait_for_function(
-        "(v) => (localStorage.getItem('smpls-draft') || '').includes(v)", arg=COMPLETE["cover"]["pilot_name"]
-    )
+    wait_draft_saved(page, COMPLETE["cover"]["pilot_name"])
     note.locator('[data-action="undo-recover"]').click()
     assert page.input_value(f"#{fid('cover.pilot_name')}") == ""
     assert page.input_value(f"#{fid('basic.unit_name')}") == "新打的字"
@@ -140,7 +144,7 @@ def test_an_unreadable_draft_that_cannot_be_copied_aside_is_not_written_over(
     page.add_init_script(
         f"localStorage.setItem('smpls-draft', {json.dumps(raw, ensure_ascii=False)});" + FULL  # then nothing fits
     )
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     expect(page.locator('[data-note="unreadable"]')).to_contain_text("暂不自动保存")
     page.locator(f"#{fid('basic.unit_name')}").press_sequentially("新打的字")
     expect(page.locator("[data-saved]")).to_contain_text("暂停保存")
@@ -152,7 +156,7 @@ def test_an_unreadable_draft_that_cannot_be_copied_aside_is_not_written_over(
 
 def test_full_storage_says_why_and_offers_the_download(page: Page, site_url: str, site_dir: Path) -> None:
     page.add_init_script(FULL)
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     box = page.locator(f"#{fid('cover.pilot_name')}")
     box.press_sequentially("临湖市")
     saved = page.locator("[data-saved]")
@@ -187,7 +191,7 @@ def test_the_checker_starts_without_cache_storage(page: Page, site_url: str, sit
     page.route("**/assets/smpls/runtime/worker.js", _no_caches_in_the_worker)
     page.route("**/pyodide/pyodide.mjs", _late)
     for _ in range(2):  # the second visit finds no snapshot either, and still starts
-        open_form(page, apply_url(site_url, site_dir), ready=True)
+        open_form(page, site_url, site_dir, ready=True)
         postcode = page.locator(f"#{fid('basic.postcode')}")
         postcode.fill("1234")
         postcode.press("Tab")
@@ -211,22 +215,22 @@ def test_two_tabs_changing_the_same_field_last_write_wins_and_the_other_is_told(
 ) -> None:
     path = "cover.pilot_name"
     label = field_by_path(path).meta.label
-    open_form(page, apply_url(site_url, site_dir))
+    open_form(page, site_url, site_dir)
     other = context.new_page()
-    open_form(other, apply_url(site_url, site_dir))
+    open_form(other, site_url, site_dir)
     mine = page.locator(f"#{fid(path)}")
     mine.press_sequentially("甲市")
-    page.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('甲市')")
+    wait_draft_saved(page, "甲市")
     expect(other.locator(f"#{fid(path)}")).to_have_value("甲市")
     theirs = other.locator(f"#{fid(path)}")
     theirs.fill("")
     theirs.press_sequentially("乙市")  # the same field, later, in the other tab
-    other.wait_for_function("() => (localStorage.getItem('smpls-draft') || '').includes('乙市')")
+    wait_draft_saved(other, "乙市")
     expect(mine).to_have_value("乙市")
     saved = page.locator("[data-saved]")
     expect(saved).to_contain_text(label)
     expect(saved).to_contain_text("另一个窗口")
-    assert stored_draft(page)["draft"]["cover"]["pilot_name"] == "乙市"
+    assert stored_draft(page)["cover"]["pilot_name"] == "乙市"
 
 
 def test_the_guarded_theme_script_defines_what_the_themes_own_does() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import axe_violations, format_violations, screenshot
+from helpers import axe_violations, format_violations, open_summary, screenshot
 from playwright.sync_api import Page, expect
 
 from smpls.model import SCHEMA_VERSION
@@ -26,19 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 from summary_samples import drafts  # noqa: E402 - after the path to tests/unit
 
-READY_TIMEOUT = 120_000
 ROWS = "[data-rows] tr.smpls-sum__row"
 BAD_FILES = [
     ("空文件.json", b""),
     ("别的数据.json", json.dumps({"name": "不是申请书", "items": [1, 2, 3]}).encode()),
     ("新版本.json", json.dumps({"schema_version": SCHEMA_VERSION + 1, "cover": {}}).encode()),
 ]
-
-
-def open_summary(page: Page, site_url: str, *, ready: bool = True) -> None:
-    page.goto(site_url + "summary/")
-    if ready:
-        page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=READY_TIMEOUT)
 
 
 def drop(page: Page, files: list[tuple[str, bytes]]) -> None:

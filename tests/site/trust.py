@@ -2,7 +2,8 @@
 
 - ``WATCH``: an init script that records Content-Security-Policy violations and ``alert``/``confirm``/``prompt``
   calls in ``window.__trust`` (dialogs are also caught by Playwright's ``dialog`` event).
-- form helpers that drive the 申请书 page like a user, and read what the user would keep (screen, storage, download).
+- what the trust suites read of the form: every field a person types into, what the screen shows, whether the page
+  still answers (opening pages, the stored draft and downloads are in helpers.py, shared by every browser test).
 - ``COUNTS``: inputs tried and faults injected, written to build/trust-counts.json after each suite (each
   pytest-xdist worker writes its part of the run; the parts are summed), so the README figures can be checked
   against a run.
@@ -23,12 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from conftest import SiteHandler, SiteServer
-from playwright.sync_api import Page, expect
+from helpers import ROOT
+from playwright.sync_api import Page
 
 from smpls.fields import FieldSpec, iter_fields
 
-ROOT = Path(__file__).resolve().parents[2]
-READY_TIMEOUT = 120_000  # ms: the Python checker loads in a worker; slow when the machine is busy
 COUNTS_FILE = ROOT / "build" / "trust-counts.json"
 COUNTS_PARTS = ROOT / "build" / "trust-counts.parts"
 COUNTS: Counter[str] = Counter()
@@ -59,34 +59,6 @@ def trust_state(page: Page) -> dict[str, list[Any]]:
     return state
 
 
-def page_url(site_url: str, site_dir: Path, name: str) -> str:
-    if (site_dir / f"{name}.html").is_file():
-        return site_url + f"{name}.html"
-    return site_url + f"{name}/"
-
-
-def apply_url(site_url: str, site_dir: Path) -> str:
-    return page_url(site_url, site_dir, "apply")
-
-
-def fid(path: str) -> str:
-    """The element id of a field, by the form hook's scheme (site_assets/hooks/form.py ``field_id``)."""
-    from test_form import fid as form_fid
-
-    return str(form_fid(path))
-
-
-def open_form(page: Page, url: str, *, ready: bool = False) -> None:
-    page.goto(url)
-    page.wait_for_selector(".smpls-form--js")
-    if ready:
-        wait_ready(page)
-
-
-def wait_ready(page: Page, timeout: int = READY_TIMEOUT) -> None:
-    page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=timeout)
-
-
 def text_fields() -> list[FieldSpec]:
     """Every field a person types into (not the radio choices), from the model."""
     return [f for f in iter_fields() if f.meta.kind != "choice"]
@@ -94,19 +66,6 @@ def text_fields() -> list[FieldSpec]:
 
 def concrete(spec: FieldSpec, row: int = 0) -> str:
     return spec.path.replace("*", str(row))
-
-
-def ensure_rows(page: Page, kind: str, count: int) -> None:
-    rows = page.locator(f'[data-rows="{kind}"] > li')
-    while rows.count() < count:
-        page.click(f'[data-add-row="{kind}"]')
-    expect(rows).to_have_count(count)
-
-
-def stored_draft(page: Page) -> Any:
-    return page.evaluate(
-        """() => { try { return JSON.parse(localStorage.getItem('smpls-draft') || 'null'); } catch { return null; } }"""
-    )
 
 
 def form_values(page: Page) -> dict[str, str]:
@@ -123,41 +82,6 @@ def form_values(page: Page) -> dict[str, str]:
         }"""
     )
     return values
-
-
-# Leave the field being typed in and wait until the download button has not moved for 0.5 s: leaving a field
-# checks it, and a message appearing above the button between Playwright's mouse-down and mouse-up moves the
-# button away from under the pointer (the click then lands elsewhere and nothing is downloaded).
-SETTLE = """(selector) => new Promise((resolve) => {
-    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-    const button = document.querySelector(selector);
-    let last = "", still = 0;
-    const tick = () => {
-        const now = JSON.stringify(button.getBoundingClientRect());
-        still = now === last ? still + 1 : 0;
-        last = now;
-        if (still >= 10) resolve(); else setTimeout(tick, 50);
-    };
-    tick();
-})"""
-
-
-def download_json(page: Page) -> dict[str, Any]:
-    page.evaluate(SETTLE, '[data-action="download-json"]')
-    with page.expect_download() as info:
-        page.click('[data-action="download-json"]')
-    assert info.value.suggested_filename.endswith(".json")
-    path = info.value.path()
-    assert path is not None
-    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-    return data
-
-
-def value_at(draft: Any, path: str) -> Any:
-    node = draft
-    for part in path.split("."):
-        node = node[int(part)] if part.isdigit() else node[part]
-    return node
 
 
 def responsive(page: Page, budget_ms: int = 2000) -> float:

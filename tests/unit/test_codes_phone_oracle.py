@@ -83,20 +83,18 @@ def test_fixed_line_numbers(data: st.DataObject) -> None:
     assert_same(number)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
-def test_mobile_numbers(digits: str) -> None:
-    number = _number(digits)
-    assume(phonenumbers.is_valid_number(number))
-    assert_same(number)
+@pytest.mark.parametrize(
+    ("pattern", "examples"), [(r"1[3-9][0-9]{9}", 60), (r"[48]00[0-9]{7}", 40)], ids=["mobile", "400-and-800"]
+)
+def test_mobile_400_and_800_numbers(pattern: str, examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(st.from_regex(pattern, fullmatch=True))
+    def check(digits: str) -> None:
+        number = _number(digits)
+        assume(phonenumbers.is_valid_number(number))
+        assert_same(number)
 
-
-@settings(max_examples=40, deadline=None)
-@given(st.from_regex(r"[48]00[0-9]{7}", fullmatch=True))
-def test_400_and_800_numbers(digits: str) -> None:
-    number = _number(digits)
-    assume(phonenumbers.is_valid_number(number))
-    assert_same(number)
+    check()
 
 
 # ---------------------------------------------------------------- where we choose to differ
