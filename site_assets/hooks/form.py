@@ -25,15 +25,16 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from smpls import limits, notice
-from smpls.docx import FILE_NAME_RULE
+from smpls import draft, limits, notice
+from smpls.codes import yearmonth
+from smpls.docx import DRAFT_NAME_RULE, FILE_NAME_RULE
+from smpls.docx import container as docx_container
 from smpls.docx.layout import SEAL, SIGNATURE
-from smpls.fields import MAX_ROWS_SHOWN, ROWS, FieldSpec, iter_fields
+from smpls.fields import MAX_ROWS_SHOWN, ROWS, TOO_MANY_ROWS, FieldSpec, iter_fields
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
-MAX_IMPORT_BYTES = limits.DRAFT_BYTES  # the form reads JSON drafts and .docx up to this (smpls.limits)
 #: what a first visit downloads for the checker (MB, the runtime and wheels as served precompressed), shown while
 #: it loads; tests/site/test_journey.py holds it to the built site's pyodide/ files
 CHECKER_DOWNLOAD_MB = 6
@@ -42,6 +43,8 @@ MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
 #: the id of a field's element is ID_PREFIX + its path with "." replaced by ID_SEP (the page config says so too)
 ID_PREFIX, ID_SEP = "f-", "-"
+#: the ids of the page's parts that scripts link to or focus ({key}: a section's key); in the page config too
+IDS = {"section": "sec-{key}", "sectionTitle": "sec-{key}-title", "review": "review", "reviewTitle": "review-title"}
 
 
 def row_label(kind: str, number: str) -> str:
@@ -56,6 +59,11 @@ def _e(text: str) -> str:
 def field_id(path: str) -> str:
     """The element id of a field (its first radio for a choice): ``basic.org_code`` -> ``f-basic-org_code``."""
     return ID_PREFIX + path.replace(".", ID_SEP)
+
+
+def section_id(key: str, which: str = "section") -> str:
+    """The id of a section (``sec-basic``) or of its title (``which="sectionTitle"``), by :data:`IDS`."""
+    return IDS[which].format(key=key)
 
 
 def _concrete(spec: FieldSpec, index: str) -> str:
@@ -97,7 +105,7 @@ def render_field(spec: FieldSpec, path: str) -> str:
         after = ""
         if meta.kind == "yearmonth":
             # A text box, not type=month: 二〇二一年十二月 or 2022年元月 are months too (the paper prints “年 月”).
-            extra = ' placeholder="例如 2022-03、2022年3月" autocomplete="off"'
+            extra = f' placeholder="{_e(yearmonth.EXAMPLE)}" autocomplete="off"'
         elif meta.kind == "period":
             extra = ' placeholder="例如 2022年11月、2023年上半年" autocomplete="off"'
         elif meta.kind == "choice":
@@ -187,9 +195,10 @@ def render_section(key: str, title: str, specs: list[FieldSpec]) -> str:
         parts.extend(render_field(s, s.path) for s in specs)
     if key == "basic":
         parts.append('<p class="smpls-hint smpls-source"><!-- regions:source --></p>')
+    sec, sec_title = section_id(key), section_id(key, "sectionTitle")
     return (
-        f'<section class="smpls-section" id="sec-{key}" data-section="{key}" aria-labelledby="sec-{key}-title">'
-        f'<h2 class="smpls-section__title" id="sec-{key}-title" tabindex="-1">{_e(title)}</h2>'
+        f'<section class="smpls-section" id="{sec}" data-section="{key}" aria-labelledby="{sec_title}">'
+        f'<h2 class="smpls-section__title" id="{sec_title}" tabindex="-1">{_e(title)}</h2>'
         f'<div class="smpls-msg" id="{field_id(key)}-msg" data-msg-for="{key}"></div>'
         f"{''.join(parts)}</section>"
     )
@@ -230,10 +239,23 @@ def page_config() -> dict[str, Any]:
         },
         "levels": {"error": ERROR, "hint": ADVICE},
         "regions": REGION_TARGET,
-        "maxImportBytes": MAX_IMPORT_BYTES,
+        "limits": limits.page_config(),
         "checkerMB": CHECKER_DOWNLOAD_MB,
-        # smpls.docx.docx_filename's rule, so the JSON download is named by the same rule (form/names.js)
-        "fileName": {**FILE_NAME_RULE, "draft": "申请书草稿"},
+        # smpls.docx's rules, so the JSON download is named as draft_filename names it (form/names.js)
+        "fileName": {**FILE_NAME_RULE, **DRAFT_NAME_RULE},
+        "yearMonth": yearmonth.page_config(),
+        "ids": IDS,
+        "messages": {
+            "tooManyRows": TOO_MANY_ROWS,
+            "draftFile": draft.FILE_MESSAGES,  # form/draft-file.js
+            # form/word-sniff.js: what smpls.docx.container says of a file that is not a .docx
+            "word": {
+                "zip": list(docx_container.ZIP_HEAD),
+                "heads": {kind: list(head) for kind, head in docx_container.NOT_DOCX_HEADS.items()},
+                "notDocx": docx_container.NOT_DOCX,
+                "tooLarge": docx_container.TOO_LARGE,
+            },
+        },
     }
 
 
@@ -269,7 +291,7 @@ def next_steps() -> str:
 def render_app() -> str:
     sections = _sections()
     tasks = "".join(
-        f'<li class="smpls-task"><a class="smpls-task__link" href="#sec-{key}">{_e(title.split("（")[0])}</a>'
+        f'<li class="smpls-task"><a class="smpls-task__link" href="#{section_id(key)}">{_e(title.split("（")[0])}</a>'
         f'<strong class="smpls-tag smpls-tag--todo" data-task="{key}">未开始</strong></li>'
         for key, title, _ in sections
     )
@@ -279,7 +301,7 @@ def render_app() -> str:
     )
     config_json = json.dumps(page_config(), ensure_ascii=False).replace("</", "<\\/")
     body = "".join(render_section(k, t, s) for k, t, s in sections)
-    mb = MAX_IMPORT_BYTES // (1024 * 1024)
+    sizes = f"草稿文件不超过 {limits.mb(limits.DRAFT_BYTES)}，Word 文件不超过 {limits.mb(limits.WORD_BYTES)}"
     return f"""<div class="smpls-form" id="smpls-form" data-module="runtime/checker form/form lib/basis-dialog">
 <script type="application/json" id="smpls-form-config">{config_json}</script>
 <div class="smpls-status" data-module="form/status" data-state="loading" role="status">
@@ -316,8 +338,8 @@ def render_app() -> str:
 <form class="smpls-app" id="smpls-app" data-module="form/fields form/inline-messages form/fold" novalidate autocomplete="off" aria-label="申请书">
 {body}
 </form>
-<section class="smpls-review" id="review" aria-labelledby="review-title">
-<h2 class="smpls-section__title" id="review-title" tabindex="-1">核对信息</h2>
+<section class="smpls-review" id="{IDS["review"]}" aria-labelledby="{IDS["reviewTitle"]}">
+<h2 class="smpls-section__title" id="{IDS["reviewTitle"]}" tabindex="-1">核对信息</h2>
 <p>请逐项核对。点“修改”会跳到该项，改完后点页面上方的“返回核对信息”回到这里。</p>
 <div data-module="form/review" data-review-body><noscript><p class="smpls-hint">（核对内容要在浏览器启用 JavaScript 后才能显示。）</p></noscript></div>
 <h3>下载与导入</h3>
@@ -333,7 +355,7 @@ def render_app() -> str:
 </div>
 <div class="smpls-import" data-module="form/import-zone" data-dropzone>
 <label class="smpls-label" for="smpls-import-file">导入草稿（草稿文件 .json 或 Word 申请书 .docx）</label>
-<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（不超过 {mb} MB）<span class="smpls-drag-words">，或把文件拖到这个框里</span>。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
+<p class="smpls-hint" id="smpls-import-hint">选择以前下载的 .json 草稿或 .docx 申请书（{sizes}）<span class="smpls-drag-words">，或把文件拖到这个框里</span>。导入会替换当前页面上的内容；替换前的内容会保留，可以撤销。读取 Word 文件需要检查程序就绪。</p>
 <input type="file" id="smpls-import-file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="smpls-import-hint">
 <div class="smpls-import__msg" data-note="import" role="status"></div>
 </div>

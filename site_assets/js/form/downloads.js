@@ -1,7 +1,7 @@
 // Downloads (data-module="form/downloads"): the JSON draft (works without the checker) and the Word 申请书
 // (made by the checker). File names follow smpls.docx.docx_filename's rule (form/names.js).
 import { el } from "../lib/dom.js";
-import { draftFileName } from "./names.js";
+import { draftFileName, draftUnit } from "./names.js";
 
 export class FormDownloads {
   static moduleName = "form/downloads";
@@ -31,10 +31,10 @@ export class FormDownloads {
   json() {
     this.app.saveNow();
     const draft = this.app.draft();
-    const unit = (draft.basic && draft.basic.unit_name) || (draft.cover && draft.cover.undertaking_unit) || "";
+    const rule = this.app.model.config.fileName;
     const day = new Date().toISOString().slice(0, 10);
     const blob = new Blob([JSON.stringify(draft, null, 2) + "\n"], { type: "application/json" });
-    this.save(blob, draftFileName(String(unit).trim(), day, this.app.model.config.fileName));
+    this.save(blob, draftFileName(draftUnit(draft, rule).trim(), day, rule));
     this.app.downloaded();
     this.note("已下载草稿文件。以后可以在本页“导入草稿”继续填写。");
   }

@@ -34,8 +34,9 @@ export class FormFold {
     app.root.addEventListener(
       "click",
       (ev) => {
-        const a = ev.target.closest('a[href^="#sec-"]');
-        if (a) this.openOnly(a.getAttribute("href").slice("#sec-".length));
+        const a = ev.target.closest('a[href^="#"]');
+        const sec = a && this.sections.find((s) => `#${s.id}` === a.getAttribute("href"));
+        if (sec) this.openOnly(sec.dataset.section);
       },
       true,
     );

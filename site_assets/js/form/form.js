@@ -222,10 +222,7 @@ class FormApp {
 
   // ------------------------------------------------------------------ the checker
   async startChecker() {
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      this.onStatus({ state: "failed", message: "这个浏览器不支持 WebAssembly 或 Web Worker，检查程序无法运行。" });
-      return;
-    }
+    // an unsupported browser is reported by runtime/checker.js, as a failed status
     try {
       const mod = await import("../runtime/checker.js");
       this.checker = mod.startChecker();

@@ -57,7 +57,7 @@ export class FormImportZone {
     if (!res) return;
     const tooMany = this.app.model.tooManyRows(res.draft);
     if (tooMany) {
-      this.note(`“${file.name}”${tooMany}请确认选的是本页下载的草稿或申请书。当前内容没有改变。`, true);
+      this.note(`“${file.name}”${tooMany}${this.app.model.config.messages.draftFile.unchanged}`, true);
       return;
     }
     this.undoDraft = this.app.replaceDraft(res.draft);
@@ -69,9 +69,10 @@ export class FormImportZone {
   async readJson(file) {
     const cfg = this.app.model.config;
     const res = await readDraftFile(file, {
-      maxBytes: cfg.maxImportBytes,
+      maxBytes: cfg.limits.draftBytes,
       schemaVersion: cfg.schemaVersion,
       sectionKeys: cfg.sections.map((s) => s.key),
+      messages: cfg.messages.draftFile,
     });
     if (!res.ok) {
       this.note(res.message, true);
@@ -105,7 +106,8 @@ export class FormImportZone {
       this.note(`“${file.name}”无法读取。当前内容没有改变。`, true);
       return null;
     }
-    const sniff = sniffWord(file.name, new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)), file.size, cfg.maxImportBytes);
+    const head = new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength));
+    const sniff = sniffWord(file.name, head, file.size, cfg.limits.wordBytes, cfg.messages.word, cfg.messages.draftFile.unchanged);
     if (!sniff.ok) {
       this.note(sniff.message, true);
       return null;

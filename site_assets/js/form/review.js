@@ -7,7 +7,6 @@ import { text } from "../lib/util.js";
 import { NARROW } from "./fold.js";
 import { sectionOf } from "./problems.js";
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REVIEW_CHARS = 3000;
 
 export class FormReview {
@@ -30,7 +29,7 @@ export class FormReview {
     const link = path ? this.body.querySelector(`[data-change="${CSS.escape(path)}"]`) : null;
     const part = link && link.closest("details");
     if (part) part.open = true;
-    const target = link || document.getElementById("review-title");
+    const target = link || document.getElementById(this.app.model.idOf("reviewTitle"));
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
   }
@@ -46,7 +45,7 @@ export class FormReview {
       let v = text(value).trim() ? text(value) : "";
       total += 1;
       if (v) filled += 1;
-      if (kind === "yearmonth" && MONTH.test(v.trim())) v = `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月`;
+      if (kind === "yearmonth" && model.isStoredMonth(v.trim())) v = model.showMonth(v.trim());
       // no box limits its length (the notice sets none): a very long answer is shown in part, so that laying
       // out this view stays quick; the box above and the Word file hold all of it
       if (v.length > REVIEW_CHARS) v = `${v.slice(0, REVIEW_CHARS)}……（共 ${[...v].length} 字，全文见上方的栏目）`;
