@@ -247,6 +247,8 @@ def page_config() -> dict[str, Any]:
         "ids": IDS,
         "messages": {
             "tooManyRows": TOO_MANY_ROWS,
+            "checkerNotLoaded": "检查程序未能加载。",  # form/checker-link.js, when runtime/checker.js cannot be imported
+            "cleared": "草稿已清空。",  # form/form.js, said to screen readers
             "draftFile": draft.FILE_MESSAGES,  # form/draft-file.js
             # form/word-sniff.js: what smpls.docx.container says of a file that is not a .docx
             "word": {

@@ -90,13 +90,6 @@ EXCEPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
         FORM,
         ("展开填写这一部分",),
     ),
-    "form/form.js": (
-        FORM,
-        (
-            "草稿已清空。",
-            "检查程序未能加载。",
-        ),
-    ),
     "form/import-zone.js": (
         FORM,
         (
