@@ -64,26 +64,27 @@ export class CheckerLink {
   /** 检查全部: show every problem, and move to the error summary once the check is done. */
   async checkAll() {
     const app = this.app;
-    const summary = app.one("form/error-summary");
     app.showAll = true;
     if (!this.checker || this.state !== "ready") {
       app.render();
-      summary.notReady(this.state);
+      app.store.publish("summary:notReady", this.state);
       if (this.state === "failed" || this.queued) return;
       // A click before the checker is ready is kept: the check runs when it is (the summary says so meanwhile).
       this.queued = true;
       const state = await this.settled();
       this.queued = false;
       if (state !== "ready") {
-        summary.notReady(state);
+        app.store.publish("summary:notReady", state);
         return;
       }
-      const waitingHere = [document.body, summary.box, app.one("form/counts").checkButton].includes(document.activeElement);
+      const active = document.activeElement;
+      // where 检查全部 leaves the focus: the page, the summary saying it waits, the button itself
+      const waitingHere = active === document.body || !!(active && active.matches('[data-summary], [data-action="check-all"]'));
       await this.validate();
-      if (waitingHere) summary.focus(); // not when the user went on typing meanwhile
+      if (waitingHere) app.store.publish("summary:focus"); // not when the user went on typing meanwhile
       return;
     }
     await this.validate();
-    summary.focus();
+    app.store.publish("summary:focus");
   }
 }

@@ -13,7 +13,7 @@ export class FormCounts {
     this.toSummary = bar.querySelector("[data-to-summary]"); // back to the list of problems, once there is one
     this.toSummary.addEventListener("click", (ev) => {
       ev.preventDefault();
-      app.summary.focus();
+      app.store.publish("summary:focus");
     });
     this.checkButton = bar.querySelector('[data-action="check-all"]');
     this.checkButton.addEventListener("click", () => app.checkAll());
@@ -21,6 +21,7 @@ export class FormCounts {
       ev.preventDefault();
       app.backToReview();
     });
+    app.store.on("counts:back", (on) => this.showBack(on), FormCounts.moduleName);
   }
 
   showBack(on) {

@@ -19,6 +19,8 @@ export class FormSummary {
       ev.preventDefault();
       app.focusField(a.dataset.goto);
     });
+    app.store.on("summary:notReady", (state) => this.notReady(state), FormSummary.moduleName);
+    app.store.on("summary:focus", () => this.focus(), FormSummary.moduleName);
   }
 
   /** 检查全部 before the checker is ready (or when it cannot run). */

@@ -5,8 +5,10 @@
 // each found by its data-module attribute inside the form (form/fields, form/rows, form/autosave, form/status,
 // form/inline-messages, form/counts, form/error-summary, form/tasks, form/review, form/downloads, form/import-zone,
 // form/clear, form/fold). Components never read each other's DOM. Each state change is published in a small
-// store (form/store.js): "view" (what the page shows now, drawn by every component with a render) and "status"
-// (the checker's, from form/checker-link.js). Typing never waits for Python, and nothing the user typed is dropped.
+// store (form/store.js) that components subscribe to: "view" (what the page shows now, drawn by every component
+// with a render), "status" and "checkFailed" (the checker's, from form/checker-link.js), "summary:notReady",
+// "summary:focus", "counts:back" and "review:focusBack" (one component asking another, without holding it).
+// Typing never waits for Python, and nothing the user typed is dropped.
 import { draftStore } from "../lib/draft-store.js";
 import { FormStore, createAll } from "./store.js";
 import { CheckerLink } from "./checker-link.js";
@@ -199,17 +201,17 @@ class FormApp {
   /** A 修改 link in 核对信息: go to the field, and offer the way back. */
   changeFrom(path) {
     this.returnTo = path;
-    this.one("form/counts").showBack(true);
+    this.store.publish("counts:back", true);
     this.reveal(path);
     this.fields.focus(path);
   }
 
   backToReview() {
-    this.one("form/counts").showBack(false);
+    this.store.publish("counts:back", false);
     const back = this.returnTo;
     this.returnTo = null;
     this.render();
-    this.one("form/review").focusBack(back);
+    this.store.publish("review:focusBack", back);
   }
 
   // ------------------------------------------------------------------ the checker (form/checker-link.js)

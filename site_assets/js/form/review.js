@@ -22,6 +22,7 @@ export class FormReview {
       ev.preventDefault();
       app.changeFrom(a.dataset.change);
     });
+    app.store.on("review:focusBack", (path) => this.focusBack(path), FormReview.moduleName);
   }
 
   /** Focus the 修改 link of `path` (or the heading) after coming back. */
