@@ -8,9 +8,13 @@ Markers in a page (HTML comments, so the Markdown source stays readable):
     paper form (labels, hints, required marks, advised lengths and input types from each field's ``Meta``), the
     check-your-answers view with the downloads and the import, and the clear-draft dialog.
 
-An unknown ``form:…`` marker fails the build. The page's script reads one JSON config written here
-(:func:`page_config`): every field's path, label, kind and required mark, the id scheme, the row schemes and
-the levels, all derived from :mod:`smpls.fields` and :mod:`smpls.model`, so the JavaScript never repeats them.
+An unknown ``form:…`` marker fails the build. The HTML comes from Jinja templates (``site_assets/templates/form/``:
+app, section, field, rows, row, next-steps), filled here. The page's script reads one JSON config written here
+(:func:`page_config`): every field's path, label, kind and required mark, the id schemes, the row schemes, the
+levels, the month pattern and display (:mod:`smpls.codes.yearmonth`), the limits (:mod:`smpls.limits`), the draft's
+name rule (:mod:`smpls.docx`), the messages of the model (too many rows, :mod:`smpls.draft`'s and
+:mod:`smpls.docx.container`'s file messages) and the page's own words (``templates/form/words.toml``), so the
+JavaScript never repeats them (tests/unit/test_js_contract.py holds it to that).
 Each part of the page that a script enhances carries ``data-module="form/…"`` (one module per job, wired by
 ``form.js``). The GB/T 2260 region data is its own hook (``regions.py``; the form leaves a ``regions:source``
 marker for it).
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -59,12 +64,17 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "form"
 #: the form's HTML templates (Jinja, as MkDocs ships it); every value is escaped unless marked safe
 _TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "templates" / "form"),
+    loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
 )
+
+
+#: the page's own words, one table per component (templates/form/words.toml), for its scripts
+WORDS: dict[str, dict[str, str]] = tomllib.loads((TEMPLATES / "words.toml").read_text(encoding="utf-8"))
 
 
 def _render(name: str, **values: Any) -> str:
@@ -235,10 +245,9 @@ def page_config() -> dict[str, Any]:
         "fileName": {**FILE_NAME_RULE, **DRAFT_NAME_RULE},
         "yearMonth": yearmonth.page_config(),
         "ids": IDS,
+        "words": WORDS,
         "messages": {
             "tooManyRows": TOO_MANY_ROWS,
-            "checkerNotLoaded": "检查程序未能加载。",  # form/checker-link.js, when runtime/checker.js cannot be imported
-            "cleared": "草稿已清空。",  # form/form.js, said to screen readers
             "draftFile": draft.FILE_MESSAGES,  # form/draft-file.js
             # form/word-sniff.js: what smpls.docx.container says of a file that is not a .docx
             "word": {

@@ -85,12 +85,13 @@ def scan(src: str) -> tuple[list[Literal], str]:
     return found, "".join(code)
 
 
-_CONSOLE = re.compile(r"console\.\w+\([^()]*$")
+#: a literal that is a developer's message: to the console, or an Error's (caught and logged, never shown)
+_CONSOLE = re.compile(r"(?:console\.\w+|new Error)\([^()]*$")
 
 
 def chinese_sentences(src: str) -> list[Literal]:
     """The literals a person reads as a Chinese sentence: Chinese text with 。！？ or at least 8 Chinese
-    characters, not a console message (those are for developers)."""
+    characters, not a console or Error message (those are for developers)."""
     literals, _ = scan(src)
     return [
         lit

@@ -19,7 +19,7 @@ export class CheckerLink {
       this.checker = mod.startChecker();
       this.checker.onStatus((s) => this.onStatus(s));
     } catch (err) {
-      this.onStatus({ state: "failed", message: this.app.model.config.messages.checkerNotLoaded, detail: String(err) });
+      this.onStatus({ state: "failed", message: this.app.model.words.form.checkerNotLoaded, detail: String(err) });
     }
   }
 

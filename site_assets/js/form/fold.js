@@ -15,6 +15,7 @@ export class FormFold {
   constructor(form, app) {
     this.form = form;
     this.app = app;
+    this.words = app.model.words.fold;
     this.sections = [...form.querySelectorAll("section[data-section]")];
     this.buttons = new Map();
     for (const sec of this.sections) {
@@ -56,7 +57,7 @@ export class FormFold {
     sec.classList.toggle("smpls-section--folded", !on);
     const button = this.buttons.get(key);
     button.setAttribute("aria-expanded", String(on));
-    button.textContent = on ? "收起这一部分" : "展开填写这一部分";
+    button.textContent = on ? this.words.close : this.words.open;
   }
 
   open(key) {

@@ -79,7 +79,7 @@ class FormApp {
     this.autosave.restore();
     this.render();
     this.link.start();
-    initRegions(this.fields.form, new URL(this.model.config.regions, this.siteRoot).href)
+    initRegions(this.fields.form, new URL(this.model.config.regions, this.siteRoot).href, this.model.words.regions)
       .then((r) => (this.regions = r))
       .catch((err) => console.warn("省、县候选项未能加载，可直接输入", err));
   }
@@ -132,7 +132,7 @@ class FormApp {
     this.result = null;
     this.load({}, { quiet: true });
     this.validateNow();
-    this.announce(this.model.config.messages.cleared);
+    this.announce(this.model.words.form.cleared);
     const first = this.fields.firstField();
     this.reveal(first.name);
     first.scrollIntoView({ block: "center" });

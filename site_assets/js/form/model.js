@@ -11,6 +11,7 @@ export class FormModel {
     this.fields = config.fields;
     this.sections = config.sections;
     this.levels = config.levels;
+    this.words = config.words; // the page's own words, per component (site_assets/templates/form/words.toml)
     this.rows = config.rows; // {kind: {list, title, label, max, min}}
     this.kinds = Object.keys(this.rows);
     this.singles = this.fields.filter((f) => !f.repeat);
