@@ -82,7 +82,6 @@ export class FormRows {
     const at = Math.min(r.index, rows.length);
     rows.splice(at, 0, r.row);
     this.lastRemoved = null;
-    this.words = app.model.words.rows;
     this.redraw(rows, (k) => (k >= at ? k + 1 : k));
     this.items()[at].querySelector("input, textarea").focus();
     this.status(fill(this.words.restored, { row: this.label(at) }));
