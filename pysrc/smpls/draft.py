@@ -35,6 +35,29 @@ from smpls.rules import check, sort_key
 #: Largest draft file :func:`load` reads (the form refuses bigger files too): from :mod:`smpls.limits`.
 MAX_BYTES: Final = limits.DRAFT_BYTES
 
+#: What the form page says of a draft file it refuses, or reads with a note (site_assets/js/form/draft-file.js
+#: reads the file before the checker is ready, with these words from the page's JSON config). ``{name}`` is the
+#: file's name, ``{size}``/``{max}`` its size and the limit, ``{place}`` where the JSON breaks (``placeLine``),
+#: ``{version}``/``{current}`` the file's draft version and this one's. A refusal ends with ``unchanged``.
+FILE_MESSAGES: Final[dict[str, str]] = {
+    "unnamed": "文件",
+    "unchanged": "当前内容没有改变。",
+    "notJson": "“{name}”不是 JSON 文件。请选择本页“下载草稿文件”保存的、以 .json 结尾的草稿文件。",
+    "tooLarge": "“{name}”太大（{size}）：草稿文件不能超过 {max}。请确认选的是本页下载的 JSON 草稿。",
+    "empty": "“{name}”是空文件，里面没有草稿。",
+    "notText": "“{name}”不是文本格式的 JSON 文件（无法按 UTF-8 读取）。请选择本页“下载草稿文件”保存的文件。",
+    "badJson": "“{name}”的 JSON 格式有错{place}，无法读取。文件可能不完整或被改动过。",
+    "placeLine": "（第 {line} 行附近）",
+    "notObject": "“{name}”里不是申请书草稿（不是本站保存的草稿文件）。请选择本页“下载草稿文件”保存的文件。",
+    "noParts": "“{name}”里没有申请书的任何部分，不像是本页保存的草稿。",
+    "badVersion": "“{name}”的版本号无效，不是本站保存的草稿文件。请选择本页“下载草稿文件”保存的文件。",
+    "newer": (
+        "“{name}”是较新版本的本网站保存的（草稿版本 {version}），这个页面只能读取到版本 {current}。"
+        "请刷新页面或使用最新版本的网站再导入。"
+    ),
+    "noVersion": "文件里没有版本号，已按当前版本读取。",
+}
+
 
 @dataclass(frozen=True)
 class ValidationResult:

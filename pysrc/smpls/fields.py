@@ -17,6 +17,11 @@ from smpls.model import SECTIONS, Application, Meta, Participant, ScheduleRow
 #: The most rows of one list the form page imports: a guard against hostile files that would freeze the page
 #: (like the 2 MB file limit), not a rule: the notice sets no number, and Python reads every row.
 MAX_ROWS_SHOWN: Final = 1000
+#: What the form says of a file with more rows than that ({n} rows of {title}, {max} the most).
+TOO_MANY_ROWS: Final = (
+    "里有 {n} 个{title}，本页最多 {max} 个（防止浏览器卡住的限制，通知没有规定个数），无法导入。"
+    "请确认选的是本页下载的草稿或申请书。"
+)
 
 
 #: how the paper prints a list of rows: a table with a header row (四), or one block per row (六's 参加单位)

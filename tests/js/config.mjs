@@ -19,5 +19,14 @@ export const config = JSON.parse(
   execFileSync(PYTHON, ["-c", SCRIPT], { cwd: ROOT, encoding: "utf-8", env: { ...process.env, PYTHONPATH: join(ROOT, "pysrc") } }),
 );
 
+/** What a Python snippet (run with pysrc on the path) prints as JSON, given `input` as JSON on stdin. */
+export function pythonJson(script, input) {
+  return JSON.parse(
+    execFileSync(PYTHON, ["-c", script], {
+      cwd: ROOT, input: JSON.stringify(input), encoding: "utf-8", env: { ...process.env, PYTHONPATH: join(ROOT, "pysrc") },
+    }),
+  );
+}
+
 /** The named example drafts (examples/*.json). */
 export { readFileSync } from "node:fs";

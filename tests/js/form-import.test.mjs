@@ -10,13 +10,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import { readDraftFile } from "../../site_assets/js/form/draft-file.js";
+import { config } from "./config.mjs";
 
 // The named example gives the current schema version and the sections, as the page's config does.
 const COMPLETE = JSON.parse(readFileSync(new URL("../../examples/complete.json", import.meta.url), "utf8"));
 const SCHEMA_VERSION = COMPLETE.schema_version;
 const SECTION_KEYS = Object.keys(COMPLETE).filter((k) => k !== "schema_version");
-const MAX_BYTES = 2 * 1024 * 1024; // the page's limit (site_assets/hooks/form.py, maxImportBytes)
-const OPTS = { maxBytes: MAX_BYTES, schemaVersion: SCHEMA_VERSION, sectionKeys: SECTION_KEYS };
+const MAX_BYTES = config.limits.draftBytes; // the page's limit (smpls.limits.DRAFT_BYTES)
+const OPTS = { maxBytes: MAX_BYTES, schemaVersion: SCHEMA_VERSION, sectionKeys: SECTION_KEYS, messages: config.messages.draftFile };
 const UNCHANGED = "当前内容没有改变";
 const CJK = /[\u4e00-\u9fff]/;
 

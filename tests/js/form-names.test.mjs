@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { config } from "./config.mjs";
-import { draftFileName, safeName } from "../../site_assets/js/form/names.js";
+import { config, pythonJson } from "./config.mjs";
+import { draftFileName, draftUnit, safeName } from "../../site_assets/js/form/names.js";
 
 const rule = config.fileName;
 
@@ -30,22 +30,26 @@ test("the JSON draft's name", () => {
   assert.equal(draftFileName("///", "2026-11-20", rule), `${rule.draft}-2026-11-20.json`);
 });
 
-test("safeName gives what smpls.docx.safe_name gives, name for name", async () => {
-  const { execFileSync } = await import("node:child_process");
-  const { existsSync } = await import("node:fs");
-  const { join } = await import("node:path");
-  const { ROOT } = await import("./config.mjs");
-  const python = existsSync(join(ROOT, ".venv", "bin", "python")) ? join(ROOT, ".venv", "bin", "python") : "python3";
+test("safeName gives what smpls.docx.safe_name gives, name for name", () => {
   const names = [
     "临湖市政务服务综合标准化试点", "临湖\u202Egpj.exe", "  ._x  y._ ", "a\ufeffb", "a\u3000\u3000b", "a\u0085b",
     "a\tb\nc", "CON", "a/b\\c:d*e?f\"g<h>i|j", "\u2066x\u2069", "😀 ok", "标".repeat(200), "a".repeat(199) + "标",
     ". . .", "x.", "", "名称\u00a0\u2003末尾 . ",
   ];
   const script = "import json, sys; from smpls.docx import safe_name; print(json.dumps([safe_name(n) for n in json.load(sys.stdin)]))";
-  const expected = JSON.parse(
-    execFileSync(python, ["-c", script], {
-      cwd: ROOT, input: JSON.stringify(names), encoding: "utf-8", env: { ...process.env, PYTHONPATH: join(ROOT, "pysrc") },
-    }),
-  );
+  const expected = pythonJson(script, names);
   assert.deepEqual(names.map((n) => safeName(n, rule)), expected);
+});
+
+test("the JSON draft is named as smpls.docx.draft_filename names it, draft for draft", () => {
+  const [first, second] = rule.unitFrom.map((p) => p.split("."));
+  const put = (path, value) => ({ [path[0]]: { [path[1]]: value } });
+  const drafts = [
+    {}, put(first, "临湖市政务服务管理局"), put(second, "临湖/市"), { ...put(first, ""), ...put(second, "保底单位") },
+    { ...put(first, "甲"), ...put(second, "乙") }, put(first, "长".repeat(100)), put(first, "  "), put(second, "a\u202eb"),
+  ];
+  const script =
+    "import json, sys; from smpls.docx import draft_filename; print(json.dumps([draft_filename(d, '2026-11-20') for d in json.load(sys.stdin)]))";
+  const expected = pythonJson(script, drafts);
+  assert.deepEqual(drafts.map((d) => draftFileName(draftUnit(d, rule).trim(), "2026-11-20", rule)), expected);
 });

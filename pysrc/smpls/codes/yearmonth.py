@@ -30,7 +30,29 @@ from typing import NamedTuple
 
 from smpls.codes import to_ascii
 
-__all__ = ["Running", "format", "months", "normalise", "parse", "parse_length", "parse_running", "parse_span"]
+__all__ = [
+    "DISPLAY",
+    "EXAMPLE",
+    "STORED",
+    "Running",
+    "display",
+    "format",
+    "months",
+    "normalise",
+    "page_config",
+    "parse",
+    "parse_length",
+    "parse_running",
+    "parse_span",
+]
+
+#: A month as a draft stores it (what :func:`normalise` writes), as a pattern Python and JavaScript read alike.
+STORED = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+#: How a stored month is shown to people (the Word file, the form's 核对信息): ``2022-03`` → ``2022年3月``.
+DISPLAY = "{year}年{month}月"
+#: The example under a month box of the form.
+EXAMPLE = "例如 2022-03、2022年3月"
+_STORED = re.compile(STORED)
 
 _MONTH = re.compile(r"([0-9]{4})\s*(?:年|[-./])\s*([0-9]{1,2})\s*月?")
 _CN_DIGITS = "〇零一二三四五六七八九"
@@ -174,6 +196,22 @@ def normalise(text: str) -> str:
     m = _MONTH.fullmatch(_ascii(text))
     ym = _checked(int(m.group(1)), int(m.group(2))) if m else None
     return format(ym) if ym else text
+
+
+def display(value: str) -> str:
+    """A stored month as people write it (``2022-03`` → ``2022年3月``); anything else as it is.
+
+    >>> display("2022-03"), display("2022年上半年")
+    ('2022年3月', '2022年上半年')
+    """
+    if not _STORED.fullmatch(value):
+        return value
+    return DISPLAY.format(year=value[:4], month=int(value[5:7]))
+
+
+def page_config() -> dict[str, str]:
+    """The month facts the pages read (the form's JSON config): the stored pattern, its display, the example."""
+    return {"stored": STORED, "display": DISPLAY, "example": EXAMPLE}
 
 
 def months(ym: tuple[int, int]) -> int:

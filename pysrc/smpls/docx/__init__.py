@@ -23,12 +23,14 @@ from smpls.docx.layout import build
 from smpls.model import Application
 
 __all__ = [
+    "DRAFT_NAME_RULE",
     "FALLBACK_FILENAME",
     "FILE_NAME_RULE",
     "DocxError",
     "ReadResult",
     "build_docx",
     "docx_filename",
+    "draft_filename",
     "read_docx",
     "safe_name",
 ]
@@ -45,6 +47,13 @@ _MAX_NAME_BYTES = 200  # macOS allows 255 UTF-8 bytes per name, Windows 255 UTF-
 #: The file-name rule as data, for the page (site_assets/js/form-names.js names the JSON draft by it;
 #: tests/js/form-names.test.mjs runs both on the same names).
 FILE_NAME_RULE: dict[str, Any] = {"unsafe": _UNSAFE.pattern, "blanks": _BLANKS.pattern, "maxBytes": _MAX_NAME_BYTES}
+#: The JSON draft's name (the form's 下载草稿文件, :func:`draft_filename`): ``申请书草稿-<单位>-<day>.json``, the
+#: 单位 the first of ``unitFrom`` (field paths) filled in, made safe and cut to ``unitChars`` characters.
+DRAFT_NAME_RULE: dict[str, Any] = {
+    "draft": "申请书草稿",
+    "unitFrom": ["basic.unit_name", "cover.undertaking_unit"],
+    "unitChars": 40,
+}
 
 
 def safe_name(text: str) -> str:
@@ -69,6 +78,24 @@ def docx_filename(app: Application) -> str:
     if not name:  # (never a reserved name such as CON: 申请书 is always appended)
         return FALLBACK_FILENAME
     return f"{name}申请书.docx"
+
+
+def draft_filename(draft: dict[str, Any], day: str) -> str:
+    """The JSON draft's name by :data:`DRAFT_NAME_RULE` (``day`` is ``YYYY-MM-DD``); the page names it alike.
+
+    >>> draft_filename({"basic": {"unit_name": ""}, "cover": {"undertaking_unit": "临湖/市"}}, "2026-11-20")
+    '申请书草稿-临湖_市-2026-11-20.json'
+    """
+    unit = ""
+    for path in DRAFT_NAME_RULE["unitFrom"]:
+        section, name = path.split(".")
+        part = draft.get(section)
+        value = part.get(name) if isinstance(part, dict) else None
+        if value:
+            unit = str(value)
+            break
+    safe = safe_name(unit)[: DRAFT_NAME_RULE["unitChars"]]
+    return f"{DRAFT_NAME_RULE['draft']}{'-' + safe if safe else ''}-{day}.json"
 
 
 def __getattr__(name: str) -> Any:

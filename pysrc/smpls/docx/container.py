@@ -67,21 +67,35 @@ class Package:
     custom: tuple[bytes, ...]  #: customXml/item*.xml
 
 
+#: What a file over :data:`MAX_FILE_BYTES` is told (``{size}`` its size, ``{max}`` the limit); the form page too.
+TOO_LARGE: Final = (
+    "文件太大（{size}）。本站下载的申请书只有十几 KB，在 Word 中修改后一般也不超过 1 MB，"
+    "最大可读取 {max}。请删除文档中的图片后另存，或确认选择的是申请书。"
+)
+#: The first bytes of a .docx (a ZIP), and of the files most often mistaken for one.
+ZIP_HEAD: Final = b"PK\x03\x04"
+NOT_DOCX_HEADS: Final[dict[str, bytes]] = {"ole": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "pdf": b"%PDF", "rtf": b"{\\rtf"}
+#: What a file that is not a ZIP is, said to the user: by :data:`NOT_DOCX_HEADS`, an empty file, anything else.
+#: The form page says the same before sending a file to the checker (its JSON config carries this table).
+NOT_DOCX: Final[dict[str, str]] = {
+    "ole": (
+        "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，也可能是设置了打开密码的文档，"
+        f"本站只能读取 .docx 格式。{_SAVE_AS}（有密码的请先取消密码。）"
+    ),
+    "pdf": "这是 PDF 文件，不是 Word 文档。PDF 无法读回表单；请导入本站下载的 Word（.docx）文件或 JSON 草稿。",
+    "rtf": f"这是 RTF 格式的文件，不是 .docx。{_SAVE_AS}",
+    "empty": "文件是空的（0 字节）。请选择本站下载的 Word（.docx）文件。",
+    "other": f"这个文件不是 Word 文档（.docx）：内容不是 .docx 应有的压缩包格式，可能只是改了扩展名。{_SAVE_AS}",
+}
+
+
 def _kind(data: bytes) -> str:
     """What a file that is not a ZIP looks like, for the message."""
     head = data[:8]
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return (
-            "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，也可能是设置了打开密码的文档，"
-            f"本站只能读取 .docx 格式。{_SAVE_AS}（有密码的请先取消密码。）"
-        )
-    if head.startswith(b"%PDF"):
-        return "这是 PDF 文件，不是 Word 文档。PDF 无法读回表单；请导入本站下载的 Word（.docx）文件或 JSON 草稿。"
-    if head.lstrip().startswith(b"{\\rtf"):
-        return f"这是 RTF 格式的文件，不是 .docx。{_SAVE_AS}"
-    if not data:
-        return "文件是空的（0 字节）。请选择本站下载的 Word（.docx）文件。"
-    return f"这个文件不是 Word 文档（.docx）：内容不是 .docx 应有的压缩包格式，可能只是改了扩展名。{_SAVE_AS}"
+    for kind, sig in NOT_DOCX_HEADS.items():
+        if (head.lstrip() if kind == "rtf" else head).startswith(sig):
+            return NOT_DOCX[kind]
+    return NOT_DOCX["empty" if not data else "other"]
 
 
 def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]) -> bytes:
@@ -114,11 +128,10 @@ def open_docx(data: bytes) -> Package:
     """The document and custom XML parts of the DOCX ``data``; raises :class:`DocxError` (Chinese) if unreadable."""
     if len(data) > MAX_FILE_BYTES:
         raise DocxError(
-            f"文件太大（{len(data) / 1024 / 1024:.1f} MB）。本站下载的申请书只有十几 KB，在 Word 中修改后一般也不超过"
-            f" 1 MB，最大可读取 {MAX_FILE_BYTES // 1024 // 1024} MB。请删除文档中的图片后另存，或确认选择的是申请书。",
+            TOO_LARGE.format(size=f"{len(data) / 1024 / 1024:.1f} MB", max=limits.mb(MAX_FILE_BYTES)),
             "too_large",
         )
-    if not data.startswith(b"PK\x03\x04"):
+    if not data.startswith(ZIP_HEAD):
         raise DocxError(_kind(data))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))

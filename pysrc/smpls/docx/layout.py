@@ -7,13 +7,13 @@ Cover page, 填写说明 page, then sections 一 to 六 as on the paper form. La
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 
+from smpls.codes import yearmonth
 from smpls.docx import embed
 from smpls.docx.ooxml import (
     BORDER_NONE,
@@ -57,8 +57,6 @@ TEXT_SIZE = 12  # 小四
 COVER_SIZE = 15  # 小三
 COVER_LINE_CHARS = 20  #: characters of COVER_SIZE that fit on one answer line of the cover
 
-_YM = re.compile(r"(\d{4})-(\d{2})")
-
 
 def _meta(model: type[BaseModel], name: str) -> Meta:
     return dict(model_fields(model))[name]
@@ -74,8 +72,7 @@ def _section_title(key: str) -> str:
 
 def year_month(value: str) -> str:
     """``2022-03`` → ``2022年3月``; anything else (a draft may hold any text) is shown as typed."""
-    m = _YM.fullmatch(value)
-    return f"{m.group(1)}年{int(m.group(2))}月" if m else value
+    return yearmonth.display(value)
 
 
 def period(start: str, end: str) -> str:

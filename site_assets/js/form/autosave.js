@@ -9,13 +9,7 @@ import { draftStore } from "../lib/draft-store.js";
 import { recoverDraft } from "../lib/draft-recover.js";
 import { changedPaths } from "./draft.js";
 import { formatTime, text } from "../lib/util.js";
-
-const BLOCKED =
-  "自动保存已关闭：这个浏览器不允许本站在电脑上保存数据（可能设置了阻止网站数据或 Cookie），草稿只在这个标签页里，关闭或刷新页面后就没有了。" +
-  "请随时点“下载草稿文件”把内容存成草稿文件，以后可以在本页“导入草稿”继续填写。";
-const FULL =
-  "刚才的修改没有保存到这台电脑：浏览器给本站的存储空间已满（QuotaExceededError）。您输入的内容仍在页面上，请现在下载草稿文件保存；" +
-  "清理浏览器中的网站数据后，这里会继续自动保存。";
+import { fill } from "./text.js";
 
 export class FormAutosave {
   static moduleName = "form/autosave";
@@ -23,6 +17,7 @@ export class FormAutosave {
   constructor(box, app) {
     this.box = box;
     this.app = app;
+    const w = (this.words = app.model.words.autosave);
     this.savedEl = app.root.querySelector("[data-saved]");
     this.noteEl = box.querySelector('[data-note="restored"]');
     this.noStoreBox = box.querySelector("#smpls-no-store");
@@ -46,11 +41,11 @@ export class FormAutosave {
       const when = formatTime(saved.savedAt);
       if (theirs.length) {
         const names = theirs.map((p) => `“${app.model.labelFor(p)}”`).join("、");
-        const message = `另一个窗口刚刚修改了您在这里也改过的${names}（${when}）。以最后一次修改为准：这里现在显示的是那边的内容。`;
+        const message = fill(w.otherTabMine, { names, when });
         this.setSaved(message, true);
         app.announce(message);
       } else {
-        this.setSaved(`草稿已在另一个窗口中更新（${when}），这里显示的是最新内容。`);
+        this.setSaved(fill(w.otherTab, { when }));
       }
     });
     window.addEventListener("beforeunload", (ev) => {
@@ -63,6 +58,7 @@ export class FormAutosave {
 
   /** The draft kept in this browser, loaded into the form (or an empty form). */
   restore() {
+    const w = this.words;
     this.noStore = draftStore.noStore();
     this.noStoreBox.checked = this.noStore;
     this.blocked = !this.noStore && !draftStore.available() && draftStore.lastError === "blocked";
@@ -72,14 +68,14 @@ export class FormAutosave {
     if (saved && saved.draft) {
       this.app.load(saved.draft, { quiet: true });
       const when = formatTime(saved.savedAt);
-      this.noteEl.textContent = `已恢复您${when ? `在 ${when} ` : ""}保存在这台电脑上的草稿。要重新开始，请到页面底部点“清空草稿”。`;
+      this.noteEl.textContent = when ? fill(w.restoredAt, { when }) : w.restored;
       this.noteEl.hidden = false;
-      this.setSaved(`草稿已保存在本机${when ? `（${when}）` : ""}`);
+      this.setSaved(when ? fill(w.savedAt, { when }) : w.saved);
     } else {
       this.app.load({}, { quiet: true });
-      if (this.blocked) this.setSaved(BLOCKED, true);
+      if (this.blocked) this.setSaved(w.blocked, true);
     }
-    if (this.noStore) this.setSaved("按您的选择，草稿不保存在这台电脑上。");
+    if (this.noStore) this.setSaved(w.noStore);
   }
 
   /** A change: saved shortly (several keystrokes make one write). */
@@ -96,18 +92,18 @@ export class FormAutosave {
     if (this.noStore || this.blocked) return; // blocked: said once when the page opened
     this.unsaved = !draftStore.save(this.app.draft());
     if (!this.unsaved) {
-      this.setSaved(`已自动保存在本机（${formatTime(new Date().toISOString())}）`);
+      this.setSaved(fill(this.words.autoSaved, { when: formatTime(new Date().toISOString()) }));
       return;
     }
     const why = draftStore.lastError;
-    if (why === "blocked") this.setSaved(BLOCKED, true);
-    else if (why === "unreadable") this.setSaved("没有自动保存：这台电脑上有一份无法读取的草稿，而浏览器的存储空间不够把它另存，为了不覆盖它，这里暂停保存。请先下载它的原文（见上方），再下载您现在的草稿文件。", true, this.downloadButton());
-    else this.setSaved(FULL, true, this.downloadButton());
+    if (why === "blocked") this.setSaved(this.words.blocked, true);
+    else if (why === "unreadable") this.setSaved(this.words.unreadableStuck, true, this.downloadButton());
+    else this.setSaved(this.words.full, true, this.downloadButton());
   }
 
   /** A button that downloads what is on the page now (the 下载 JSON of the downloads box). */
   downloadButton() {
-    const button = el("button", { type: "button", class: "smpls-link-btn", "data-action": "download-now", text: "现在下载草稿文件（JSON）" });
+    const button = el("button", { type: "button", class: "smpls-link-btn", "data-action": "download-now", text: this.words.downloadNow });
     button.addEventListener("click", () => this.app.downloadJson());
     return button;
   }
@@ -130,46 +126,45 @@ export class FormAutosave {
   }
 
   unreadableNote({ key, text: raw }, kept) {
+    const w = this.words;
     const part = el("div", { class: "smpls-unreadable", "data-aside": key });
     const found = recoverDraft(raw);
     const when = found && formatTime(found.savedAt);
     part.append(
       el("p", {
-        text:
-          `这台电脑上保存的草稿${when ? `（${when} 保存）` : ""}无法读取，可能是保存时被中断了（例如浏览器崩溃或磁盘已满）。` +
-          (kept ? `它的原文已原样另存（名为 ${key}），不会被新的内容覆盖。` : "为了不覆盖它，这个页面暂不自动保存。"),
+        text: (when ? fill(w.unreadableAt, { when }) : w.unreadable) + (kept ? fill(w.keptAside, { key }) : w.notSaving),
       }),
     );
-    const download = el("button", { type: "button", class: "smpls-link-btn", "data-action": "download-unreadable", text: "下载无法读取的草稿原文" });
+    const download = el("button", { type: "button", class: "smpls-link-btn", "data-action": "download-unreadable", text: w.downloadUnreadable });
     download.addEventListener("click", () => {
       const day = new Date().toISOString().slice(0, 10);
-      this.app.saveFile(new Blob([raw], { type: "text/plain;charset=utf-8" }), `无法读取的申请书草稿-${day}.txt`);
+      this.app.saveFile(new Blob([raw], { type: "text/plain;charset=utf-8" }), fill(w.unreadableFile, { day }));
     });
     part.append(el("p", {}, download));
     const written = found ? [...this.app.model.values(found.draft)].filter(([, v]) => text(v).trim() !== "") : [];
     if (!written.length) {
-      part.append(el("p", { text: "其中没有能读出的填写内容。" }));
+      part.append(el("p", { text: w.nothingReadable }));
     } else {
-      const recover = el("button", { type: "button", class: "smpls-link-btn", "data-action": "recover-draft", text: "把能读出的内容放进表单" });
+      const recover = el("button", { type: "button", class: "smpls-link-btn", "data-action": "recover-draft", text: w.recover });
       const result = el("p", { role: "status" });
       recover.addEventListener("click", () => this.recover(found.draft, written.length, result));
       part.append(
-        el("p", { text: `其中能读出 ${written.length} 项${found.whole ? "" : "（被中断的那一项和之后的内容读不出来）"}。` }, " ", recover),
+        el("p", { text: fill(found.whole ? w.readable : w.readablePart, { n: written.length }) }, " ", recover),
         el(
           "details",
           {},
-          el("summary", { text: "查看能读出的是哪些项" }),
+          el("summary", { text: w.whichItems }),
           el("ul", { class: "smpls-import__list", "data-recovered": "" }, ...written.map(([p]) => el("li", { text: this.app.model.labelFor(p) }))),
         ),
         result,
       );
     }
     if (kept) {
-      const drop = el("button", { type: "button", class: "smpls-link-btn", "data-action": "drop-unreadable", text: "删除这份原文" });
+      const drop = el("button", { type: "button", class: "smpls-link-btn", "data-action": "drop-unreadable", text: w.dropAside });
       drop.addEventListener("click", () => {
         if (!drop.dataset.sure) {
           drop.dataset.sure = "1"; // asked on the page, not with a browser dialog: a second click deletes
-          drop.textContent = "删除后无法找回；已经下载了原文或不再需要它，再点一次确认删除";
+          drop.textContent = w.dropSure;
           return;
         }
         draftStore.dropAside(key);
@@ -183,15 +178,16 @@ export class FormAutosave {
 
   /** The readable part replaces the form's content, as an import does; undo brings back what was there. */
   recover(draft, count, result) {
+    const w = this.words;
     const previous = this.app.replaceDraft(draft);
-    const undo = el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-recover", text: "撤销，恢复之前的内容" });
+    const undo = el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-recover", text: w.undoRecover });
     undo.addEventListener("click", () => {
       if (!this.app.restoreBeforeImport(previous)) return;
-      result.replaceChildren("已恢复之前的内容。");
-      this.app.announce("已恢复之前的内容。");
+      result.replaceChildren(w.recoverUndone);
+      this.app.announce(w.recoverUndone);
     });
-    result.replaceChildren(`已把能读出的 ${count} 项放进表单，请检查被中断处之后的内容。`, " ", undo);
-    this.app.announce(`已把能读出的 ${count} 项放进表单。`);
+    result.replaceChildren(fill(w.recovered, { n: count }), " ", undo);
+    this.app.announce(fill(w.recoveredSaid, { n: count }));
   }
 
   setNoStore(on) {
@@ -200,11 +196,11 @@ export class FormAutosave {
     if (on) {
       draftStore.clear();
       this.dirty = this.app.hasContent();
-      this.setSaved("按您的选择，草稿不保存在这台电脑上；离开前请“下载草稿文件”。");
-      this.app.announce("已删除这台电脑上保存的草稿，以后的修改也不再保存。");
+      this.setSaved(this.words.noStoreOn);
+      this.app.announce(this.words.noStoreOnSaid);
     } else {
       this.saveNow();
-      this.app.announce("草稿会自动保存在这台电脑上。");
+      this.app.announce(this.words.noStoreOffSaid);
     }
   }
 
@@ -220,6 +216,6 @@ export class FormAutosave {
     this.dirty = false;
     this.noteEl.hidden = true;
     if (this.blocked) return; // the message about autosave being off stays
-    this.setSaved(this.noStore ? "按您的选择，草稿不保存在这台电脑上。" : "草稿已清空。");
+    this.setSaved(this.noStore ? this.words.noStore : this.words.cleared);
   }
 }

@@ -1,13 +1,15 @@
 // Downloads (data-module="form/downloads"): the JSON draft (works without the checker) and the Word 申请书
 // (made by the checker). File names follow smpls.docx.docx_filename's rule (form/names.js).
 import { el } from "../lib/dom.js";
-import { draftFileName } from "./names.js";
+import { draftFileName, draftUnit } from "./names.js";
+import { fill } from "./text.js";
 
 export class FormDownloads {
   static moduleName = "form/downloads";
 
   constructor(box, app) {
     this.app = app;
+    this.words = app.model.words.downloads;
     this.noteEl = box.querySelector('[data-note="download"]');
     this.next = box.querySelector("[data-next]"); // what to do with the Word file (written by the build)
     box.querySelector('[data-action="download-json"]').addEventListener("click", () => this.json());
@@ -31,12 +33,12 @@ export class FormDownloads {
   json() {
     this.app.saveNow();
     const draft = this.app.draft();
-    const unit = (draft.basic && draft.basic.unit_name) || (draft.cover && draft.cover.undertaking_unit) || "";
+    const rule = this.app.model.config.fileName;
     const day = new Date().toISOString().slice(0, 10);
     const blob = new Blob([JSON.stringify(draft, null, 2) + "\n"], { type: "application/json" });
-    this.save(blob, draftFileName(String(unit).trim(), day, this.app.model.config.fileName));
+    this.save(blob, draftFileName(draftUnit(draft, rule).trim(), day, rule));
     this.app.downloaded();
-    this.note("已下载草稿文件。以后可以在本页“导入草稿”继续填写。");
+    this.note(this.words.json);
   }
 
   async docx() {
@@ -44,7 +46,7 @@ export class FormDownloads {
     if (!checker || checkerState !== "ready") {
       if (checkerState !== "failed") {
         // kept: the Word file is made and downloaded when the checker is ready
-        this.note("检查程序还在加载（进度见页面上方），加载完成后会自动生成 Word 并下载，不用再点。");
+        this.note(this.words.waiting);
         if (!this.queued) {
           this.queued = true;
           this.app.checkerSettled().then(() => {
@@ -54,28 +56,21 @@ export class FormDownloads {
         }
         return;
       }
-      this.note(
-        "检查程序没有加载成功（原因和办法见页面上方），所以不能生成 Word。您的内容已自动保存；可以先下载草稿文件（.json），换一个网络或浏览器打开本页导入后再下载 Word。",
-        true,
-      );
+      this.note(this.words.failed, true);
       return;
     }
     this.app.saveNow();
-    this.note("正在生成 Word……");
+    this.note(this.words.making);
     try {
       const res = await checker.call("docx", this.app.draft());
       const blob = new Blob([res.bytes], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
       this.save(blob, res.filename);
       const errors = this.app.errorCount();
-      this.note(
-        errors
-          ? `已下载 Word。申请书还有 ${errors} 处错误，Word 中对应的地方可能为空或需要修改。接下来的步骤见下方。`
-          : "已下载 Word。接下来的步骤见下方。",
-      );
+      this.note(errors ? fill(this.words.doneErrors, { n: errors }) : this.words.done);
       if (this.next) this.next.hidden = false;
     } catch (err) {
       console.warn("生成 Word 失败", err);
-      this.note("生成 Word 没有成功。您的内容没有受影响；可以先下载草稿文件，稍后再试。", true);
+      this.note(this.words.wordFailed, true);
     }
   }
 }

@@ -3,6 +3,7 @@
 // Like govuk-frontend's error-summary: it takes focus when it appears, and a link focuses the field's input.
 import { el, replaceKeepingFocus } from "../lib/dom.js";
 import { basisNode } from "./problem-item.js";
+import { fill } from "./text.js";
 
 export class FormSummary {
   static moduleName = "form/error-summary";
@@ -10,6 +11,7 @@ export class FormSummary {
   constructor(box, app) {
     this.box = box;
     this.app = app;
+    this.words = app.model.words.summary;
     this.title = box.querySelector(".smpls-summary__title");
     this.body = box.querySelector(".smpls-summary__body");
     this.success = app.root.querySelector("[data-success]");
@@ -19,21 +21,17 @@ export class FormSummary {
       ev.preventDefault();
       app.focusField(a.dataset.goto);
     });
+    app.store.on("summary:notReady", (state) => this.notReady(state), FormSummary.moduleName);
+    app.store.on("summary:focus", () => this.focus(), FormSummary.moduleName);
   }
 
   /** 检查全部 before the checker is ready (or when it cannot run). */
   notReady(checkerState) {
     this.box.hidden = false;
     this.success.hidden = true;
-    this.title.textContent = checkerState === "failed" ? "不能检查" : "检查程序加载完成后会自动检查";
-    this.body.replaceChildren(
-      el("p", {
-        text:
-          checkerState === "failed"
-            ? "检查程序没有加载成功（原因和办法见页面上方），所以不能检查。您填写的内容已自动保存，也可以下载草稿文件（.json）。"
-            : "检查程序还在加载（进度见页面上方），加载完成后会自动检查并在这里列出问题，不用再点。您可以继续填写，内容已自动保存。",
-      }),
-    );
+    const failed = checkerState === "failed";
+    this.title.textContent = failed ? this.words.failedTitle : this.words.waitingTitle;
+    this.body.replaceChildren(el("p", { text: failed ? this.words.failed : this.words.waiting }));
     this.focus(this.box);
   }
 
@@ -47,9 +45,9 @@ export class FormSummary {
     return el(
       "span",
       { "data-not-started": String(left.length) },
-      `还有 ${left.length} 个部分未开始，这里没有列出它们的问题（`,
-      el("a", { href: "#smpls-tasks" }, "见填写进度"),
-      "）。",
+      fill(this.words.notStartedBefore, { n: left.length }),
+      el("a", { href: "#smpls-tasks" }, this.words.notStartedLink),
+      this.words.notStartedAfter,
     );
   }
 
@@ -64,20 +62,21 @@ export class FormSummary {
     const tips = view.shown.filter((p) => p.level !== levels.error);
     const left = view.notStarted || [];
     this.success.hidden = errs.length > 0;
+    const w = this.words;
     if (!errs.length) {
-      const where = left.length ? "已开始的部分" : "";
+      const where = left.length ? w.startedParts : "";
       this.success.replaceChildren(
         view.sections && !view.sections.size
-          ? "还没有开始填写，所以没有可检查的内容。请从“封面”开始填写。"
+          ? w.nothingWritten
           : tips.length
-            ? `${where}没有发现错误。还有 ${tips.length} 条提示，可以参考修改（不影响下载）。`
-            : `${where}没有发现错误，也没有提示。` + (left.length ? "" : "请到“核对信息”逐项核对后下载。"),
+            ? fill(w.noErrorsHints, { where, n: tips.length })
+            : fill(w.noProblems, { where }) + (left.length ? "" : w.toReview),
         ...(left.length && view.sections.size ? [" ", this.notStartedNode(left)] : []),
       );
     }
     this.box.hidden = !errs.length && !tips.length;
     if (this.box.hidden) return;
-    this.title.textContent = errs.length ? `有 ${errs.length} 处错误需要修改` : `${tips.length} 条提示`;
+    this.title.textContent = errs.length ? fill(w.errorsTitle, { n: errs.length }) : fill(w.hintsTitle, { n: tips.length });
     const list = (items, level) =>
       el(
         "ul",
@@ -101,7 +100,7 @@ export class FormSummary {
     const parts = [];
     if (left.length && errs.length) parts.push(el("p", { class: "smpls-summary__left" }, this.notStartedNode(left)));
     if (errs.length) parts.push(list(errs, levels.error));
-    if (tips.length) parts.push(el("h3", { class: "smpls-summary__sub", text: "提示（建议修改，不影响下载）" }), list(tips, levels.hint));
+    if (tips.length) parts.push(el("h3", { class: "smpls-summary__sub", text: w.hintsHeading }), list(tips, levels.hint));
     replaceKeepingFocus(this.body, parts, "data-goto");
   }
 }

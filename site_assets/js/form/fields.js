@@ -5,8 +5,6 @@ import { joinDraft, splitDraft, splitRow } from "./draft.js";
 import { isObj, text } from "../lib/util.js";
 import { updateCharCounts } from "./announce.js";
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 export class FormFields {
   static moduleName = "form/fields";
 
@@ -65,7 +63,7 @@ export class FormFields {
       return;
     }
     // a month box would silently drop "2022年1月": keep the text, the checker reports it
-    if (item.type === "month" && v && !MONTH.test(v)) item.type = "text";
+    if (item.type === "month" && v && !this.model.isStoredMonth(v)) item.type = "text";
     item.value = v;
   }
 
@@ -112,7 +110,7 @@ export class FormFields {
   /** Move focus to a field (its label or legend scrolled into view), a row, a section, or the form. */
   focus(path) {
     let node = path ? document.getElementById(this.model.fieldId(path)) : null;
-    if (!node && this.model.sections.some((s) => s.key === path)) node = document.getElementById(`sec-${path}-title`);
+    if (!node && this.model.sections.some((s) => s.key === path)) node = document.getElementById(this.model.idOf("sectionTitle", path));
     if (!node) {
       node = this.form;
       node.setAttribute("tabindex", "-1");
@@ -128,7 +126,7 @@ export class FormFields {
     if (!path) return "";
     const node = document.getElementById(this.model.fieldId(path));
     if (node) return node.id;
-    return this.model.sections.some((s) => s.key === path) ? `sec-${path}` : "";
+    return this.model.sections.some((s) => s.key === path) ? this.model.idOf("section", path) : "";
   }
 
   firstField() {

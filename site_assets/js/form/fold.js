@@ -15,6 +15,7 @@ export class FormFold {
   constructor(form, app) {
     this.form = form;
     this.app = app;
+    this.words = app.model.words.fold;
     this.sections = [...form.querySelectorAll("section[data-section]")];
     this.buttons = new Map();
     for (const sec of this.sections) {
@@ -34,8 +35,9 @@ export class FormFold {
     app.root.addEventListener(
       "click",
       (ev) => {
-        const a = ev.target.closest('a[href^="#sec-"]');
-        if (a) this.openOnly(a.getAttribute("href").slice("#sec-".length));
+        const a = ev.target.closest('a[href^="#"]');
+        const sec = a && this.sections.find((s) => `#${s.id}` === a.getAttribute("href"));
+        if (sec) this.openOnly(sec.dataset.section);
       },
       true,
     );
@@ -55,7 +57,7 @@ export class FormFold {
     sec.classList.toggle("smpls-section--folded", !on);
     const button = this.buttons.get(key);
     button.setAttribute("aria-expanded", String(on));
-    button.textContent = on ? "收起这一部分" : "展开填写这一部分";
+    button.textContent = on ? this.words.close : this.words.open;
   }
 
   open(key) {

@@ -4,9 +4,15 @@
 // whether the user asked to 检查全部, the checker's last result) and passes it to one small component per job,
 // each found by its data-module attribute inside the form (form/fields, form/rows, form/autosave, form/status,
 // form/inline-messages, form/counts, form/error-summary, form/tasks, form/review, form/downloads, form/import-zone,
-// form/clear, form/fold). Components never read each other's DOM; they call the coordinator.
+// form/clear, form/fold). Components never read each other's DOM. Each state change is published in a small
+// store (form/store.js) that components subscribe to: "view" (what the page shows now, drawn by every component
+// with a render), "status" and "checkFailed" (the checker's, from form/checker-link.js), "summary:notReady",
+// "summary:focus", "counts:back" and "review:focusBack" (one component asking another, without holding it).
 // Typing never waits for Python, and nothing the user typed is dropped.
 import { draftStore } from "../lib/draft-store.js";
+import { FormStore, createAll } from "./store.js";
+import { CheckerLink } from "./checker-link.js";
+import { PressHold } from "./press-hold.js";
 import { initRegions } from "./regions.js";
 import { FormModel } from "./model.js";
 import { hasContent, writtenPaths } from "./draft.js";
@@ -35,23 +41,6 @@ export function init(root) {
   return app;
 }
 
-/**
- * Every element inside `root` whose data-module names the component, made into one (govuk-frontend createAll).
- * One that fails to start is reported (console.error, which fails the browser tests) and left out; the others
- * still start.
- */
-function createAll(Component, root, app) {
-  const made = [];
-  for (const node of root.querySelectorAll(`[data-module~="${Component.moduleName}"]`)) {
-    try {
-      made.push(new Component(node, app));
-    } catch (err) {
-      console.error(`表单组件 ${Component.moduleName} 未能启动`, err);
-    }
-  }
-  return made;
-}
-
 class FormApp {
   constructor(root) {
     this.root = root;
@@ -61,31 +50,36 @@ class FormApp {
     this.editing = new Set(); // fields typed in and not yet left
     this.showAll = false; // 检查全部 was asked for
     this.result = null; // the checker's last {problems, counts}
-    this.checker = null;
-    this.checkerState = "loading";
-    this.seq = 0;
     this.returnTo = null;
-    this.pressed = false; // a mouse button or finger is down on the page
-    this.redrawOnRelease = false;
+    this.store = new FormStore();
+    this.link = new CheckerLink(this);
+  }
+
+  get checker() {
+    return this.link.checker;
+  }
+
+  get checkerState() {
+    return this.link.state;
+  }
+
+  /** The first component of a kind (undefined when it did not start). */
+  one(name) {
+    return (this.parts[name] || [])[0];
   }
 
   start() {
     this.root.classList.add("smpls-form--js");
-    this.holdLayoutWhilePressed();
+    this.press = new PressHold(() => this.render());
     this.announcer = new Announcer(this.root);
     this.parts = Object.fromEntries(COMPONENTS.map((C) => [C.moduleName, createAll(C, this.root, this)]));
-    const one = (name) => this.parts[name][0];
-    this.fields = one("form/fields");
-    this.autosave = one("form/autosave");
-    this.status = one("form/status");
-    this.summary = one("form/error-summary");
-    this.counts = one("form/counts");
-    this.review = one("form/review");
-    this.fold = one("form/fold"); // folds the parts on a phone
+    this.fields = this.one("form/fields");
+    this.autosave = this.one("form/autosave");
+    this.fold = this.one("form/fold"); // folds the parts on a phone
     this.autosave.restore();
     this.render();
-    this.startChecker();
-    initRegions(this.fields.form, new URL(this.model.config.regions, this.siteRoot).href)
+    this.link.start();
+    initRegions(this.fields.form, new URL(this.model.config.regions, this.siteRoot).href, this.model.words.regions)
       .then((r) => (this.regions = r))
       .catch((err) => console.warn("省、县候选项未能加载，可直接输入", err));
   }
@@ -138,7 +132,7 @@ class FormApp {
     this.result = null;
     this.load({}, { quiet: true });
     this.validateNow();
-    this.announce("草稿已清空。");
+    this.announce(this.model.words.form.cleared);
     const first = this.fields.firstField();
     this.reveal(first.name);
     first.scrollIntoView({ block: "center" });
@@ -155,11 +149,11 @@ class FormApp {
 
   /** The 下载 JSON and file-saving of form/downloads, for the autosave's messages (full or unreadable storage). */
   downloadJson() {
-    this.parts["form/downloads"][0].json();
+    this.one("form/downloads").json();
   }
 
   saveFile(blob, filename) {
-    this.parts["form/downloads"][0].save(blob, filename);
+    this.one("form/downloads").save(blob, filename);
   }
 
   // ------------------------------------------------------------------ events from the components
@@ -207,91 +201,30 @@ class FormApp {
   /** A 修改 link in 核对信息: go to the field, and offer the way back. */
   changeFrom(path) {
     this.returnTo = path;
-    this.counts.showBack(true);
+    this.store.publish("counts:back", true);
     this.reveal(path);
     this.fields.focus(path);
   }
 
   backToReview() {
-    this.counts.showBack(false);
+    this.store.publish("counts:back", false);
     const back = this.returnTo;
     this.returnTo = null;
     this.render();
-    this.review.focusBack(back);
+    this.store.publish("review:focusBack", back);
   }
 
-  // ------------------------------------------------------------------ the checker
-  async startChecker() {
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      this.onStatus({ state: "failed", message: "这个浏览器不支持 WebAssembly 或 Web Worker，检查程序无法运行。" });
-      return;
-    }
-    try {
-      const mod = await import("../runtime/checker.js");
-      this.checker = mod.startChecker();
-      this.checker.onStatus((s) => this.onStatus(s));
-    } catch (err) {
-      this.onStatus({ state: "failed", message: "检查程序未能加载。", detail: String(err) });
-    }
-  }
-
-  /** Resolves once the checker is ready or has failed. */
+  // ------------------------------------------------------------------ the checker (form/checker-link.js)
   checkerSettled() {
-    if (this.checkerState !== "loading") return Promise.resolve(this.checkerState);
-    return new Promise((resolve) => (this.waiters = [...(this.waiters || []), resolve]));
+    return this.link.settled();
   }
 
-  onStatus(s) {
-    this.checkerState = s.state;
-    if (s.state !== "loading" && this.waiters) {
-      for (const resolve of this.waiters) resolve(s.state);
-      this.waiters = null;
-    }
-    this.status.show(s);
-    if (s.state === "ready") this.validateNow();
-    else this.render();
+  validateNow() {
+    return this.link.validate();
   }
 
-  async validateNow() {
-    clearTimeout(this.checkTimer);
-    if (!this.checker || this.checkerState !== "ready") {
-      this.render();
-      return null;
-    }
-    const seq = ++this.seq;
-    try {
-      const res = await this.checker.call("validate", this.draft());
-      if (seq !== this.seq) return this.result; // a newer check is on its way
-      this.result = res && Array.isArray(res.problems) ? res : { problems: [], counts: {} };
-    } catch (err) {
-      console.warn("检查失败", err);
-      this.status.checkFailed();
-    }
-    this.render();
-    return this.result;
-  }
-
-  async checkAll() {
-    this.showAll = true;
-    if (!this.checker || this.checkerState !== "ready") {
-      this.render();
-      this.summary.notReady(this.checkerState);
-      if (this.checkerState === "failed" || this.checkQueued) return;
-      // A click before the checker is ready is kept: the check runs when it is (the summary says so meanwhile).
-      this.checkQueued = true;
-      const state = await this.checkerSettled();
-      this.checkQueued = false;
-      if (state !== "ready") {
-        this.summary.notReady(state);
-        return;
-      }
-      const waitingHere = [document.body, this.summary.box, this.counts.checkButton].includes(document.activeElement);
-      await this.validateNow();
-      if (waitingHere) this.summary.focus(); // not when the user went on typing meanwhile
-      return;
-    }
-    await this.validateNow();
-    this.summary.focus();
+  checkAll() {
+    return this.link.checkAll();
   }
 
   /** The 错误 the user can see now (the bar's count). */
@@ -323,44 +256,9 @@ class FormApp {
     };
   }
 
-  /**
-   * A press must end where it began. Pressing a button first takes the focus from the field being typed in; the
-   * field's check then starts, and its answer can arrive before the button is let go. Drawn at once, the new
-   * messages and counts move the button (the bar's counts grow beside 检查全部; a message above 下载 pushes it
-   * down), the release lands elsewhere and the click is lost. So while a pointer is down, drawing waits, and it
-   * happens once the pointer is up, after the click.
-   */
-  holdLayoutWhilePressed() {
-    const release = () => {
-      clearTimeout(this.holdTimer);
-      if (!this.pressed) return;
-      this.pressed = false;
-      if (!this.redrawOnRelease) return;
-      this.redrawOnRelease = false;
-      setTimeout(() => this.render(), 0); // after the click that this release makes
-    };
-    this.releasePress = release;
-    document.addEventListener("pointerdown", () => (this.pressed = true), true);
-    for (const type of ["pointerup", "pointercancel", "dragstart"]) document.addEventListener(type, release, true);
-    window.addEventListener("blur", release);
-  }
-
+  /** Publish what the page shows now (held while a pointer is down: form/press-hold.js). */
   render() {
-    if (this.pressed) {
-      if (!this.redrawOnRelease) this.holdTimer = setTimeout(this.releasePress, 1000); // a press held on, or never let go here
-      this.redrawOnRelease = true;
-      return;
-    }
-    const view = this.view();
-    for (const [name, list] of Object.entries(this.parts)) {
-      for (const part of list) {
-        if (!part.render) continue;
-        try {
-          part.render(view);
-        } catch (err) {
-          console.error(`表单组件 ${name} 未能更新`, err); // the other components still draw
-        }
-      }
-    }
+    if (this.press && this.press.holding()) return;
+    this.store.publish("view", this.view());
   }
 }

@@ -6,6 +6,7 @@ import { el } from "../lib/dom.js";
 import { looksLikeWord, sniffWord } from "./word-sniff.js";
 import { readDraftFile } from "./draft-file.js";
 import { isObj } from "../lib/util.js";
+import { fill } from "./text.js";
 
 export class FormImportZone {
   static moduleName = "form/import-zone";
@@ -13,6 +14,7 @@ export class FormImportZone {
   constructor(zone, app) {
     this.zone = zone;
     this.app = app;
+    this.words = app.model.words.import;
     this.noteEl = zone.querySelector('[data-note="import"]');
     this.input = zone.querySelector('input[type="file"]');
     this.undoDraft = null;
@@ -57,77 +59,77 @@ export class FormImportZone {
     if (!res) return;
     const tooMany = this.app.model.tooManyRows(res.draft);
     if (tooMany) {
-      this.note(`“${file.name}”${tooMany}请确认选的是本页下载的草稿或申请书。当前内容没有改变。`, true);
+      this.note(`“${file.name}”${tooMany}${this.app.model.config.messages.draftFile.unchanged}`, true);
       return;
     }
     this.undoDraft = this.app.replaceDraft(res.draft);
-    const undo = el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-import", text: "撤销导入，恢复导入前的内容" });
-    this.note(`已导入“${file.name}”。${res.note}`, false, ...res.details, undo);
-    this.app.announce(`已导入“${file.name}”。`);
+    const undo = el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-import", text: this.words.undo });
+    const imported = fill(this.words.imported, { name: file.name });
+    this.note(imported + res.note, false, ...res.details, undo);
+    this.app.announce(imported);
   }
 
   async readJson(file) {
     const cfg = this.app.model.config;
     const res = await readDraftFile(file, {
-      maxBytes: cfg.maxImportBytes,
+      maxBytes: cfg.limits.draftBytes,
       schemaVersion: cfg.schemaVersion,
       sectionKeys: cfg.sections.map((s) => s.key),
+      messages: cfg.messages.draftFile,
     });
     if (!res.ok) {
       this.note(res.message, true);
       return null;
     }
     if (res.version >= cfg.schemaVersion) return { draft: res.draft, note: res.note, details: [] };
-    const old = `“${file.name}”是旧版本（${res.version}）的草稿，`;
-    const ok = await this.needChecker(
-      `${old}正在等检查程序就绪后转换……当前内容暂不改变。`,
-      `${old}需要检查程序转换，但检查程序没能在这个浏览器中运行，所以无法导入。当前内容没有改变。`,
-    );
+    const w = this.words;
+    const old = fill(w.old, { name: file.name, version: res.version });
+    const ok = await this.needChecker(fill(w.oldWaiting, { old }), fill(w.oldFailed, { old }));
     if (!ok) return null;
     try {
       const out = await this.app.checker.call("migrate", res.draft); // {"draft": {...} | null, "problems": [...]}
       if (isObj(out.draft)) return { draft: out.draft, note: res.note, details: [] };
       const why = out.problems && out.problems[0] ? out.problems[0].message : "";
-      this.note(why || `${old}没能转换成当前版本。当前内容没有改变。`, true);
+      this.note(why || fill(w.oldNotMigrated, { old }), true);
     } catch (err) {
       console.warn("转换旧版本草稿失败", err);
-      this.note(`${old}没能转换成当前版本。当前内容没有改变。`, true);
+      this.note(fill(w.oldNotMigrated, { old }), true);
     }
     return null;
   }
 
   async readWord(file) {
     const cfg = this.app.model.config;
+    const w = this.words;
+    const name = { name: file.name };
     let bytes;
     try {
       bytes = await file.arrayBuffer();
     } catch {
-      this.note(`“${file.name}”无法读取。当前内容没有改变。`, true);
+      this.note(fill(w.unreadable, name), true);
       return null;
     }
-    const sniff = sniffWord(file.name, new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)), file.size, cfg.maxImportBytes);
+    const head = new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength));
+    const sniff = sniffWord(file.name, head, file.size, cfg.limits.wordBytes, cfg.messages.word, cfg.messages.draftFile.unchanged);
     if (!sniff.ok) {
       this.note(sniff.message, true);
       return null;
     }
-    const ok = await this.needChecker(
-      `正在等检查程序就绪后读取“${file.name}”……当前内容暂不改变。`,
-      `读取 Word 文件需要检查程序，但检查程序没能在这个浏览器中运行，所以无法导入“${file.name}”。可以导入 JSON 草稿。当前内容没有改变。`,
-    );
+    const ok = await this.needChecker(fill(w.wordWaiting, name), fill(w.wordFailed, name));
     if (!ok) return null;
-    this.note(`正在读取“${file.name}”……`);
+    this.note(fill(w.wordReading, name));
     let out;
     try {
       out = await this.app.checker.call("read_docx", bytes);
       if (typeof out === "string") out = JSON.parse(out);
     } catch (err) {
       console.warn("读取 Word 失败", err);
-      this.note(`“${file.name}”没能读取（检查程序出错）。当前内容没有改变。`, true);
+      this.note(fill(w.wordError, name), true);
       return null;
     }
     if (!isObj(out) || !isObj(out.draft)) {
       const why = isObj(out) && Array.isArray(out.problems) && out.problems[0] ? out.problems[0].message : "";
-      this.note(why || `“${file.name}”里没有找到申请书的内容。当前内容没有改变。`, true);
+      this.note(why || fill(w.wordEmpty, name), true);
       return null;
     }
     return { draft: out.draft, note: "", details: this.wordDetails(out) };
@@ -141,13 +143,13 @@ export class FormImportZone {
     const unplaced = Array.isArray(out.unplaced) ? out.unplaced : [];
     if (changed.length) {
       details.push(
-        el("p", { class: "smpls-import__sub", text: `下载以后在 Word 中改过的 ${changed.length} 项：` }),
+        el("p", { class: "smpls-import__sub", text: fill(this.words.changed, { n: changed.length }) }),
         el("ul", { class: "smpls-import__list", "data-import-changed": "" }, ...changed.map((p) => el("li", { text: model.labelFor(p) }))),
       );
     }
     if (unplaced.length) {
       details.push(
-        el("p", { class: "smpls-import__sub", text: `以下 ${unplaced.length} 处内容没能放进表格，请对照 Word 文件手动填写：` }),
+        el("p", { class: "smpls-import__sub", text: fill(this.words.unplaced, { n: unplaced.length }) }),
         el("ul", { class: "smpls-import__list", "data-import-unplaced": "" }, ...unplaced.map((t) => el("li", { text: String(t) }))),
       );
     }
@@ -157,7 +159,7 @@ export class FormImportZone {
   undo() {
     if (!this.app.restoreBeforeImport(this.undoDraft)) return;
     this.undoDraft = null;
-    this.note("已恢复导入前的内容。");
+    this.note(this.words.undone);
     this.input.focus();
   }
 }

@@ -2,6 +2,7 @@
 // derived from smpls.fields). Pure: no DOM. Everything about a path (its element id, its label, its row) is
 // answered here from the config, never re-encoded elsewhere in JavaScript.
 import { isObj, text } from "../lib/util.js";
+import { fill } from "./text.js";
 
 export class FormModel {
   /** @param {object} config the parsed #smpls-form-config */
@@ -10,6 +11,7 @@ export class FormModel {
     this.fields = config.fields;
     this.sections = config.sections;
     this.levels = config.levels;
+    this.words = config.words; // the page's own words, per component (site_assets/templates/form/words.toml)
     this.rows = config.rows; // {kind: {list, title, label, max, min}}
     this.kinds = Object.keys(this.rows);
     this.singles = this.fields.filter((f) => !f.repeat);
@@ -21,6 +23,22 @@ export class FormModel {
   fieldId(path) {
     const { prefix, sep } = this.config.fieldId;
     return prefix + String(path).split(".").join(sep);
+  }
+
+  /** The id of a part of the page by the config's id scheme: ("section", "basic") -> "sec-basic". */
+  idOf(which, key = "") {
+    return fill(this.config.ids[which], { key });
+  }
+
+  /** Whether a value is a month as a draft stores it ("2022-03"). */
+  isStoredMonth(value) {
+    return new RegExp(this.config.yearMonth.stored).test(String(value));
+  }
+
+  /** A stored month as people write it ("2022-03" -> "2022年3月"); anything else as it is. */
+  showMonth(value) {
+    const v = String(value);
+    return this.isStoredMonth(v) ? fill(this.config.yearMonth.display, { year: v.slice(0, 4), month: Number(v.slice(5, 7)) }) : v;
   }
 
   /** "第 2 阶段" for (schedule, 1). */
@@ -105,7 +123,7 @@ export class FormModel {
       const n = this.rowsIn(draft, kind).length;
       const { max, title } = this.rows[kind];
       // the page's guard against files that would freeze it, not a rule of the notice (it sets no number)
-      if (n > max) return `里有 ${n} 个${title}，本页最多 ${max} 个（防止浏览器卡住的限制，通知没有规定个数），无法导入。`;
+      if (n > max) return fill(this.config.messages.tooManyRows, { n, title, max });
     }
     return "";
   }

@@ -21,8 +21,18 @@ export function safeName(text, rule) {
   return cut.replace(/[ .]+$/u, "");
 }
 
-/** "申请书草稿-<单位>-2026-11-20.json": the unit from the draft, the day given (YYYY-MM-DD). */
+/** The 单位 a draft is named after: the first of the rule's `unitFrom` paths filled in (as smpls.docx.draft_filename). */
+export function draftUnit(draft, rule) {
+  for (const path of rule.unitFrom) {
+    const [section, name] = path.split(".");
+    const value = draft && draft[section] && draft[section][name];
+    if (value) return String(value);
+  }
+  return "";
+}
+
+/** "申请书草稿-<单位>-2026-11-20.json": the unit as draftUnit gives it, the day given (YYYY-MM-DD). */
 export function draftFileName(unit, day, rule) {
-  const safe = Array.from(safeName(unit, rule)).slice(0, 40).join("");
+  const safe = Array.from(safeName(unit, rule)).slice(0, rule.unitChars).join("");
   return `${rule.draft}${safe ? "-" + safe : ""}-${day}.json`;
 }

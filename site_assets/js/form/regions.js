@@ -1,6 +1,7 @@
 // 法人注册地址 省(市) / 县(区): suggestions from the GB/T 2260 data the build writes (assets/smpls/data/gb2260.json).
 // The inputs stay plain text boxes: the lists only suggest (a <datalist>), so any name can still be typed,
 // and if this module or the data fails, the boxes work as before.
+import { fill } from "./text.js";
 
 function option(value, label) {
   const o = document.createElement("option");
@@ -22,8 +23,9 @@ function findProvince(data, text) {
 /**
  * @param {HTMLElement} root  the form
  * @param {string} url        the JSON written by the build
+ * @param {{counties: string}} words the page's words for the county hint (words.regions)
  */
-export async function initRegions(root, url) {
+export async function initRegions(root, url, words) {
   const prov = root.querySelector('[data-region="province"]');
   const county = root.querySelector('[data-region="county"]');
   if (!prov || !county) return null;
@@ -51,7 +53,7 @@ export async function initRegions(root, url) {
     countyList.replaceChildren(...opts);
     if (countyHint) {
       countyHint.textContent = p
-        ? `${baseHint}可从${p.name}的 ${p.counties.length} 个县级行政区中选择，也可直接输入。`
+        ? baseHint + fill(words.counties, { province: p.name, n: p.counties.length })
         : baseHint;
     }
   };

@@ -6,8 +6,8 @@ import { messageItem } from "./problem-item.js";
 import { text } from "../lib/util.js";
 import { NARROW } from "./fold.js";
 import { sectionOf } from "./problems.js";
+import { fill } from "./text.js";
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REVIEW_CHARS = 3000;
 
 export class FormReview {
@@ -23,6 +23,7 @@ export class FormReview {
       ev.preventDefault();
       app.changeFrom(a.dataset.change);
     });
+    app.store.on("review:focusBack", (path) => this.focusBack(path), FormReview.moduleName);
   }
 
   /** Focus the 修改 link of `path` (or the heading) after coming back. */
@@ -30,13 +31,14 @@ export class FormReview {
     const link = path ? this.body.querySelector(`[data-change="${CSS.escape(path)}"]`) : null;
     const part = link && link.closest("details");
     if (part) part.open = true;
-    const target = link || document.getElementById("review-title");
+    const target = link || document.getElementById(this.app.model.idOf("reviewTitle"));
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
   }
 
   render(view) {
     const { model } = this.app;
+    const w = model.words.review;
     const byPath = new Map();
     for (const p of view.shown) byPath.set(p.path, [...(byPath.get(p.path) || []), p]);
     const row = (key, ...dds) => el("div", { class: "smpls-review__row" }, el("dt", { class: "smpls-review__key", text: key }), ...dds);
@@ -46,13 +48,13 @@ export class FormReview {
       let v = text(value).trim() ? text(value) : "";
       total += 1;
       if (v) filled += 1;
-      if (kind === "yearmonth" && MONTH.test(v.trim())) v = `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月`;
+      if (kind === "yearmonth" && model.isStoredMonth(v.trim())) v = model.showMonth(v.trim());
       // no box limits its length (the notice sets none): a very long answer is shown in part, so that laying
       // out this view stays quick; the box above and the Word file hold all of it
-      if (v.length > REVIEW_CHARS) v = `${v.slice(0, REVIEW_CHARS)}……（共 ${[...v].length} 字，全文见上方的栏目）`;
-      const dd = el("dd", { class: "smpls-review__value" + (v ? "" : " smpls-review__value--empty"), text: v || "未填写" });
+      if (v.length > REVIEW_CHARS) v = v.slice(0, REVIEW_CHARS) + fill(w.cut, { n: [...v].length });
+      const dd = el("dd", { class: "smpls-review__value" + (v ? "" : " smpls-review__value--empty"), text: v || w.empty });
       for (const p of byPath.get(path) || []) dd.append(messageItem(p, model.levels, this.app.siteRoot));
-      const change = el("a", { href: "#" + model.fieldId(path), "data-change": path }, "修改", el("span", { class: "smpls-vh", text: ` ${label}` }));
+      const change = el("a", { href: "#" + model.fieldId(path), "data-change": path }, w.change, el("span", { class: "smpls-vh", text: ` ${label}` }));
       return row(label, dd, el("dd", { class: "smpls-review__action" }, change));
     };
     const blocks = [];
@@ -71,7 +73,7 @@ export class FormReview {
             rows.push(item(model.rowPath(kind, i, f.name), `${model.rowLabel(kind, i)} · ${f.label}`, r[f.name], f.kind));
           }
         });
-        if (!list.length) rows.push(row(model.labelFor(model.rows[kind].list), el("dd", { class: "smpls-review__value smpls-review__value--empty", text: "没有" })));
+        if (!list.length) rows.push(row(model.labelFor(model.rows[kind].list), el("dd", { class: "smpls-review__value smpls-review__value--empty", text: w.noRows })));
       }
       for (const f of model.singles.filter((f) => f.section === sec.key)) rows.push(item(f.path, f.label, view.draft[f.section][f.name], f.kind));
       const list = el("dl", { class: "smpls-review__list" }, ...rows);
@@ -79,11 +81,11 @@ export class FormReview {
         blocks.push(el("h3", { class: "smpls-review__title", text: sec.short }), list);
         continue;
       }
-      const problems = view.shown.some((p) => sectionOf(p.path) === sec.key) ? "，有问题" : "";
+      const problems = view.shown.some((p) => sectionOf(p.path) === sec.key) ? w.partProblems : "";
       const part = el(
         "details",
         { class: "smpls-review__part", "data-part": sec.key, open: this.opened.has(sec.key) },
-        el("summary", { class: "smpls-review__title", text: `${sec.short}（已填 ${filled}/${total}${problems}）` }),
+        el("summary", { class: "smpls-review__title", text: fill(w.partSummary, { title: sec.short, filled, total, problems }) }),
         list,
       );
       part.addEventListener("toggle", () => (part.open ? this.opened.add(sec.key) : this.opened.delete(sec.key)));

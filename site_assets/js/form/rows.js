@@ -1,6 +1,7 @@
 // Repeatable rows (data-module="form/rows" on each [data-repeat]: the stages of 四, the 参加单位 of 六):
 // add, move up or down, remove with undo; focus follows the row, and each change is announced.
 import { el } from "../lib/dom.js";
+import { fill } from "./text.js";
 
 export class FormRows {
   static moduleName = "form/rows";
@@ -10,6 +11,7 @@ export class FormRows {
     this.app = app;
     this.kind = box.dataset.repeat;
     this.lastRemoved = null;
+    this.words = app.model.words.rows;
     box.addEventListener("click", (ev) => {
       const btn = ev.target.closest("button");
       if (!btn) return;
@@ -42,7 +44,7 @@ export class FormRows {
     rows.push({});
     this.redraw(rows);
     this.items()[rows.length - 1].querySelector("input, textarea").focus();
-    this.app.announce(`已添加${this.label(rows.length - 1)}。`);
+    this.app.announce(fill(this.words.added, { row: this.label(rows.length - 1) }));
     this.app.changed();
   }
 
@@ -57,7 +59,7 @@ export class FormRows {
       this.redraw(rows, (k) => (k === i ? null : k > i ? k - 1 : k));
       const next = this.items()[Math.min(i, rows.length - 1)];
       (next ? next.querySelector("input, textarea") : this.box.querySelector("[data-add-row]")).focus();
-      this.status(`已删除${this.label(i)}。`, true);
+      this.status(fill(this.words.removed, { row: this.label(i) }), true);
     } else {
       const j = action === "up" ? i - 1 : i + 1;
       if (j < 0 || j >= rows.length) return;
@@ -68,7 +70,7 @@ export class FormRows {
       if (target.disabled) target = moved.querySelector(`[data-row-action="${action === "up" ? "down" : "up"}"]`);
       if (target.disabled) target = moved.querySelector('[data-row-action="remove"]');
       target.focus();
-      this.status(`${this.label(i)}已${action === "up" ? "上移" : "下移"}，现在是${this.label(j)}。`);
+      this.status(fill(action === "up" ? this.words.movedUp : this.words.movedDown, { row: this.label(i), to: this.label(j) }));
     }
     this.app.changed();
   }
@@ -82,7 +84,7 @@ export class FormRows {
     this.lastRemoved = null;
     this.redraw(rows, (k) => (k >= at ? k + 1 : k));
     this.items()[at].querySelector("input, textarea").focus();
-    this.status(`已恢复${this.label(at)}。`);
+    this.status(fill(this.words.restored, { row: this.label(at) }));
     this.app.changed();
   }
 
@@ -94,7 +96,7 @@ export class FormRows {
       this.box.querySelector("[data-add-row]").before(note);
     }
     note.replaceChildren(message);
-    if (undo) note.append(" ", el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-remove", text: "撤销删除" }));
+    if (undo) note.append(" ", el("button", { type: "button", class: "smpls-link-btn", "data-action": "undo-remove", text: this.words.undoRemove }));
   }
 
   /** Button states follow the number of rows (called after any redraw, also by the coordinator). */

@@ -33,6 +33,10 @@ export class FormStatus {
     this.text = box.querySelector(".smpls-status__text");
     this.bar = box.querySelector(".smpls-status__bar");
     this.mb = app && app.model.config.checkerMB;
+    if (app) {
+      app.store.on("status", (st) => this.show(st), FormStatus.moduleName);
+      app.store.on("checkFailed", () => this.checkFailed(), FormStatus.moduleName);
+    }
   }
 
   show(s) {
