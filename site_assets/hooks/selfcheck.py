@@ -168,9 +168,9 @@ def render_result_rows(hrefs: dict[str, str]) -> str:
         rows.append(
             f'<li class="smpls-sc-reason" data-reason="{c.id}" data-status=""'
             f"{_info(c)}>"
-            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>未得出</strong>'
+            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>{_e(TEXT["noVerdict"])}</strong>'
             f'<span class="smpls-sc-reason__title">{_e(c.clause)} {_e(c.title)}</span></p>'
-            f'<p class="smpls-sc-reason__text" data-text>等待检查程序。</p>'
+            f'<p class="smpls-sc-reason__text" data-text>{_e(TEXT["reasonWaiting"])}</p>'
             f'<p class="smpls-sc-reason__links"><a href="{_e(hrefs[c.id])}">{_e(c.clause)}的解释</a>'
             f'<a href="#sc-cond-{c.id}" data-edit>修改这一条的回答</a></p></li>'
         )
@@ -296,12 +296,12 @@ def render_app(page: Any, config: Any, files: Any) -> str:
     return f"""<div class="smpls-sc" id="smpls-sc" data-module="runtime/checker self-check/self-check">
 <script type="application/json" id="smpls-sc-config">{config_json()}</script>
 <div class="smpls-status smpls-sc-status" data-module="lib/status-line" data-state="loading" role="status">
-<p class="smpls-status__text">正在准备检查程序……您可以先回答问题，结论会在检查程序就绪后显示。</p>
+<p class="smpls-status__text">{_e(STATUS["preparing"])}</p>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页需要启用 JavaScript 才能得出结论和保存回答。您仍可以阅读下面的问题，对照每一条的解释自行判断。</p></noscript>
 <p class="smpls-note" id="smpls-sc-restored" data-note="restored" hidden></p>
 <div class="smpls-sc-bar" data-module="self-check/bar" data-bar>
-<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>未得出</strong></p>
+<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>{_e(TEXT["noVerdict"])}</strong></p>
 <a class="smpls-sc-bar__link" href="#sc-result">查看理由</a>
 </div>
 <form class="smpls-sc-form" id="smpls-sc-form" data-module="self-check/answers" novalidate autocomplete="off" aria-label="自查问题">
@@ -312,8 +312,8 @@ def render_app(page: Any, config: Any, files: Any) -> str:
 <h2 id="sc-result-title" tabindex="-1">自查结果</h2>
 <p class="smpls-sc-printtime" data-printtime hidden></p>
 <div class="smpls-sc-overall" data-overall-box>
-<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>未得出</strong></p>
-<p class="smpls-sc-overall__text" data-overall-text>检查程序就绪后，这里会显示结论和每一条的理由。</p>
+<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>{_e(TEXT["noVerdict"])}</strong></p>
+<p class="smpls-sc-overall__text" data-overall-text>{_e(TEXT["noVerdictLoading"])}</p>
 </div>
 <p class="smpls-sc-closed" data-closed>{_e(closed_notice())}</p>
 <ol class="smpls-sc-reasons" data-reasons>{render_result_rows(hrefs)}</ol>

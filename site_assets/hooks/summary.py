@@ -146,7 +146,7 @@ def render_app() -> str:
 </div>
 </div>
 <div class="smpls-status" data-module="lib/status-line" data-state="loading" role="status">
-<p class="smpls-status__text">正在准备检查程序……您可以先选择文件。</p>
+<p class="smpls-status__text">{_e(STATUS["preparing"])}</p>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页的检查、汇总和导出需要启用 JavaScript。</p></noscript>
 <p class="smpls-note" data-module="rollup/restored" data-note="restored" hidden></p>
@@ -165,7 +165,7 @@ def render_app() -> str:
 <ul></ul>
 </div>
 <h2 class="smpls-sum__h smpls-sum__title" id="smpls-sum-title" data-module="rollup/title" data-title>{_e(title(""))}</h2>
-<p class="smpls-counts" data-module="rollup/counts" data-counts aria-live="polite">还没有添加申请书。</p>
+<p class="smpls-counts" data-module="rollup/counts" data-counts aria-live="polite">{_e(TEXT["countsEmpty"])}</p>
 <p class="smpls-hint smpls-sum__how">可以点列标题排序，或用每行的“上移”“下移”调整顺序；“排除”的申请书不列入导出的清单。点“问题”查看这份申请书的错误和提示及其依据，以及 Word 文件中没有读入任何一栏的文字。</p>
 {ours.format("<p>通知没有规定推荐项目清单的格式和排序。本站把表中的顺序作为推荐顺序，导出时按这个顺序编序号；这只是本站的做法，请按本省的审核结果排序。</p>")}
 <div class="smpls-sum__wrap" tabindex="0" role="region" aria-labelledby="smpls-sum-title">

@@ -36,12 +36,13 @@ export function init(root) {
   const saved = rollupStore(config.storageKey);
   const checker = startChecker();
   const kept = saved.load();
+  const entries = kept ? readEntries(kept.entries) : [];
   // entries: the list in 推荐顺序, each {…entry from Python, excluded}; dups/outside: what Python found across the
   // kept rows; sorted: the column last sorted by; open: keys of rows whose problems are shown
   const store = new Store({
-    entries: kept ? readEntries(kept.entries) : [],
+    entries,
     meta: { region: "", member: "", office: "", date: "", withErrors: false, ...((kept && kept.meta) || {}) },
-    restored: kept ? { count: readEntries(kept.entries).length, savedAt: kept.savedAt } : null,
+    restored: kept ? { count: entries.length, savedAt: kept.savedAt } : null,
     dups: [],
     outside: [],
     sorted: { key: "", dir: 0 },
