@@ -74,3 +74,23 @@ test("fill, getPath and setPath", () => {
   assert.equal(getPath(obj, "basic.unit_name"), "某单位");
   assert.equal(getPath(obj, "cover.x"), undefined);
 });
+
+test("the page's messages are smpls.summary's: too many files, and an unreadable file's entry", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { ROOT } = await import("./config.mjs");
+  const script = `
+import importlib.util, json, sys
+from smpls.summary import Entry, too_many_message
+spec = importlib.util.spec_from_file_location("summary_hook", "site_assets/hooks/summary.py")
+m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+json.dump({"config": m.config(), "some": too_many_message(1500, 3), "none": too_many_message(7, 0),
+           "keys": sorted(Entry("a", "h", False).to_dict())}, sys.stdout, ensure_ascii=False)
+`;
+  const py = join(ROOT, ".venv", "bin", "python");
+  const out = JSON.parse(execFileSync(py, ["-c", script], { cwd: ROOT, encoding: "utf-8", env: { ...process.env, PYTHONPATH: join(ROOT, "pysrc") } }));
+  assert.equal(fill(out.config.tooMany.some, { total: 1500, room: 3 }), out.some);
+  assert.equal(fill(out.config.tooMany.none, { total: 7, room: 0 }), out.none);
+  assert.deepEqual(Object.keys(out.config.unreadable).sort(), out.keys);
+  assert.equal(out.config.unreadable.readable, false);
+});

@@ -38,21 +38,29 @@ export function createAllOf(components, root, context) {
 export class Store {
   constructor(state = {}) {
     this.state = { ...state };
-    this.listeners = new Map();
+    this.listeners = new Map(); // name -> [{fn, who}]
+    this.last = new Map(); // name -> the last detail emitted
   }
 
-  on(name, fn) {
-    if (!this.listeners.has(name)) this.listeners.set(name, []);
-    this.listeners.get(name).push(fn);
-    return () => this.listeners.set(name, this.listeners.get(name).filter((f) => f !== fn));
+  /** Call `fn(detail, state)` on every `name` event; `who` names the listener in error reports. */
+  on(name, fn, who = "") {
+    const entry = { fn, who };
+    this.listeners.set(name, [...(this.listeners.get(name) || []), entry]);
+    return () => this.listeners.set(name, (this.listeners.get(name) || []).filter((e) => e !== entry));
+  }
+
+  /** The last detail emitted as `name` (undefined before the first). */
+  get(name) {
+    return this.last.get(name);
   }
 
   emit(name, detail) {
-    for (const fn of this.listeners.get(name) || []) {
+    this.last.set(name, detail);
+    for (const { fn, who } of this.listeners.get(name) || []) {
       try {
         fn(detail, this.state);
       } catch (err) {
-        console.error(`页面组件处理 ${name} 时出错`, err);
+        console.error(`页面组件 ${who || name} 未能处理 ${name}`, err); // the other listeners still run
       }
     }
   }
