@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
 from smpls.fields import field_by_path
-from smpls.notice import clause
+from smpls.notice import NOTICE, clause
 
 YES: Final = "是"
 NO: Final = "否"
@@ -46,15 +46,8 @@ UNKNOWN: Final = "需进一步确认"
 #: the status of an informational item (the focus area): it never enters the verdict
 INFO: Final = "供参考"
 
-#: 通知 一 lists these focus areas ("重点围绕……等领域开展").
-FOCUS_AREAS: Final[tuple[str, ...]] = (
-    "优化营商环境",
-    "行政管理和服务",
-    "社会治理",
-    "法律服务",
-    "公共资源交易",
-    "城市管理",
-)
+#: 通知 一 lists these focus areas ("重点围绕……等领域开展"): :attr:`smpls.notice.Notice.focus_areas`.
+FOCUS_AREAS: Final[tuple[str, ...]] = NOTICE.focus_areas
 OTHER_AREA: Final = "其他"
 
 

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass, replace
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
 from smpls.codes import yearmonth as _yearmonth
+from smpls.notice import NOTICE
 
 SCHEMA_VERSION = 1
 
@@ -386,7 +387,7 @@ class Opinions(Section):
 class Application(Section):
     """社会管理和公共服务综合标准化试点申请书."""
 
-    model_config = ConfigDict(title="社会管理和公共服务综合标准化试点申请书", extra="ignore", validate_default=True)
+    model_config = ConfigDict(title=NOTICE.facts.attachment, extra="ignore", validate_default=True)
 
     schema_version: int = SCHEMA_VERSION
     cover: Cover = Field(default_factory=Cover, title="封面")
@@ -398,16 +399,25 @@ class Application(Section):
     opinions: Opinions = Field(default_factory=Opinions, title="六、意见")
 
 
-#: The top-level sections in paper order: (key, title as printed on the form).
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("cover", "封面"),
-    ("basic", "一、承担单位基本信息"),
-    ("foundation", "二、承担试点的工作基础"),
-    ("goals", "三、试点预期实现工作目标（包括标准体系建立、实施及实施效果等）"),
-    (
-        "schedule",
-        "四、计划工作步骤、时间进度、阶段工作内容（包括宣传培训、标准体系建立、组织实施标准、自查、申请评估等）",
-    ),
-    ("funding", "五、经费保障情况"),
-    ("opinions", "六、试点承担单位、参加单位、保证单位、业务指导单位及管理单位意见"),
-)
+#: The top-level sections in paper order: (key, title as printed on the form), from the notice.
+SECTIONS: tuple[tuple[str, str], ...] = NOTICE.sections
+
+
+def _relabel(labels: tuple[tuple[str, str], ...]) -> None:
+    """Give the boxes a batch's 申请书 labels differently (:attr:`smpls.notice.Notice.form_labels`) their label:
+    ``("basic.unit_name", "单位全称")``; a row's cell as ``opinions.participants.*.name``. The models on the
+    way are rebuilt, deepest first, so the JSON Schema says the same."""
+    for path, label in labels:
+        *parents, name = [part for part in path.split(".") if part != "*"]
+        chain: list[type[BaseModel]] = [Application]
+        for part in parents:
+            annotation = chain[-1].model_fields[part].annotation
+            chain.append(get_args(annotation)[0] if get_args(annotation) else annotation)  # type: ignore[arg-type]
+        info = chain[-1].model_fields[name]
+        at = next(i for i, m in enumerate(info.metadata) if isinstance(m, Meta))
+        info.metadata[at] = replace(info.metadata[at], label=label)
+        for model in reversed(chain):
+            model.model_rebuild(force=True)
+
+
+_relabel(NOTICE.form_labels)

@@ -46,8 +46,8 @@ class Basis:
         return self.kind in ("notice", "standard")
 
 
-def notice(clause_id: str) -> Basis:
-    """The basis of a clause of the notice, e.g. ``notice("二（四）")``."""
+def clause_basis(clause_id: str) -> Basis:
+    """The basis of a clause of the notice, e.g. ``clause_basis("二（四）")``."""
     c = clause(clause_id)
     return Basis("notice", c.label, c.href)
 
@@ -113,65 +113,71 @@ class Code:
         return tuple(level for level in (ERROR, ADVICE) if level in self.bases)
 
 
-def _e(basis: Basis) -> dict[Level, Basis]:
+def _error(basis: Basis) -> dict[Level, Basis]:
+    """The bases of a code that is only ever an 错误, on ``basis``."""
     return {ERROR: basis}
 
 
-def _a(basis: Basis) -> dict[Level, Basis]:
+def _advice(basis: Basis) -> dict[Level, Basis]:
+    """The bases of a code that is only ever a 提示, on ``basis``."""
     return {ADVICE: basis}
 
 
 #: Every code a problem can carry (documentation and bases; a test checks the rule of trust over it).
 CODES: Final[dict[str, Code]] = {
     # -- fields (from the Meta markers)
-    "required": Code("申请书中的一栏未填写（依据为该栏所在的申请书部分）。", _e(notice("三"))),
-    "too_long": Code("超过本站建议的字数；申请书的表格会随内容变长，只是打印出来更长。", _a(SITE)),
-    "control_chars": Code("含有不可见的控制字符或无法打印的字符，多半是复制时带入的。", _a(SITE)),
+    "required": Code("申请书中的一栏未填写（依据为该栏所在的申请书部分）。", _error(clause_basis("三"))),
+    "too_long": Code("超过本站建议的字数；申请书的表格会随内容变长，只是打印出来更长。", _advice(SITE)),
+    "control_chars": Code("含有不可见的控制字符或无法打印的字符，多半是复制时带入的。", _advice(SITE)),
     # -- 封面
-    "pilot_name_suffix": Code("试点名称不是“XXX（社会管理和公共服务）综合标准化试点”的格式。", _e(notice("填写说明1"))),
-    "pilot_name_placeholder": Code("试点名称中仍有 XXX、×× 等占位符。", _e(notice("填写说明1"))),
+    "pilot_name_suffix": Code(
+        "试点名称不是“XXX（社会管理和公共服务）综合标准化试点”的格式。", _error(clause_basis("填写说明1"))
+    ),
+    "pilot_name_placeholder": Code("试点名称中仍有 XXX、×× 等占位符。", _error(clause_basis("填写说明1"))),
     "yearmonth_format": Code(
         "本站没有从这一栏读出年月或时间，因此不能核对先后；这样写不算错（申请书只印了“年 月”和“时间”）。",
-        _a(SITE),
+        _advice(SITE),
     ),
-    "period_order": Code("试点时间“……年 月至……年 月”的结束年月不晚于开始年月。", _e(notice("封面"))),
-    "period_unusual": Code("试点时间短于 1 年或长于 3 年，建议核对年份是否写对。", _a(SITE)),
+    "period_order": Code("试点时间“……年 月至……年 月”的结束年月不晚于开始年月。", _error(clause_basis("封面"))),
+    "period_unusual": Code("试点时间短于 1 年或长于 3 年，建议核对年份是否写对。", _advice(SITE)),
     # -- 一、承担单位基本信息
-    "org_code_format": Code("组织机构代码既不是 18 位统一社会信用代码，也不是 9 位组织机构代码。", _e(CODE_STANDARDS)),
-    "uscc_checksum": Code("18 位统一社会信用代码有不允许的字符或校验码不对。", _e(GB_32100)),
-    "orgcode_checksum": Code("9 位组织机构代码有不允许的字符或校验码不对。", _e(GB_11714)),
-    "uscc_orgcode_part": Code("统一社会信用代码第 9 至 17 位不是有效的组织机构代码，建议核对。", _a(GB_32100)),
-    # no published standard we can name fixes the postcode's form: advice only
-    "postcode": Code("邮编不是 6 位数字（空格和“-”不计），建议核对。", _a(SITE)),
-    "phone": Code("联系电话中有本站不认识的号码写法，建议核对；号码无误可以不改。", _a(NUMBERING)),
-    "email": Code("电子邮箱的写法本站不认识，建议核对。", _a(RFC_5322)),
-    "std_system_order": Code("标准体系开始运行的年月早于建立年月，建议核对。", _a(SITE)),
-    "date_in_future": Code("标准体系建立或运行的年月晚于本月，建议核对。", _a(SITE)),
-    "running_format": Code(
-        "标准体系运行时间既不是年月，也不是时长（如“已运行 1 年 3 个月”），建议按这两种写法之一填写。", _a(SITE)
+    "org_code_format": Code(
+        "组织机构代码既不是 18 位统一社会信用代码，也不是 9 位组织机构代码。", _error(CODE_STANDARDS)
     ),
-    "accident": Code("近三年发生过重大事故（这一栏读作“是”）。", _e(notice("二（四）"))),
-    "yes_no_unread": Code("本站没有从这一栏读出是或否；这样写不算错，只是本站不能核对。", _a(SITE)),
-    "no_std_body": Code("没有标准化机构（或协调组织）。", _e(notice("二（二）"))),
-    "unit_name_mismatch": Code("基本信息中的单位名称与封面的试点承担单位不一致，建议统一写全称。", _a(SITE)),
+    "uscc_checksum": Code("18 位统一社会信用代码有不允许的字符或校验码不对。", _error(GB_32100)),
+    "orgcode_checksum": Code("9 位组织机构代码有不允许的字符或校验码不对。", _error(GB_11714)),
+    "uscc_orgcode_part": Code("统一社会信用代码第 9 至 17 位不是有效的组织机构代码，建议核对。", _advice(GB_32100)),
+    # no published standard we can name fixes the postcode's form: advice only
+    "postcode": Code("邮编不是 6 位数字（空格和“-”不计），建议核对。", _advice(SITE)),
+    "phone": Code("联系电话中有本站不认识的号码写法，建议核对；号码无误可以不改。", _advice(NUMBERING)),
+    "email": Code("电子邮箱的写法本站不认识，建议核对。", _advice(RFC_5322)),
+    "std_system_order": Code("标准体系开始运行的年月早于建立年月，建议核对。", _advice(SITE)),
+    "date_in_future": Code("标准体系建立或运行的年月晚于本月，建议核对。", _advice(SITE)),
+    "running_format": Code(
+        "标准体系运行时间既不是年月，也不是时长（如“已运行 1 年 3 个月”），建议按这两种写法之一填写。", _advice(SITE)
+    ),
+    "accident": Code("近三年发生过重大事故（这一栏读作“是”）。", _error(clause_basis("二（四）"))),
+    "yes_no_unread": Code("本站没有从这一栏读出是或否；这样写不算错，只是本站不能核对。", _advice(SITE)),
+    "no_std_body": Code("没有标准化机构（或协调组织）。", _error(clause_basis("二（二）"))),
+    "unit_name_mismatch": Code("基本信息中的单位名称与封面的试点承担单位不一致，建议统一写全称。", _advice(SITE)),
     # -- 单位角色（填写说明 2 至 4）: name heuristics, so only advice
-    "role_guarantor": Code("保证单位的名称看起来不像地方人民政府或省级主管部门。", _a(notice("填写说明2"))),
-    "role_guidance": Code("业务指导单位的名称看起来不像省级行业主管部门。", _a(notice("填写说明3"))),
-    "role_management": Code("管理单位的名称看起来不像省级标准化行政主管部门。", _a(notice("填写说明4"))),
+    "role_guarantor": Code("保证单位的名称看起来不像地方人民政府或省级主管部门。", _advice(clause_basis("填写说明2"))),
+    "role_guidance": Code("业务指导单位的名称看起来不像省级行业主管部门。", _advice(clause_basis("填写说明3"))),
+    "role_management": Code("管理单位的名称看起来不像省级标准化行政主管部门。", _advice(clause_basis("填写说明4"))),
     # -- 四、计划工作步骤
-    "schedule_empty": Code("计划工作步骤一行也没有。", _e(notice("申请书四"))),
-    "schedule_row_dates": Code("某一阶段的结束年月早于开始年月，建议核对。", _a(SITE)),
-    "schedule_order": Code("各阶段没有按开始时间先后排列，建议调整顺序。", _a(SITE)),
-    "schedule_outside_period": Code("某一阶段不在试点时间之内（申请评估常在期满后），建议核对年份。", _a(SITE)),
-    "schedule_stage_missing": Code("没有看到申请书四列举的某个阶段。", _a(notice("申请书四"))),
+    "schedule_empty": Code("计划工作步骤一行也没有。", _error(clause_basis("申请书四"))),
+    "schedule_row_dates": Code("某一阶段的结束年月早于开始年月，建议核对。", _advice(SITE)),
+    "schedule_order": Code("各阶段没有按开始时间先后排列，建议调整顺序。", _advice(SITE)),
+    "schedule_outside_period": Code("某一阶段不在试点时间之内（申请评估常在期满后），建议核对年份。", _advice(SITE)),
+    "schedule_stage_missing": Code("没有看到申请书四列举的某个阶段。", _advice(clause_basis("申请书四"))),
     # -- the JSON document (smpls.draft)
-    "unreadable": Code("文件不是有效的 JSON 文本。", _e(DRAFT_FORMAT)),
-    "too_large": Code("文件太大。", _e(DRAFT_FORMAT)),
-    "not_object": Code("JSON 的最外层不是对象，不是申请书草稿。", _e(DRAFT_FORMAT)),
-    "schema_version_newer": Code("草稿由更新版本的工具保存，本工具无法读取。", _e(DRAFT_FORMAT)),
-    "schema_version_invalid": Code("草稿的 schema_version 不是整数。", _e(DRAFT_FORMAT)),
-    "wrong_type": Code("某一项的类型不对（例如应为文字却是列表），已按空白处理。", _e(DRAFT_FORMAT)),
-    "too_many_rows": Code("可重复的行超过上限，多余的行未读取。", _e(DRAFT_FORMAT)),
+    "unreadable": Code("文件不是有效的 JSON 文本。", _error(DRAFT_FORMAT)),
+    "too_large": Code("文件太大。", _error(DRAFT_FORMAT)),
+    "not_object": Code("JSON 的最外层不是对象，不是申请书草稿。", _error(DRAFT_FORMAT)),
+    "schema_version_newer": Code("草稿由更新版本的工具保存，本工具无法读取。", _error(DRAFT_FORMAT)),
+    "schema_version_invalid": Code("草稿的 schema_version 不是整数。", _error(DRAFT_FORMAT)),
+    "wrong_type": Code("某一项的类型不对（例如应为文字却是列表），已按空白处理。", _error(DRAFT_FORMAT)),
+    "too_many_rows": Code("可重复的行超过上限，多余的行未读取。", _error(DRAFT_FORMAT)),
 }
 
 #: Codes about the JSON document itself, emitted by :mod:`smpls.draft` (``wrong_type`` also by the rules).
@@ -234,7 +240,7 @@ __all__ = [
     "Level",
     "Problem",
     "Published",
+    "clause_basis",
     "counts",
-    "notice",
     "standard",
 ]

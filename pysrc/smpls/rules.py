@@ -21,11 +21,11 @@ from smpls.codes import CodeError
 from smpls.codes.yearmonth import months as _months
 from smpls.codes.yearmonth import parse as parse_yearmonth
 from smpls.codes.yearmonth import parse_running, parse_span
-from smpls.fields import ROWS, FieldSpec, iter_fields
+from smpls.fields import ROWS, FieldSpec, iter_fields, printed_as
 from smpls.model import Application
 from smpls.names import is_provincial_department, is_standards_body
-from smpls.notice import clause
-from smpls.problems import ADVICE, ERROR, Problem, notice
+from smpls.notice import NOTICE, clause
+from smpls.problems import ADVICE, ERROR, Problem, clause_basis
 
 # ---------------------------------------------------------------- helpers
 
@@ -40,15 +40,7 @@ _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("申请评估", re.compile(r"评估|验收")),
 )
 #: the part of the 申请书 that holds each section's fields: the basis of ``required``
-_SECTION_CLAUSE = {
-    "cover": "封面",
-    "basic": "申请书一",
-    "foundation": "申请书二",
-    "goals": "申请书三",
-    "schedule": "申请书四",
-    "funding": "申请书五",
-    "opinions": "申请书六",
-}
+_SECTION_CLAUSE = NOTICE.section_clauses
 
 
 def _quote(clause_id: str, words: str) -> str:
@@ -250,7 +242,7 @@ def _field_rules(app: Application) -> Iterator[Problem]:
         if not value:
             if meta.required:
                 verb = "选择" if meta.kind == "choice" else "填写"
-                part = notice(_SECTION_CLAUSE[spec.section])
+                part = clause_basis(_SECTION_CLAUSE[spec.section])
                 yield Problem.based("required", ERROR, path, f"请{verb}{meta.label}（{part.label}有这一栏）。", part)
             continue
         limit = meta.advised_length or meta.max_length
@@ -405,12 +397,13 @@ def _basic_rules(app: Application, today: date) -> Iterator[Problem]:
 
 
 def _schedule_rules(app: Application) -> Iterator[Problem]:
-    rows = app.schedule
+    scheme = printed_as("table")  # 四
+    rows, at = scheme.rows(app), scheme.list_path
     if not rows:
         yield Problem(
             "schedule_empty",
             ERROR,
-            "schedule",
+            at,
             "请至少填写一行计划工作步骤，写明时间、阶段工作内容和负责单位及参与单位"
             "（申请书四：包括宣传培训、标准体系建立、组织实施标准、自查、申请评估等）。",
         )
@@ -427,14 +420,14 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
             yield Problem(
                 "schedule_row_dates",
                 ADVICE,
-                f"schedule.{i}.end",
+                f"{at}.{i}.end",
                 f"第 {i + 1} 行的结束年月（{row.end}）早于开始年月（{row.start}），建议核对。",
             )
         if row_start and previous and _months(row_start) < _months(previous):
             yield Problem(
                 "schedule_order",
                 ADVICE,
-                f"schedule.{i}.start",
+                f"{at}.{i}.start",
                 f"第 {i + 1} 行（{row.start} 开始）排在更晚开始的一行之后。"
                 "建议按开始时间先后排列各阶段，可用“上移”调整。",
             )
@@ -451,7 +444,7 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
                     yield Problem(
                         "schedule_outside_period",
                         ADVICE,
-                        f"schedule.{i}.{field}",
+                        f"{at}.{i}.{field}",
                         f"第 {i + 1} 行的{what}（{getattr(row, field)}）"
                         f"不在试点时间 {app.cover.period_start} 至 {app.cover.period_end} 之内。"
                         "申请评估等阶段常在期满后进行，这样写可以；否则建议核对年份。",
@@ -462,7 +455,7 @@ def _schedule_rules(app: Application) -> Iterator[Problem]:
             yield Problem(
                 "schedule_stage_missing",
                 ADVICE,
-                "schedule",
+                at,
                 f"计划工作步骤中没有看到“{stage}”阶段。申请书四的标题写明{_STAGES_TITLE}；建议为它加一行，或在某一行的阶段工作内容中写明。",
             )
 

@@ -146,24 +146,19 @@ def render_row(kind: str, specs: list[FieldSpec], index: str, number: str) -> st
 
 
 def render_rows(kind: str, specs: list[FieldSpec], initial: int) -> str:
-    list_path = ROWS[kind].list_path
+    scheme = ROWS[kind]
+    list_path = scheme.list_path
     rows = "".join(render_row(kind, specs, str(i), str(i + 1)) for i in range(initial))
     template = render_row(kind, specs, "__I__", "__N__")
-    add = "添加一个参加单位" if kind == "participants" else "添加一个阶段"
-    intro = (
-        "申请书第六部分留有“参加单位（盖章）”意见栏；有几个参加单位，本站生成的 Word 就为每个单位各排一栏（盖章、签名和日期留待手写）。没有参加单位可以不添加。"
-        if kind == "participants"
-        else "按时间顺序每行填写一个阶段。可以添加、删除，也可以上移、下移调整顺序。"
-    )
     return (
         f'<div class="smpls-repeat" data-module="form/rows" data-repeat="{kind}" data-path="{list_path}"'
         f' id="{field_id(list_path)}" tabindex="-1">'
-        f'<h3 class="smpls-repeat__title">{"参加单位" if kind == "participants" else "计划工作步骤（时间 / 阶段工作内容 / 负责单位及参与单位）"}</h3>'
-        f'<p class="smpls-hint">{intro}</p>'
+        f'<h3 class="smpls-repeat__title">{_e(scheme.heading)}</h3>'
+        f'<p class="smpls-hint">{_e(scheme.hint)}</p>'
         f'<div class="smpls-msg" id="{field_id(list_path)}-msg" data-msg-for="{list_path}"></div>'
         f'<ol class="smpls-rows" data-rows="{kind}">{rows}</ol>'
         f'<template data-row-template="{kind}">{template}</template>'
-        f'<button type="button" class="smpls-btn" data-add-row="{kind}">{add}</button>'
+        f'<button type="button" class="smpls-btn" data-add-row="{kind}">{_e(scheme.add_text)}</button>'
         "</div>"
     )
 
@@ -175,16 +170,14 @@ def _sections() -> list[tuple[str, str, list[FieldSpec]]]:
 
 def render_section(key: str, title: str, specs: list[FieldSpec]) -> str:
     parts: list[str] = []
-    if key == "schedule":
-        parts.append(render_rows("schedule", [s for s in specs if s.repeat == "schedule"], 1))
-    elif key == "opinions":
+    if key == "opinions":
         parts.append(
             '<p class="smpls-hint">承担单位、保证单位和业务指导单位的名称取自封面；意见、盖章、签名和日期在打印后手写。</p>'
         )
-        parts.append(render_rows("participants", [s for s in specs if s.repeat == "participants"], 0))
-        parts.extend(render_field(s, s.path) for s in specs if not s.repeat)
-    else:
-        parts.extend(render_field(s, s.path) for s in specs)
+    for kind, scheme in ROWS.items():
+        if scheme.section == key:
+            parts.append(render_rows(kind, [s for s in specs if s.repeat == kind], scheme.min_rows))
+    parts.extend(render_field(s, s.path) for s in specs if not s.repeat)
     if key == "basic":
         parts.append('<p class="smpls-hint smpls-source"><!-- regions:source --></p>')
     return (
@@ -221,7 +214,7 @@ def page_config() -> dict[str, Any]:
         "rows": {
             kind: {
                 "list": scheme.list_path,
-                "title": scheme.unit,
+                "title": scheme.noun,
                 "label": scheme.row_label("{n}"),
                 "max": MAX_ROWS_SHOWN,
                 "min": scheme.min_rows,
@@ -238,8 +231,9 @@ def page_config() -> dict[str, Any]:
 
 
 def closed_notice() -> str:
-    """The static notice that the 第八批 call is closed (from :mod:`smpls.notice`), shown near the downloads."""
-    return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.closed_notice())}</p>'
+    """The static note that the call is closed (or open) on the day of the build
+    (:func:`smpls.notice.status_note`), shown near the downloads."""
+    return f'<p class="smpls-closed-note" data-closed-notice>{_e(notice.status_note())}</p>'
 
 
 def _quoted(clause_id: str, words: str) -> str:

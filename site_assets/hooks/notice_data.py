@@ -11,14 +11,19 @@ Markers in docs/*.md (HTML comments, expanded before the Markdown is rendered):
     a quotation block: the clause (or the excerpt; ``……`` marks what is left out) captioned 原文 with the
     clause's label linked to its anchor on the notice page.
 ``<!-- notice:q ID | 摘录 -->`` (inline)
-    “摘录”（label linked to the anchor）.
+    “摘录”（label linked to the anchor）. An excerpt may say ``{deadline}`` and ``{focus_areas}`` instead of typing
+    them (:data:`DATA_IN_EXCERPTS`).
 ``<!-- notice:facts -->`` / ``<!-- notice:contacts -->``
     the home page's key facts and the contacts page's table, from :data:`smpls.notice.FACTS`, each row citing
     the clause it comes from.
 
-Every page also gets the closed-batch notice (:func:`smpls.notice.closed_notice`) through the Jinja global
-``smpls_closed_notice`` that ``site_assets/overrides/main.html`` puts in the announcement bar: static HTML,
-no script needed.
+``<!-- notice:preamble -->`` (and ``head``, ``attachment``, ``signature``)
+    notice.md only: the salutation and the paragraph before 一 (:attr:`smpls.notice.Notice.preamble`), the
+    document's head, the attachment line and the signature; the page's description comes from the facts too.
+
+Every page also gets the state of the call, closed or open on the day of the build
+(:func:`smpls.notice.status_note`), through the Jinja global ``smpls_closed_notice`` that
+``site_assets/overrides/main.html`` puts in the announcement bar: static HTML, no script needed.
 
 An unknown marker, an unknown clause id, an excerpt that is not in its clause, or a clause missing from the
 notice page fails the build.
@@ -27,6 +32,7 @@ notice page fails the build.
 from __future__ import annotations
 
 import re
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -34,19 +40,19 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from smpls.notice import CLAUSES, FACTS, Clause, clause, closed_notice
+from smpls.notice import CLAUSES, FACTS, NOTICE, PARTS, Clause, clause, cn_date, status_note
 
 NOTICE_PAGE = "notice.md"
 MARKER = re.compile(r"<!--\s*notice:(\S+)(?:\s+(.*?))?\s*-->")
 BLOCK_MARKER = re.compile(r"^<!--\s*notice:quote\s+(.*?)\s*-->[ \t]*$", re.MULTILINE)
 URL = re.compile(r"<(https?://[^>\s]+)>")
 ELLIPSIS = "……"
-PARTS = ("一", "二", "三", "四")
 
 _rendered: dict[str, int] = {}  # clause id -> times rendered on the notice page (filled per build)
 
 
-def _e(text: str) -> str:
+def _escape(text: str) -> str:
+    """``text`` escaped for HTML (quotes too, so it may stand in an attribute)."""
     return escape(text, quote=True)
 
 
@@ -54,10 +60,10 @@ def _inline(text: str) -> str:
     """Escaped clause text; the seed's ``<http://…>`` becomes a link showing the address."""
     out, last = [], 0
     for m in URL.finditer(text):
-        out.append(_e(text[last : m.start()]))
-        out.append(f'<a href="{_e(m.group(1))}">{_e(m.group(1))}</a>')
+        out.append(_escape(text[last : m.start()]))
+        out.append(f'<a href="{_escape(m.group(1))}">{_escape(m.group(1))}</a>')
         last = m.end()
-    out.append(_e(text[last:]))
+    out.append(_escape(text[last:]))
     return "".join(out)
 
 
@@ -74,8 +80,19 @@ def _clause(id_: str, where: str) -> Clause:
         raise PluginError(f"{where}: 通知中没有条款 {id_!r}（可用：{known}）") from None
 
 
+#: the facts an excerpt takes from the notice's data instead of typing them, so that a page quoting the deadline
+#: or the focus areas serves any batch: ``{deadline}`` (2021年12月20日), ``{focus_areas}`` (优化营商环境、……)
+DATA_IN_EXCERPTS = {
+    "{deadline}": lambda: cn_date(FACTS.deadline),
+    "{focus_areas}": lambda: "、".join(NOTICE.focus_areas),
+}
+
+
 def _excerpt(c: Clause, excerpt: str, where: str) -> str:
-    """``excerpt`` if each piece between ``……`` is in the clause, in order; otherwise the build fails."""
+    """``excerpt`` (its :data:`DATA_IN_EXCERPTS` filled in) if each piece between ``……`` is in the clause, in
+    order; otherwise the build fails."""
+    for name, value in DATA_IN_EXCERPTS.items():
+        excerpt = excerpt.replace(name, value())
     text, pos = plain(c.text).replace("\n", ""), 0
     for piece in excerpt.split(ELLIPSIS):
         found = text.find(piece, pos) if piece else pos
@@ -95,7 +112,7 @@ def _href(page: Any, files: Any, c: Clause) -> str:
 
 
 def _cite(page: Any, files: Any, c: Clause) -> str:
-    return f'<a class="smpls-cite" href="{_e(_href(page, files, c))}">{_e(c.label)}</a>'
+    return f'<a class="smpls-cite" href="{_escape(_href(page, files, c))}">{_escape(c.label)}</a>'
 
 
 # ---------------------------------------------------------------- the notice page
@@ -144,22 +161,32 @@ def render_clause(c: Clause) -> str:
     raise PluginError(f"notice_data: 不知道如何在通知页排出条款 {c.id}")
 
 
+def render_preamble() -> str:
+    """The salutation and the paragraph before 一 (Markdown: the salutation's lines joined by ``<br>``)."""
+    return "<br>\n".join(_escape(line) for line in NOTICE.addressees) + f"\n\n{_escape(NOTICE.preamble)}\n"
+
+
 def render_head() -> str:
     return (
-        f'<div class="smpls-doc-head"><p class="smpls-doc-issuer">{_e(FACTS.issuer)}文件</p>'
-        f'<p class="smpls-doc-number">{_e(FACTS.doc_number)}</p></div>\n\n# {_e(FACTS.title)} {{ #notice }}\n'
+        f'<div class="smpls-doc-head"><p class="smpls-doc-issuer">{_escape(FACTS.issuer)}文件</p>'
+        f'<p class="smpls-doc-number">{_escape(FACTS.doc_number)}</p></div>\n\n# {_escape(FACTS.title)} {{ #notice }}\n'
     )
 
 
 def render_signature() -> str:
-    return f'<div class="smpls-signature"><p>{_e(FACTS.issuer)}</p><p>{_e(cn_date(FACTS.issued))}</p></div>\n'
+    return f'<div class="smpls-signature"><p>{_escape(FACTS.issuer)}</p><p>{_escape(cn_date(FACTS.issued))}</p></div>\n'
 
 
 def render_attachment() -> str:
-    return f'<p>附件：<a href="#attachment">{_e(FACTS.attachment)}</a></p>\n'
+    return f'<p>附件：<a href="#attachment">{_escape(FACTS.attachment)}</a></p>\n'
 
 
-PAGE_PARTS = {"head": render_head, "signature": render_signature, "attachment": render_attachment}
+PAGE_PARTS = {
+    "head": render_head,
+    "preamble": render_preamble,
+    "signature": render_signature,
+    "attachment": render_attachment,
+}
 
 
 # ---------------------------------------------------------------- quotations on the guidance pages
@@ -178,9 +205,9 @@ def render_quote(args: str, page: Any, files: Any) -> str:
         paras = [ln for ln in c.text.split("\n") if ln.strip()]
     body = "".join(f"<p>{_inline(p)}</p>" for p in paras)
     return (
-        f'<figure class="smpls-quote" data-clause="{_e(c.id)}">'
-        f'<figcaption class="smpls-quote__source">原文 <a class="smpls-cite" href="{_e(href)}">{_e(c.label)}</a></figcaption>'
-        f'<blockquote cite="{_e(href)}">{body}</blockquote></figure>'
+        f'<figure class="smpls-quote" data-clause="{_escape(c.id)}">'
+        f'<figcaption class="smpls-quote__source">原文 <a class="smpls-cite" href="{_escape(href)}">{_escape(c.label)}</a></figcaption>'
+        f'<blockquote cite="{_escape(href)}">{body}</blockquote></figure>'
     )
 
 
@@ -191,23 +218,19 @@ def render_q(args: str, page: Any, files: Any) -> str:
         raise PluginError(f"{where}: notice:q 需要摘录：<!-- notice:q 条款 | 原文摘录 -->")
     c = _clause(id_, where)
     text = _excerpt(c, excerpt.strip(), where)
-    return f'<span class="smpls-q" data-clause="{_e(c.id)}">“{_inline(text)}”（{_cite(page, files, c)}）</span>'
+    return f'<span class="smpls-q" data-clause="{_escape(c.id)}">“{_inline(text)}”（{_cite(page, files, c)}）</span>'
 
 
 # ---------------------------------------------------------------- key facts
-
-
-def cn_date(d: Any) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _table(page: Any, files: Any, rows: list[tuple[str, str, Clause | None]]) -> str:
     """Two columns (项目, 内容); under each value, where in the notice it comes from, linked."""
     notice = files.get_file_from_path(NOTICE_PAGE)
     top = f"{get_relative_url(notice.url, page.file.url)}#notice"
-    head_link = f'<a class="smpls-cite" href="{_e(top)}">文头</a>'
+    head_link = f'<a class="smpls-cite" href="{_escape(top)}">文头</a>'
     body = "".join(
-        f'<tr><th scope="row">{_e(name)}</th><td>{value}'
+        f'<tr><th scope="row">{_escape(name)}</th><td>{value}'
         f'<span class="smpls-facts-source">出处：{_cite(page, files, c) if c else head_link}</span></td></tr>'
         for name, value, c in rows
     )
@@ -220,31 +243,30 @@ def _table(page: Any, files: Any, rows: list[tuple[str, str, Clause | None]]) ->
 def _tel(number: str, area: str) -> str:
     digits = re.sub(r"\D", "", number)
     full = digits if digits.startswith("0") else area + digits
-    return f'<a href="tel:+86{full[1:]}">{_e(number)}</a>'
+    return f'<a href="tel:+86{full[1:]}">{_escape(number)}</a>'
 
 
 def render_facts(page: Any, files: Any) -> str:
-    subject = FACTS.title.partition("征集")[2].removesuffix("的通知")
     rows: list[tuple[str, str, Clause | None]] = [
-        ("文号", _e(FACTS.doc_number), None),
-        ("发文单位", _e(FACTS.issuer), None),
-        ("发文日期", _e(cn_date(FACTS.issued)), None),
-        ("征集内容", _e(subject), None),
+        ("文号", _escape(FACTS.doc_number), None),
+        ("发文单位", _escape(FACTS.issuer), None),
+        ("发文日期", _escape(cn_date(FACTS.issued)), None),
+        ("征集内容", _escape(FACTS.subject), None),
         (
             "清单和材料报送截止",
             # whose deadline: 通知四 asks the provincial offices and the 成员单位, not the applicants
-            f"{_e(cn_date(FACTS.deadline))}前（已截止）：省级标准化行政主管部门和联席会议成员单位将推荐的试点项目清单"
+            f"{_escape(cn_date(FACTS.deadline))}前（{NOTICE.deadline_state(date.today())}）：省级标准化行政主管部门和联席会议成员单位将推荐的试点项目清单"
             "和相关材料（纸质版）报送联席办公室。",
             clause("四"),
         ),
         (
             "管理信息系统",
-            f'{_e(FACTS.system_name)}（<a href="{_e(FACTS.system_url)}">{_e(FACTS.system_url)}</a>）',
+            f'{_escape(FACTS.system_name)}（<a href="{_escape(FACTS.system_url)}">{_escape(FACTS.system_url)}</a>）',
             clause("三"),
         ),
-        ("联系人", _e(FACTS.contact_people), clause("四")),
-        ("联系方式", _e(FACTS.contacts), clause("四")),
-        ("附件", _e(FACTS.attachment), clause("封面")),
+        ("联系人", _escape(FACTS.contact_people), clause("四")),
+        ("联系方式", _escape(FACTS.contacts), clause("四")),
+        ("附件", _escape(FACTS.attachment), clause("封面")),
     ]
     return _table(page, files, rows)
 
@@ -254,12 +276,12 @@ def render_contacts(page: Any, files: Any) -> str:
     area = re.sub(r"\D", "", phones[0].partition("-")[0]) if "-" in phones[0] else ""
     links = "、".join(_tel(p, area) for p in phones)
     rows: list[tuple[str, str, Clause | None]] = [
-        ("联系人", _e(FACTS.contact_people), clause("四")),
+        ("联系人", _escape(FACTS.contact_people), clause("四")),
         ("电话", links + (f"（区号 {area}）" if area else ""), clause("四")),
-        ("传真", _e(FACTS.contact_fax), clause("四")),
-        ("地址", _e(FACTS.address), clause("四")),
-        ("邮政编码", _e(FACTS.postcode), clause("四")),
-        ("管理信息系统", f'<a href="{_e(FACTS.system_url)}">{_e(FACTS.system_url)}</a>', clause("三")),
+        ("传真", _escape(FACTS.contact_fax), clause("四")),
+        ("地址", _escape(FACTS.address), clause("四")),
+        ("邮政编码", _escape(FACTS.postcode), clause("四")),
+        ("管理信息系统", f'<a href="{_escape(FACTS.system_url)}">{_escape(FACTS.system_url)}</a>', clause("三")),
     ]
     return _table(page, files, rows)
 
@@ -267,15 +289,15 @@ def render_contacts(page: Any, files: Any) -> str:
 # ---------------------------------------------------------------- hooks
 
 
-def closed_html() -> str:
-    """:func:`closed_notice` as HTML, its first sentence (the call closed on …) in bold."""
-    text = closed_notice()
+def status_html() -> str:
+    """:func:`~smpls.notice.status_note` as HTML, its first sentence (the call closed on …) in bold."""
+    text = status_note()
     first, sep, rest = text.partition("。")
-    return f"<strong>{_e(first + sep)}</strong>{_e(rest)}" if sep else _e(text)
+    return f"<strong>{_escape(first + sep)}</strong>{_escape(rest)}" if sep else _escape(text)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.globals["smpls_closed_notice"] = Markup(closed_html())
+    env.globals["smpls_closed_notice"] = Markup(status_html())
     return env
 
 
@@ -285,6 +307,8 @@ def on_pre_build(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     where = page.file.src_uri
+    if where == NOTICE_PAGE:
+        page.meta["description"] = f"{FACTS.title}（{FACTS.doc_number}）全文及附件申请书。"
     markdown = BLOCK_MARKER.sub(lambda m: "\n" + render_quote(m.group(1), page, files) + "\n", markdown)
 
     def replace(m: re.Match[str]) -> str:

@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, Condition, Question
 from smpls.fields import FieldSpec, field_by_path
 from smpls.model import SCHEMA_VERSION, SECTIONS
-from smpls.notice import CLAUSES, Clause, clause, closed_notice, excerpt
+from smpls.notice import CLAUSES, Clause, clause, excerpt, status_note
 
 MARKER = re.compile(r"<!--\s*selfcheck:([A-Za-z0-9_-]+)\s*-->")
 STORAGE_KEY = "smpls-self-check"
@@ -42,7 +42,7 @@ GUIDANCE_PAGES = ("conditions.md", "areas.md", "notice.md", "roles.md", "process
 _anchor_pages: dict[str, str] = {}  # anchor -> src path of the page that defines it (filled per build)
 
 
-def _e(text: str) -> str:
+def _escape(text: str) -> str:
     return escape(text, quote=True)
 
 
@@ -120,29 +120,29 @@ def q_id(question: Question, n: int | None = None) -> str:
 
 def render_question(q: Question, contacts_href: str = "") -> str:
     hint_id, explain_id = f"{q_id(q)}-hint", f"{q_id(q)}-explain"
-    hint = f'<p class="smpls-hint" id="{hint_id}">{_e(q.hint)}</p>' if q.hint else ""
+    hint = f'<p class="smpls-hint" id="{hint_id}">{_escape(q.hint)}</p>' if q.hint else ""
     if q.explain:
-        contacts = f'通知所列的联系方式见<a href="{_e(contacts_href)}">联系方式</a>。' if contacts_href else ""
-        hint += f'<p class="smpls-hint smpls-sc-explain" id="{explain_id}">{_e(q.explain)}{contacts}</p>'
+        contacts = f'通知所列的联系方式见<a href="{_escape(contacts_href)}">联系方式</a>。' if contacts_href else ""
+        hint += f'<p class="smpls-hint smpls-sc-explain" id="{explain_id}">{_escape(q.explain)}{contacts}</p>'
     ids = " ".join(i for i, on in ((hint_id, q.hint), (explain_id, q.explain)) if on)
     described = f' aria-describedby="{ids}"' if ids else ""
     if q.kind == "text":
         optional = "" if q.required else '<span class="smpls-optional">（选填）</span>'
         return (
             f'<div class="smpls-sc-q smpls-sc-q--text" data-question="{q.id}">'
-            f'<label class="smpls-label" for="{q_id(q)}">{_e(q.text)}{optional}</label>{hint}'
+            f'<label class="smpls-label" for="{q_id(q)}">{_escape(q.text)}{optional}</label>{hint}'
             f'<input class="smpls-input" type="text" id="{q_id(q)}" name="{q.id}"'
             f' autocomplete="off"{described}>'
             f'<p class="smpls-sc-printed" aria-hidden="true"></p></div>'
         )
     radios = "".join(
-        f'<div class="smpls-radio"><input type="radio" id="{q_id(q, n)}" name="{q.id}" value="{_e(opt)}"{described}>'
-        f'<label for="{q_id(q, n)}">{_e(opt)}</label></div>'
+        f'<div class="smpls-radio"><input type="radio" id="{q_id(q, n)}" name="{q.id}" value="{_escape(opt)}"{described}>'
+        f'<label for="{q_id(q, n)}">{_escape(opt)}</label></div>'
         for n, opt in enumerate(q.options)
     )
     return (
         f'<fieldset class="smpls-sc-q" data-question="{q.id}" data-kind="{q.kind}">'
-        f'<legend class="smpls-label">{_e(q.text)}</legend>{hint}'
+        f'<legend class="smpls-label">{_escape(q.text)}</legend>{hint}'
         f'<div class="smpls-radios smpls-radios--wrap">{radios}</div>'
         f'<p class="smpls-sc-unanswered">（未回答）</p></fieldset>'
     )
@@ -153,11 +153,11 @@ def render_condition(c: Condition, href: str, notice_href: str, contacts_href: s
     return (
         f'<section class="smpls-sc-cond" id="sc-cond-{c.id}" data-condition="{c.id}"'
         f'{_info(c)} aria-labelledby="sc-cond-{c.id}-title">'
-        f'<h2 id="sc-cond-{c.id}-title"><span class="smpls-sc-clause">{_e(c.clause)}</span>{_e(c.title)}</h2>'
-        f'<figure class="smpls-quote smpls-sc-quote" data-clause="{_e(notice_clause(c).id)}">'
-        f'<figcaption class="smpls-quote__source">原文 <a class="smpls-cite" href="{_e(notice_href)}">{_e(c.clause)}</a></figcaption>'
-        f'<blockquote class="smpls-sc-text" cite="{_e(notice_href)}"><p>{_e(c.text)}</p></blockquote></figure>'
-        f'<p class="smpls-sc-guide"><a href="{_e(href)}">阅读对{_e(c.clause)}的解释</a></p>'
+        f'<h2 id="sc-cond-{c.id}-title"><span class="smpls-sc-clause">{_escape(c.clause)}</span>{_escape(c.title)}</h2>'
+        f'<figure class="smpls-quote smpls-sc-quote" data-clause="{_escape(notice_clause(c).id)}">'
+        f'<figcaption class="smpls-quote__source">原文 <a class="smpls-cite" href="{_escape(notice_href)}">{_escape(c.clause)}</a></figcaption>'
+        f'<blockquote class="smpls-sc-text" cite="{_escape(notice_href)}"><p>{_escape(c.text)}</p></blockquote></figure>'
+        f'<p class="smpls-sc-guide"><a href="{_escape(href)}">阅读对{_escape(c.clause)}的解释</a></p>'
         f"{questions}</section>"
     )
 
@@ -168,10 +168,10 @@ def render_result_rows(hrefs: dict[str, str]) -> str:
         rows.append(
             f'<li class="smpls-sc-reason" data-reason="{c.id}" data-status=""'
             f"{_info(c)}>"
-            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>{_e(TEXT["noVerdict"])}</strong>'
-            f'<span class="smpls-sc-reason__title">{_e(c.clause)} {_e(c.title)}</span></p>'
-            f'<p class="smpls-sc-reason__text" data-text>{_e(TEXT["reasonWaiting"])}</p>'
-            f'<p class="smpls-sc-reason__links"><a href="{_e(hrefs[c.id])}">{_e(c.clause)}的解释</a>'
+            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>{_escape(TEXT["noVerdict"])}</strong>'
+            f'<span class="smpls-sc-reason__title">{_escape(c.clause)} {_escape(c.title)}</span></p>'
+            f'<p class="smpls-sc-reason__text" data-text>{_escape(TEXT["reasonWaiting"])}</p>'
+            f'<p class="smpls-sc-reason__links"><a href="{_escape(hrefs[c.id])}">{_escape(c.clause)}的解释</a>'
             f'<a href="#sc-cond-{c.id}" data-edit>修改这一条的回答</a></p></li>'
         )
     return "".join(rows)
@@ -251,7 +251,7 @@ def _quoted(notice_url: str, clause_id: str, words: str) -> str:
     """The notice's words in a ``<q>`` with a link to the clause (:func:`smpls.notice.excerpt` checks them)."""
     c = clause(clause_id)
     href = f"{notice_url}#{c.anchor}"
-    return f'<q cite="{_e(href)}">{_e(excerpt(clause_id, words))}</q>（<a href="{_e(href)}">{_e(c.label)}</a>）'
+    return f'<q cite="{_escape(href)}">{_escape(excerpt(clause_id, words))}</q>（<a href="{_escape(href)}">{_escape(c.label)}</a>）'
 
 
 def next_steps(notice_url: str, apply_href: str, contacts_href: str) -> str:
@@ -266,8 +266,8 @@ def next_steps(notice_url: str, apply_href: str, contacts_href: str) -> str:
 <ol>
 <li>请一个保证单位同意为试点作保证：{q("填写说明2", "保证单位可以是地方人民政府，省、自治区、直辖市行业主管部门或者标准化行政主管部门")}。</li>
 <li>请一个省级业务指导单位：{q("填写说明3", "业务指导单位为省、自治区、直辖市行业主管部门")}。</li>
-<li>管理单位是本省的标准化行政主管部门：{q("填写说明4", "试点管理单位为省、自治区、直辖市标准化行政主管部门")}；有疑问也先问它（<a href="{_e(contacts_href)}">联系方式</a>）。</li>
-<li><a href="{_e(apply_href)}">填写申请书</a>，下载 Word，打印后各单位盖章、负责人签名，{q("填写说明5", "本申请书一式4份")}，报送省级标准化行政主管部门。</li>
+<li>管理单位是本省的标准化行政主管部门：{q("填写说明4", "试点管理单位为省、自治区、直辖市标准化行政主管部门")}；有疑问也先问它（<a href="{_escape(contacts_href)}">联系方式</a>）。</li>
+<li><a href="{_escape(apply_href)}">填写申请书</a>，下载 Word，打印后各单位盖章、负责人签名，{q("填写说明5", "本申请书一式4份")}，报送省级标准化行政主管部门。</li>
 </ol>
 </div>"""
 
@@ -296,12 +296,12 @@ def render_app(page: Any, config: Any, files: Any) -> str:
     return f"""<div class="smpls-sc" id="smpls-sc" data-module="runtime/checker self-check/self-check">
 <script type="application/json" id="smpls-sc-config">{config_json()}</script>
 <div class="smpls-status smpls-sc-status" data-module="lib/status-line" data-state="loading" role="status">
-<p class="smpls-status__text">{_e(STATUS["preparing"])}</p>
+<p class="smpls-status__text">{_escape(STATUS["preparing"])}</p>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页需要启用 JavaScript 才能得出结论和保存回答。您仍可以阅读下面的问题，对照每一条的解释自行判断。</p></noscript>
 <p class="smpls-note" id="smpls-sc-restored" data-note="restored" hidden></p>
 <div class="smpls-sc-bar" data-module="self-check/bar" data-bar>
-<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>{_e(TEXT["noVerdict"])}</strong></p>
+<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>{_escape(TEXT["noVerdict"])}</strong></p>
 <a class="smpls-sc-bar__link" href="#sc-result">查看理由</a>
 </div>
 <form class="smpls-sc-form" id="smpls-sc-form" data-module="self-check/answers" novalidate autocomplete="off" aria-label="自查问题">
@@ -312,15 +312,15 @@ def render_app(page: Any, config: Any, files: Any) -> str:
 <h2 id="sc-result-title" tabindex="-1">自查结果</h2>
 <p class="smpls-sc-printtime" data-printtime hidden></p>
 <div class="smpls-sc-overall" data-overall-box>
-<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>{_e(TEXT["noVerdict"])}</strong></p>
-<p class="smpls-sc-overall__text" data-overall-text>{_e(TEXT["noVerdictLoading"])}</p>
+<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>{_escape(TEXT["noVerdict"])}</strong></p>
+<p class="smpls-sc-overall__text" data-overall-text>{_escape(TEXT["noVerdictLoading"])}</p>
 </div>
-<p class="smpls-sc-closed" data-closed>{_e(closed_notice())}</p>
+<p class="smpls-sc-closed" data-closed>{_escape(status_note())}</p>
 <ol class="smpls-sc-reasons" data-reasons>{render_result_rows(hrefs)}</ol>
 {next_steps(notice_url, apply_href, contacts_href)}
 <p class="smpls-hint smpls-sc-disclaimer">自查结论只是帮助您对照通知的条件，不代表审核结果；是否推荐由省级标准化行政主管部门审核决定。</p>
 <div class="smpls-actions smpls-sc-actions">
-<a class="smpls-btn smpls-btn--primary" href="{_e(apply_href)}" data-action="start" data-module="self-check/carry" data-dialog-id="smpls-sc-dialog" data-note-id="smpls-sc-carry-note">开始填写申请书</a>
+<a class="smpls-btn smpls-btn--primary" href="{_escape(apply_href)}" data-action="start" data-module="self-check/carry" data-dialog-id="smpls-sc-dialog" data-note-id="smpls-sc-carry-note">开始填写申请书</a>
 <button type="button" class="smpls-btn" data-action="print" data-module="self-check/print">打印自查结果</button>
 <button type="button" class="smpls-btn" data-action="clear" data-module="self-check/clear">清空回答</button>
 </div>

@@ -25,7 +25,7 @@ MARKER = re.compile(r"<!--\s*summary:([A-Za-z0-9_-]+)\s*-->")
 # from smpls.notice (contract 2), so it follows the notice page.
 
 
-def _e(text: str) -> str:
+def _escape(text: str) -> str:
     return escape(text, quote=True)
 
 
@@ -124,19 +124,19 @@ def render_app() -> str:
     sizes = f"草稿不超过 {limits.mb(limits.DRAFT_BYTES)}，Word 文件不超过 {limits.mb(limits.WORD_BYTES)}"
     ours = '<div class="admonition ours"><p class="admonition-title">本站说明</p>{}</div>'
     heads = "".join(
-        f'<th scope="col" data-col="{c.key}">{_e(c.label)}</th>'
+        f'<th scope="col" data-col="{c.key}">{_escape(c.label)}</th>'
         if c.key == "seq"
-        else f'<th scope="col" data-col="{c.key}" aria-sort="none"><button type="button" class="smpls-sum__sort" data-sort="{c.key}">{_e(c.label)}<span class="smpls-vh">，点击排序</span></button></th>'
+        else f'<th scope="col" data-col="{c.key}" aria-sort="none"><button type="button" class="smpls-sum__sort" data-sort="{c.key}">{_escape(c.label)}<span class="smpls-vh">，点击排序</span></button></th>'
         for c in COLUMNS
     )
     return f"""<div class="smpls-sum" id="smpls-summary" data-module="runtime/checker rollup/rollup lib/basis-dialog">
 <script type="application/json" id="smpls-summary-config">{config_json}</script>
 <div class="smpls-sum__drop" data-module="rollup/add" data-dropzone>
 <h2 class="smpls-sum__h" id="smpls-sum-add">添加申请书</h2>
-<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹<span class="smpls-drag-words">，也可以把文件、文件夹拖到这个框里</span>。可读取申请书草稿（.json）和 Word 申请书（.docx），{_e(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
+<p class="smpls-hint" id="smpls-sum-hint">可一次选择多个文件或整个文件夹<span class="smpls-drag-words">，也可以把文件、文件夹拖到这个框里</span>。可读取申请书草稿（.json）和 Word 申请书（.docx），{_escape(sizes)}，一次最多 {MAX_FILES} 个。旧版 Word（.doc）和 WPS（.wps）文件会列出并说明如何另存为 .docx。同一文件重复添加时只保留一份。</p>
 <div class="smpls-actions">
 <label class="smpls-btn smpls-btn--primary smpls-sum__pick" for="smpls-sum-files">选择文件</label>
-<input class="smpls-sum__input" type="file" id="smpls-sum-files" multiple accept="{_e(accept)}" aria-describedby="smpls-sum-hint">
+<input class="smpls-sum__input" type="file" id="smpls-sum-files" multiple accept="{_escape(accept)}" aria-describedby="smpls-sum-hint">
 <label class="smpls-btn smpls-sum__pick" for="smpls-sum-folder">选择文件夹</label>
 <input class="smpls-sum__input" type="file" id="smpls-sum-folder" webkitdirectory multiple aria-describedby="smpls-sum-hint">
 </div>
@@ -146,7 +146,7 @@ def render_app() -> str:
 </div>
 </div>
 <div class="smpls-status" data-module="lib/status-line" data-state="loading" role="status">
-<p class="smpls-status__text">{_e(STATUS["preparing"])}</p>
+<p class="smpls-status__text">{_escape(STATUS["preparing"])}</p>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页的检查、汇总和导出需要启用 JavaScript。</p></noscript>
 <p class="smpls-note" data-module="rollup/restored" data-note="restored" hidden></p>
@@ -161,11 +161,11 @@ def render_app() -> str:
 <ul></ul>
 </div>
 <div class="smpls-sum__dups" data-module="rollup/outside" data-outside tabindex="-1" aria-labelledby="smpls-sum-outside-title" hidden>
-<h2 class="smpls-sum__h" id="smpls-sum-outside-title">注册地不在本省（区、市）（{_e(ADVICE)}）</h2>
+<h2 class="smpls-sum__h" id="smpls-sum-outside-title">注册地不在本省（区、市）（{_escape(ADVICE)}）</h2>
 <ul></ul>
 </div>
-<h2 class="smpls-sum__h smpls-sum__title" id="smpls-sum-title" data-module="rollup/title" data-title>{_e(title(""))}</h2>
-<p class="smpls-counts" data-module="rollup/counts" data-counts aria-live="polite">{_e(TEXT["countsEmpty"])}</p>
+<h2 class="smpls-sum__h smpls-sum__title" id="smpls-sum-title" data-module="rollup/title" data-title>{_escape(title(""))}</h2>
+<p class="smpls-counts" data-module="rollup/counts" data-counts aria-live="polite">{_escape(TEXT["countsEmpty"])}</p>
 <p class="smpls-hint smpls-sum__how">可以点列标题排序，或用每行的“上移”“下移”调整顺序；“排除”的申请书不列入导出的清单。点“问题”查看这份申请书的错误和提示及其依据，以及 Word 文件中没有读入任何一栏的文字。</p>
 {ours.format("<p>通知没有规定推荐项目清单的格式和排序。本站把表中的顺序作为推荐顺序，导出时按这个顺序编序号；这只是本站的做法，请按本省的审核结果排序。</p>")}
 <div class="smpls-sum__wrap" tabindex="0" role="region" aria-labelledby="smpls-sum-title">
@@ -179,7 +179,7 @@ def render_app() -> str:
 <p class="smpls-hint">导出的文件只含未排除、能读取的申请书，按当前顺序编序号。</p>
 <div class="smpls-sum__fields" data-module="rollup/meta">
 <div class="smpls-field"><label class="smpls-label" for="smpls-sum-region">省（区、市）</label>
-<p class="smpls-hint" id="smpls-sum-region-hint">用于清单标题，例如“浙江省”；留空时标题写“{_e(PLACEHOLDER_REGION)}”。填写后，法人注册地址在别的省（区、市）的申请书会得到一条{_e(ADVICE)}。</p>
+<p class="smpls-hint" id="smpls-sum-region-hint">用于清单标题，例如“浙江省”；留空时标题写“{_escape(PLACEHOLDER_REGION)}”。填写后，法人注册地址在别的省（区、市）的申请书会得到一条{_escape(ADVICE)}。</p>
 <input class="smpls-input" type="text" id="smpls-sum-region" maxlength="40" data-meta="region" aria-describedby="smpls-sum-region-hint"></div>
 <div class="smpls-field"><label class="smpls-label" for="smpls-sum-member">联席会议成员单位（成员单位报送时填写）</label>
 <p class="smpls-hint" id="smpls-sum-member-hint">填写本单位名称后，清单标题写这个名称，不再写省（区、市），也不核对注册地（通知三：成员单位可直接报送联席办公室）。</p>
@@ -192,25 +192,25 @@ def render_app() -> str:
 <input class="smpls-input" type="date" id="smpls-sum-date" data-meta="date" aria-describedby="smpls-sum-date-hint"></div>
 </div>
 <h3 id="smpls-sum-word">报送用：Word 推荐项目清单</h3>
-<p class="smpls-hint">可打印的清单（序号至联系电话，A4 横向），随纸质材料报送联席办公室。通知写的是省级标准化行政主管部门“审核通过后”提交，所以默认只列没有{_e(ERROR)}的申请书，并在清单中写明没有列入的份数。</p>
+<p class="smpls-hint">可打印的清单（序号至联系电话，A4 横向），随纸质材料报送联席办公室。通知写的是省级标准化行政主管部门“审核通过后”提交，所以默认只列没有{_escape(ERROR)}的申请书，并在清单中写明没有列入的份数。</p>
 {ours.format("<p>清单末尾的“报送单位（盖章）”和落款日期是本站拟的格式；通知只要求报送清单和相关材料（纸质版），没有规定清单的格式和是否盖章。</p>")}
 <div class="smpls-checkbox"><input type="checkbox" id="smpls-sum-with-errors" aria-describedby="smpls-sum-with-errors-hint">
-<label for="smpls-sum-with-errors">Word 清单也列入有{_e(ERROR)}的申请书</label></div>
-<p class="smpls-hint" id="smpls-sum-with-errors-hint">列入的在试点名称后注“{_e(ERROR_MARK)}”。</p>
+<label for="smpls-sum-with-errors">Word 清单也列入有{_escape(ERROR)}的申请书</label></div>
+<p class="smpls-hint" id="smpls-sum-with-errors-hint">列入的在试点名称后注“{_escape(ERROR_MARK)}”。</p>
 <div class="smpls-actions">
-<button type="button" class="smpls-btn smpls-btn--primary" data-export="docx">下载 Word 清单（{_e(FILENAME)}.docx）</button>
+<button type="button" class="smpls-btn smpls-btn--primary" data-export="docx">下载 Word 清单（{_escape(FILENAME)}.docx）</button>
 <button type="button" class="smpls-btn" data-action="print">打印本页的表</button>
 </div>
 <h3 id="smpls-sum-sheet">工作用：Excel 工作表</h3>
-<p class="smpls-hint">含全部能读取的申请书和全部列（文件名、{_e(ERROR)}和{_e(ADVICE)}数、法人注册地址），便于筛选、核对，不用于报送。CSV 的内容相同，供其他程序读取。</p>
+<p class="smpls-hint">含全部能读取的申请书和全部列（文件名、{_escape(ERROR)}和{_escape(ADVICE)}数、法人注册地址），便于筛选、核对，不用于报送。CSV 的内容相同，供其他程序读取。</p>
 <div class="smpls-actions">
-<button type="button" class="smpls-btn" data-export="xlsx">下载 Excel（{_e(FILENAME)}.xlsx）</button>
+<button type="button" class="smpls-btn" data-export="xlsx">下载 Excel（{_escape(FILENAME)}.xlsx）</button>
 <button type="button" class="smpls-btn" data-export="csv">下载 CSV</button>
 </div>
 <h3 id="smpls-sum-problems">发回申请单位：问题清单</h3>
-<p class="smpls-hint">每份申请书的{_e(ERROR)}和{_e(ADVICE)}，每条注明栏目和依据，以及 Word 文件中没有读入的文字；可发给申请单位修改。</p>
+<p class="smpls-hint">每份申请书的{_escape(ERROR)}和{_escape(ADVICE)}，每条注明栏目和依据，以及 Word 文件中没有读入的文字；可发给申请单位修改。</p>
 <div class="smpls-actions">
-<button type="button" class="smpls-btn" data-export="problems">下载问题清单（{_e(PROBLEMS_FILENAME)}.docx）</button>
+<button type="button" class="smpls-btn" data-export="problems">下载问题清单（{_escape(PROBLEMS_FILENAME)}.docx）</button>
 </div>
 <p class="smpls-note" data-note="export" role="status"></p>
 <p class="smpls-hint">导出文件的格式都是本站拟的建议，通知没有规定推荐项目清单的格式；每个导出的文件里也写明了这一点。</p>

@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx_check import _squeeze, pdf_text, render_pdf
 
 import docx
+from smpls.notice import FACTS
 from smpls.summary import COLUMNS, ERROR_MARK, check_file
 from smpls.summary_export import title, to_docx
 
@@ -54,7 +55,7 @@ def test_read_back_with_python_docx() -> None:
 def test_blank_office_and_date_leave_lines_to_write_on() -> None:
     doc = docx.Document(io.BytesIO(to_docx(listed(2))))
     text = [p.text for p in doc.paragraphs]
-    assert text[0].startswith("××省（区、市）第八批")
+    assert text[0].startswith(f"××省（区、市）{FACTS.batch}")
     assert "\u3000\u3000年\u3000\u3000月\u3000\u3000日" in text
 
 

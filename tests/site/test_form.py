@@ -146,12 +146,12 @@ def test_form_html_comes_from_the_model(page: Page, site_url: str, site_dir: Pat
 
 
 def test_closed_batch_is_said_near_the_downloads(new_context: Any, site_url: str, site_dir: Path) -> None:
-    from smpls.notice import closed_notice
+    from smpls.notice import status_note
 
     page = new_context(java_script_enabled=False).new_page()
     page.goto(apply_url(site_url, site_dir))
     notice = page.locator("#review [data-closed-notice]")
-    expect(notice).to_have_text(closed_notice())
+    expect(notice).to_have_text(status_note())
     # it sits with the downloads: after the 下载与导入 heading, before the buttons
     order = page.evaluate(
         """() => [...document.querySelectorAll('#review h3, #review [data-closed-notice], #review [data-action]')]

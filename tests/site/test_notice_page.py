@@ -15,7 +15,7 @@ import pytest
 from built_html import Node, article, html_pages, ids, parse, squash, text_with_marks
 from playwright.sync_api import BrowserContext, expect
 
-from smpls.notice import CLAUSES, FACTS, Clause, clause, closed_notice
+from smpls.notice import CLAUSES, FACTS, Clause, clause, status_note
 
 
 def _plain(text: str) -> str:
@@ -100,8 +100,8 @@ def _urls(site_dir: Path) -> list[str]:
 
 
 def test_every_page_has_the_closed_notice_in_its_html(site_dir: Path) -> None:
-    """Static HTML, in the words of smpls.notice.closed_notice(), on every page (the 404 page too)."""
-    want = squash(closed_notice())
+    """Static HTML, in the words of smpls.notice.status_note(), on every page (the 404 page too)."""
+    want = squash(status_note())
     for p in html_pages(site_dir):
         banners = parse(p).by_class("smpls-closed")
         assert len(banners) == 1 and banners[0].squashed() == want, p.relative_to(site_dir)
@@ -116,6 +116,6 @@ def test_closed_notice_is_visible_on_every_page_without_javascript(
             page.goto(site_url + url)
             banner = page.locator(".md-banner .smpls-closed")
             expect(banner).to_be_visible()
-            expect(banner).to_have_text(closed_notice())
+            expect(banner).to_have_text(status_note())
             box = banner.bounding_box()
             assert box is not None and box["y"] < 200, f"{url}: the notice is not at the top at {width}px"

@@ -21,7 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, UNSURE, Question, evaluate
 from smpls.fields import field_by_path
-from smpls.notice import CLAUSES, closed_notice
+from smpls.notice import CLAUSES, status_note
 
 READY_TIMEOUT = 120_000  # ms; the Python checker loads in a worker (slower when the machine is busy)
 STORAGE_KEY = "smpls-self-check"
@@ -157,7 +157,7 @@ def test_questions_are_in_the_html_from_the_data(new_context: Any, site_url: str
     assert order == [c.id for c in sorted(CONDITIONS, key=lambda c: c.informational)]
     # next to the verdict: the batch has closed (static text from smpls.notice), and what the page is still for
     closed = page.locator("#sc-result [data-closed]")
-    expect(closed).to_have_text(closed_notice())
+    expect(closed).to_have_text(status_note())
     expect(closed).to_be_visible()
     for q in ASKED:
         g = group(page, q)

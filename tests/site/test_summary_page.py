@@ -17,6 +17,7 @@ from helpers import axe_violations, format_violations, screenshot
 from playwright.sync_api import Page, expect
 
 from smpls.model import SCHEMA_VERSION
+from smpls.notice import FACTS
 from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS
 from smpls.summary_export import LAYOUT_NOTE
@@ -205,7 +206,7 @@ def test_exports_read_back_and_match_the_cli(page: Page, site_url: str, tmp_path
     assert name == "推荐项目清单.docx"
     doc = Document(io.BytesIO(data))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "浙江省第八批社会管理和公共服务综合标准化试点推荐项目清单" in text and "浙江省市场监督管理局" in text
+    assert f"浙江省{FACTS.batch}社会管理和公共服务综合标准化试点推荐项目清单" in text and "浙江省市场监督管理局" in text
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == [c.label for c in COLUMNS if c.official]
     # the Word list (报送) leaves out 申请书-005, which has an 错误 (no 联系电话)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from unit_helpers import GOLDEN
 
-from smpls.notice import CLAUSES, FACTS, Clause, clause, closed_notice
+from smpls.notice import CLAUSES, FACTS, NOTICE, Clause, clause, cn_date, status_note
 
 #: the notice as published (the seed text), kept beside the golden files
 SOURCE = (GOLDEN / "notice-source.txt").read_text(encoding="utf-8")
@@ -74,7 +74,30 @@ def test_facts_are_in_the_source() -> None:
     assert "2021年11月4日" in SOURCE
 
 
-def test_closed_notice() -> None:
-    text = closed_notice()
-    assert "第八批" in text and "2021年12月20日" in text and "截止" in text
-    assert "\n" not in text
+def test_status_note_is_derived_from_the_deadline() -> None:
+    deadline, after = FACTS.deadline, FACTS.deadline + timedelta(days=1)
+    closed = status_note(after)
+    assert closed == status_note()  # the site is built after the deadline
+    assert FACTS.batch in closed and f"已于{cn_date(deadline)}截止" in closed and "\n" not in closed
+    assert NOTICE.deadline_state(after) == "已截止" and not NOTICE.is_open(after)
+    opened = status_note(deadline)
+    assert "尚未截止" in opened and f"{cn_date(deadline)}前" in opened and "已于" not in opened
+    assert NOTICE.deadline_state(deadline) == "尚未截止" and NOTICE.is_open(deadline)
+
+
+def test_preamble_and_salutation_are_verbatim() -> None:
+    for text in (*NOTICE.addressees, NOTICE.preamble):
+        assert _squash(text) in _squash(SOURCE), text
+    assert FACTS.subject in NOTICE.preamble
+
+
+def test_the_forms_parts_derive_from_the_notice() -> None:
+    from smpls.docx.layout import INSTRUCTIONS
+    from smpls.eligibility import FOCUS_AREAS
+    from smpls.model import SECTIONS
+    from smpls.rules import _SECTION_CLAUSE
+
+    assert NOTICE.sections == SECTIONS and NOTICE.focus_areas == FOCUS_AREAS
+    assert tuple(f"{i}. {clause(f'填写说明{i}').text}" for i in range(1, len(INSTRUCTIONS) + 1)) == INSTRUCTIONS
+    assert [clause(c).text for c in list(_SECTION_CLAUSE.values())[1:]] == [t for _k, t in SECTIONS[1:]]
+    assert all(area in clause("一").text for area in FOCUS_AREAS)

@@ -20,7 +20,7 @@ from smpls.problems import (
     Basis,
     Code,
     Problem,
-    notice,
+    clause_basis,
     standard,
 )
 from smpls.rules import check
@@ -65,7 +65,7 @@ def test_the_trust_test_catches_an_error_without_basis() -> None:
         assert_trustworthy(
             "new_rule", Code("新规则。", {ERROR: Basis("format", "草稿格式（JSON）", "data-format/#draft")})
         )
-    assert_trustworthy("new_rule", Code("新规则。", {ERROR: notice("二（一）")}))
+    assert_trustworthy("new_rule", Code("新规则。", {ERROR: clause_basis("二（一）")}))
 
 
 def test_file_codes_are_fixed() -> None:

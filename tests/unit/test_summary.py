@@ -18,9 +18,13 @@ from unit_helpers import EXAMPLES, TODAY, cpython_only, load_example
 from smpls import browser, draft
 from smpls.fields import model_fields
 from smpls.model import SCHEMA_VERSION, BasicInfo, Cover
+from smpls.notice import FACTS
 from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, MAX_FILES, Entry, check_file, duplicates, table
 from smpls.summary_export import LAYOUT_NOTE, PROBLEMS_NOTE, title, to_csv, to_docx, to_xlsx
+
+#: the list's title after the region, from the notice's facts (the batch it is for)
+LIST_TITLE = f"{FACTS.batch}社会管理和公共服务综合标准化试点推荐项目清单"
 
 
 def entries(files: list[tuple[str, bytes]]) -> list[Entry]:
@@ -200,17 +204,15 @@ def test_docx_title_table_and_landscape() -> None:
     listed = entries(drafts(3))
     data = to_docx(listed, region="浙江省", office="浙江省市场监督管理局")
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
-    assert "浙江省第八批社会管理和公共服务综合标准化试点推荐项目清单" in xml
+    assert f"浙江省{LIST_TITLE}" in xml
     assert "浙江省市场监督管理局" in xml and 'w:orient="landscape"' in xml
     assert all(f"示例{i:03d}市政务服务综合标准化试点" in xml for i in (1, 2, 3))
     assert "申请书-001.json" not in xml  # the printed list has the official columns only
 
 
 def test_title_from_the_notice() -> None:
-    from smpls.notice import FACTS
-
-    assert title("") == f"××省（区、市）{FACTS.batch}社会管理和公共服务综合标准化试点推荐项目清单"
-    assert title("  新疆生产建设兵团 ").startswith("新疆生产建设兵团第八批")
+    assert title("") == f"××省（区、市）{LIST_TITLE}"
+    assert title("  新疆生产建设兵团 ") == f"新疆生产建设兵团{LIST_TITLE}"
 
 
 # ---------------------------------------------------------------- browser functions
@@ -420,7 +422,7 @@ def test_every_export_says_its_layout_is_the_sites_suggestion() -> None:
 def test_a_member_unit_gets_its_own_name_in_the_title() -> None:
     listed = entries(drafts(2))
     xml = zipfile.ZipFile(io.BytesIO(to_docx(listed, member="民政部"))).read("word/document.xml").decode("utf-8")
-    assert "民政部第八批社会管理和公共服务综合标准化试点推荐项目清单" in xml and "××省" not in xml
+    assert f"民政部{LIST_TITLE}" in xml and "××省" not in xml
 
 
 # ---------------------------------------------------------------- 本区域内
@@ -486,7 +488,7 @@ def test_cli_word_list_options_and_the_problem_list(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "另有 1 份申请书存在错误，没有列入本清单" in result.stderr
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
-    assert "民政部第八批" in xml and "示例005市" not in xml
+    assert f"民政部{FACTS.batch}" in xml and "示例005市" not in xml
     assert "联系电话" in zipfile.ZipFile(problems).read("word/document.xml").decode("utf-8")
     result = run_cli(str(tmp_path), "-o", str(out), "--with-errors", "--region", "江苏省")
     assert "示例005市政务服务综合标准化试点（有错误）" in zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")

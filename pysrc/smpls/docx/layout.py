@@ -30,7 +30,7 @@ from smpls.docx.ooxml import (
     run,
     table,
 )
-from smpls.fields import model_fields
+from smpls.fields import model_fields, printed_as
 from smpls.model import (
     SECTIONS,
     Application,
@@ -40,21 +40,12 @@ from smpls.model import (
     Funding,
     Meta,
     Opinions,
-    Participant,
-    ScheduleRow,
 )
+from smpls.notice import NOTICE
 
-#: The 填写说明 page, verbatim from the 附件.
+#: The 填写说明 page, verbatim from the 附件 (:attr:`smpls.notice.Notice.instructions`, numbered as printed).
 INSTRUCTIONS_TITLE = "填写说明"
-INSTRUCTIONS = (
-    "1. 试点名称：“XXX（社会管理和公共服务）综合标准化试点”。",
-    "2. 试点承担单位可以为企事业单位、组织、机构或者地方人民政府等；参加单位是参与试点创建的有关单位；"
-    "保证单位可以是地方人民政府，省、自治区、直辖市行业主管部门或者标准化行政主管部门。",
-    "3. 业务指导单位为省、自治区、直辖市行业主管部门。",
-    "4. 试点管理单位为省、自治区、直辖市标准化行政主管部门。",
-    "5. 本申请书一式4份，字迹要工整清晰，可以打印。其中试点承担单位1份，业务指导单位1份、试点管理单位1份、"
-    "部级联席办公室1份。",
-)
+INSTRUCTIONS = NOTICE.numbered_instructions
 SEAL = "（盖章）："
 SIGNATURE = "负责人（签名）："
 DATE_BLANK = "年\u3000\u3000月\u3000\u3000日"
@@ -296,8 +287,10 @@ BLANK_SCHEDULE_ROWS = 6
 
 
 def schedule(app: Application) -> Iterator[str]:
+    """四: the table of :func:`~smpls.fields.printed_as` ``table``, one stage per row."""
+    scheme = printed_as("table")
     g = SCHEDULE_GRID
-    header = [_meta(ScheduleRow, "start").form_label, _label(ScheduleRow, "content"), _label(ScheduleRow, "units")]
+    header = [_meta(scheme.model, "start").form_label, _label(scheme.model, "content"), _label(scheme.model, "units")]
     rows = [
         row(
             [cell([_p(t, bold=True, align="center")], w) for t, w in zip(header, g, strict=True)],
@@ -305,7 +298,8 @@ def schedule(app: Application) -> Iterator[str]:
             header=True,
         )
     ]
-    for stage in app.schedule:
+    stages = scheme.rows(app)
+    for stage in stages:
         rows.append(
             row(
                 [
@@ -318,9 +312,9 @@ def schedule(app: Application) -> Iterator[str]:
                 cant_split=len(stage.content) <= 500 and len(stage.units) <= 100,
             )
         )
-    for _ in range(0 if app.schedule else BLANK_SCHEDULE_ROWS):
+    for _ in range(0 if stages else BLANK_SCHEDULE_ROWS):
         rows.append(row([cell([], w) for w in g], height=800))
-    yield _heading(_section_title("schedule"))
+    yield _heading(_section_title(scheme.section))
     yield table(g, rows)
 
 
@@ -331,12 +325,15 @@ def _unit_word(label: str) -> str:
 
 
 def opinion_blocks(app: Application) -> list[tuple[str, str]]:
-    """(unit word, unit name) for every block, in the form's order; at least one 参加单位 block."""
-    participants = [p.name for p in app.opinions.participants] or [""]
+    """(unit word, unit name) for every block, in the form's order; at least one block for the rows printed as
+    blocks (参加单位)."""
+    blocks = printed_as("blocks")
+    (name_field, name_meta), *_ = model_fields(blocks.model)
+    participants = [getattr(p, name_field) for p in blocks.rows(app)] or [""]
     word = _unit_word
     return [
         (word(_label(Cover, "undertaking_unit")), app.cover.undertaking_unit),
-        *((word(_label(Participant, "name")), name) for name in participants),
+        *((word(name_meta.label), name) for name in participants),
         (word(_label(Cover, "guarantor_unit")), app.cover.guarantor_unit),
         (word(_label(Cover, "guidance_unit")), app.cover.guidance_unit),
         (word(_label(Opinions, "management_unit")), app.opinions.management_unit),

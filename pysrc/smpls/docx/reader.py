@@ -48,11 +48,11 @@ from smpls.docx.layout import (
     YEAR_MONTH_BLANK,
     _unit_word,
 )
-from smpls.fields import ROWS, FieldSpec, RowScheme, iter_fields, model_fields
+from smpls.fields import ROWS, FieldSpec, RowScheme, iter_fields, model_fields, printed_as
 from smpls.model import SECTIONS, Application, BasicInfo, Cover, Opinions
 
-SCHEDULE = ROWS["schedule"]  #: 四: read from its table (:meth:`_Reader.schedule`)
-PARTICIPANTS = ROWS["participants"]  #: 六: read by their label, and from the “参加单位（盖章）：” lines
+SCHEDULE = printed_as("table")  #: 四: read from its table (:meth:`_Reader.schedule`)
+PARTICIPANTS = printed_as("blocks")  #: 六: read by their label, and from the “参加单位（盖章）：” lines
 
 __all__ = ["DocxError", "ReadResult", "read_docx", "read_visible"]
 
@@ -119,11 +119,6 @@ def _target(path: str, section: str, label: str) -> Target:
 
 def _meta_label(model: type[Any], name: str) -> str:
     return dict(model_fields(model))[name].label
-
-
-def _section(scheme: RowScheme) -> str:
-    """The section (and region) key of a list of rows: ``opinions`` for ``opinions.participants``."""
-    return scheme.list_path.split(".")[0]
 
 
 def _row_cell(path: str) -> tuple[RowScheme, str] | None:
@@ -382,7 +377,7 @@ class _Reader:
                 break
 
     def schedule(self) -> None:
-        region = _section(SCHEDULE) if _section(SCHEDULE) in self.doc.regions else None
+        region = SCHEDULE.section if SCHEDULE.section in self.doc.regions else None
         columns: dict[int, str] | None = None
         for r, table in self.doc.tables(region):
             start = 0
@@ -394,7 +389,7 @@ class _Reader:
                 else:
                     start, columns = header
                     self.schedule_found = True
-                    self.labels_found.add(_section(SCHEDULE))
+                    self.labels_found.add(SCHEDULE.section)
             if columns is None:
                 continue
             for cells in table.rows[start:]:
@@ -535,7 +530,7 @@ class _Reader:
     def unplaced(self) -> None:
         where = {**{k: v.split("（")[0] for k, v in SECTIONS}, "instructions": INSTRUCTIONS_TITLE}
         if not self.schedule_found:
-            number = where[_section(SCHEDULE)].split("、")[0]
+            number = where[SCHEDULE.section].split("、")[0]
             header = "、".join(dict.fromkeys(m.form_label or m.label for _, m in model_fields(SCHEDULE.model)))
             self.notes.append(f"没有找到“{number}、{SCHEDULE.title}”表格的表头（{header}），{SCHEDULE.title}没有读取。")
         for region, p in self.doc.paras():
