@@ -26,7 +26,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from smpls.eligibility import CONDITIONS, QUESTIONS, Condition, Question
+from smpls.eligibility import CONDITIONS, INFO, MET, NOT_MET, QUESTIONS, UNKNOWN, Condition, Question
 from smpls.fields import FieldSpec, field_by_path
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.notice import CLAUSES, Clause, clause, excerpt, status_note
@@ -168,16 +168,59 @@ def render_result_rows(hrefs: dict[str, str]) -> str:
         rows.append(
             f'<li class="smpls-sc-reason" data-reason="{c.id}" data-status=""'
             f"{_info(c)}>"
-            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>未得出</strong>'
+            f'<p class="smpls-sc-reason__head"><strong class="smpls-sc-tag" data-tag>{_escape(TEXT["noVerdict"])}</strong>'
             f'<span class="smpls-sc-reason__title">{_escape(c.clause)} {_escape(c.title)}</span></p>'
-            f'<p class="smpls-sc-reason__text" data-text>等待检查程序。</p>'
+            f'<p class="smpls-sc-reason__text" data-text>{_escape(TEXT["reasonWaiting"])}</p>'
             f'<p class="smpls-sc-reason__links"><a href="{_escape(hrefs[c.id])}">{_escape(c.clause)}的解释</a>'
             f'<a href="#sc-cond-{c.id}" data-edit>修改这一条的回答</a></p></li>'
         )
     return "".join(rows)
 
 
-def config_json(hrefs: dict[str, str]) -> str:
+#: The checker's status line ("{message}": the checker's own words).
+STATUS = {
+    "ready": "检查程序已就绪：每回答一题，结论随即更新。",
+    "failed": "检查程序未能运行，因此本页现在无法给出结论。{message} 您的回答仍会保存；可以对照每一条的解释自行判断，或刷新页面重试。",
+    "loading": "{message} 您可以先回答问题，结论会在检查程序就绪后显示。",
+    "preparing": "正在准备检查程序……您可以先回答问题，结论会在检查程序就绪后显示。",
+}
+#: Every sentence the page's script writes ({name}: filled in by the script).
+TEXT = {
+    "noStore": "按您在申请书页面的选择，回答不保存在这台电脑上。",
+    "restored": "已恢复您保存在这台电脑上的回答。要重新开始，请点页面底部的“清空回答”。",
+    "restoredAt": "已恢复您在 {when} 保存在这台电脑上的回答。要重新开始，请点页面底部的“清空回答”。",
+    "saved": "回答已自动保存在本机（{time}）",
+    "saveFailed": "无法在这个浏览器中保存回答（本地存储被禁用或已满）。",
+    "cleared": "已清空回答，这台电脑上保存的回答也已删除。",
+    "noVerdict": "未得出",
+    "noVerdictLoading": "检查程序就绪后，这里会显示结论和每一条的理由。",
+    "noVerdictFailed": "检查程序未能运行，本页无法给出结论。请对照每一条的解释自行判断，或刷新页面重试。",
+    "noVerdictError": "计算结论时出错，本页暂时无法给出结论。{detail} 请刷新页面重试。",
+    "badResult": "检查程序返回的结果无法读取。",
+    "reasonWaiting": "等待检查程序。",
+    "reasonUnknown": "无法判断。",
+    "notAnswered": "还没有回答（0/{total}）",
+    "notFinished": "还没有答完（{answered}/{total}）",
+    "unanswered": "未回答",
+    "prompt": "请回答下面的 {total} 个问题，每答一题，结论随即更新。拿不准的可以先选“不确定”。",
+    "reasonName": "{clause}（{title}）",
+    "carryItem": "“{label}”：{value}",
+    "carryNoStore": "您在申请书页面选择了不在这台电脑上保存草稿，所以回答无法自动带入。请在申请书中自己填写：{list}。",
+    "carrySaveFailed": "无法写入申请书草稿（这个浏览器的本地存储被禁用或已满）。请在申请书中自己填写：{list}。",
+    "carryNotReady": "检查程序还没有就绪，回答暂时无法带入申请书。请稍候再点，或直接去填写申请书。",
+    "carryFailed": "检查程序未能运行，回答无法带入申请书。请在申请书中自己填写。",
+    "carryCancelled": "已取消：申请书草稿没有任何改动。",
+    "carryLink": "去填写申请书",
+    "conflictSection": "申请书“{section}”中的栏目",
+    "conflictKeep": "保留申请书中的“{value}”",
+    "conflictTake": "改为自查回答“{value}”",
+    "printTime": "自查时间：{time}",
+    "printedAnswer": "答：{answer}",
+    "printedNone": "（未回答）",
+}
+
+
+def config_json() -> str:
     """What the page's script needs: no ``good`` answers, so no verdict can be made up in JavaScript."""
     targets: dict[str, dict[str, str]] = {}
     titles = dict(SECTIONS)
@@ -188,20 +231,18 @@ def config_json(hrefs: dict[str, str]) -> str:
     config = {
         "storageKey": STORAGE_KEY,
         "schemaVersion": SCHEMA_VERSION,
-        "conditions": [{"id": c.id, "clause": c.clause, "title": c.title, "href": hrefs[c.id]} for c in CONDITIONS],
-        "questions": [
-            {
-                "id": q.id,
-                "condition": q.condition,
-                "kind": q.kind,
-                "text": q.text,
-                "options": list(q.options),
-                "prefill": [{"path": p.path, "values": p.values} for p in q.prefill],
-                "required": q.required,
-            }
-            for q in QUESTIONS
-        ],
+        "conditions": [{"id": c.id} for c in CONDITIONS],
+        # what the page's script reads of a question; what an answer carries into the form is Python's (prefill)
+        "questions": [{"id": q.id, "condition": q.condition, "required": q.required} for q in QUESTIONS],
         "targets": targets,
+        "words": {"met": MET, "notMet": NOT_MET, "unknown": UNKNOWN, "info": INFO},
+        "status": STATUS,
+        "text": TEXT,
+        "overall": {
+            MET: "按您的回答，本单位符合通知二规定的四项基本条件。接下来的步骤见下方。",
+            NOT_MET: "按您的回答，{names}不符合通知二规定的基本条件，理由见下方。如果回答有误，请修改。",
+            UNKNOWN: "{names}还不能判断：有问题没有回答或答了“不确定”。请按下方的提示逐条确认。",
+        },
     }
     return json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
 
@@ -253,38 +294,38 @@ def render_app(page: Any, config: Any, files: Any) -> str:
         render_condition(c, hrefs[c.id], f"{notice_url}#{notice_clause(c).anchor}", contacts_href) for c in page_order()
     )
     return f"""<div class="smpls-sc" id="smpls-sc" data-module="runtime/checker self-check/self-check">
-<script type="application/json" id="smpls-sc-config">{config_json(hrefs)}</script>
-<div class="smpls-status smpls-sc-status" data-state="loading" role="status">
-<p class="smpls-status__text">正在准备检查程序……您可以先回答问题，结论会在检查程序就绪后显示。</p>
+<script type="application/json" id="smpls-sc-config">{config_json()}</script>
+<div class="smpls-status smpls-sc-status" data-module="lib/status-line" data-state="loading" role="status">
+<p class="smpls-status__text">{_escape(STATUS["preparing"])}</p>
 </div>
 <noscript><p class="smpls-status smpls-status--failed">本页需要启用 JavaScript 才能得出结论和保存回答。您仍可以阅读下面的问题，对照每一条的解释自行判断。</p></noscript>
-<p class="smpls-note" data-note="restored" hidden></p>
-<div class="smpls-sc-bar" data-bar>
-<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>未得出</strong></p>
+<p class="smpls-note" id="smpls-sc-restored" data-note="restored" hidden></p>
+<div class="smpls-sc-bar" data-module="self-check/bar" data-bar>
+<p class="smpls-sc-bar__verdict" aria-live="polite" aria-atomic="true">自查结论：<strong class="smpls-sc-tag" data-bar-verdict>{_escape(TEXT["noVerdict"])}</strong></p>
 <a class="smpls-sc-bar__link" href="#sc-result">查看理由</a>
 </div>
-<form class="smpls-sc-form" id="smpls-sc-form" novalidate autocomplete="off" aria-label="自查问题">
+<form class="smpls-sc-form" id="smpls-sc-form" data-module="self-check/answers" novalidate autocomplete="off" aria-label="自查问题">
 {conditions}
 </form>
-<p class="smpls-saved smpls-sc-saved" data-saved aria-live="polite"></p>
-<section class="smpls-sc-result" id="sc-result" data-result data-overall="" aria-labelledby="sc-result-title">
+<p class="smpls-saved smpls-sc-saved" data-module="self-check/autosave" data-restored-note="smpls-sc-restored" data-saved aria-live="polite"></p>
+<section class="smpls-sc-result" id="sc-result" data-module="self-check/verdict" data-result data-overall="" aria-labelledby="sc-result-title">
 <h2 id="sc-result-title" tabindex="-1">自查结果</h2>
 <p class="smpls-sc-printtime" data-printtime hidden></p>
 <div class="smpls-sc-overall" data-overall-box>
-<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>未得出</strong></p>
-<p class="smpls-sc-overall__text" data-overall-text>检查程序就绪后，这里会显示结论和每一条的理由。</p>
+<p class="smpls-sc-overall__verdict">结论：<strong data-verdict>{_escape(TEXT["noVerdict"])}</strong></p>
+<p class="smpls-sc-overall__text" data-overall-text>{_escape(TEXT["noVerdictLoading"])}</p>
 </div>
 <p class="smpls-sc-closed" data-closed>{_escape(status_note())}</p>
 <ol class="smpls-sc-reasons" data-reasons>{render_result_rows(hrefs)}</ol>
 {next_steps(notice_url, apply_href, contacts_href)}
 <p class="smpls-hint smpls-sc-disclaimer">自查结论只是帮助您对照通知的条件，不代表审核结果；是否推荐由省级标准化行政主管部门审核决定。</p>
 <div class="smpls-actions smpls-sc-actions">
-<a class="smpls-btn smpls-btn--primary" href="{_escape(apply_href)}" data-action="start">开始填写申请书</a>
-<button type="button" class="smpls-btn" data-action="print">打印自查结果</button>
-<button type="button" class="smpls-btn" data-action="clear">清空回答</button>
+<a class="smpls-btn smpls-btn--primary" href="{_escape(apply_href)}" data-action="start" data-module="self-check/carry" data-dialog-id="smpls-sc-dialog" data-note-id="smpls-sc-carry-note">开始填写申请书</a>
+<button type="button" class="smpls-btn" data-action="print" data-module="self-check/print">打印自查结果</button>
+<button type="button" class="smpls-btn" data-action="clear" data-module="self-check/clear">清空回答</button>
 </div>
 <p class="smpls-hint smpls-sc-carryhint">点“开始填写申请书”会把相关回答（如事故情况、标准化机构名称）带入申请书草稿；申请书中已填写的不同内容会先询问您，不会直接替换。</p>
-<p class="smpls-note" data-note="carry" role="status"></p>
+<p class="smpls-note" id="smpls-sc-carry-note" data-note="carry" role="status"></p>
 </section>
 <dialog class="smpls-dialog smpls-sc-dialog" id="smpls-sc-dialog" aria-labelledby="smpls-sc-dialog-title" aria-describedby="smpls-sc-dialog-text">
 <h2 id="smpls-sc-dialog-title">申请书草稿中已有不同的内容</h2>

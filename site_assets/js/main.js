@@ -1,7 +1,8 @@
 // Entry module on every page: each element with data-module="folder/name …" gets ./folder/name.js (the module's
 // path under assets/smpls/, without .js), imported once per name (the browser caches modules). A module that
-// exports `init(element)` is started with the element; the form's components (form/…) export classes that
-// form/form.js wires itself, so their import here only fetches them early. Pages without such elements load
+// exports `init(element)` is started with the element; a page's components export classes that its page
+// module wires itself (form/form.js, self-check/self-check.js, rollup/rollup.js), so their import here only fetches
+// them early. Pages without such elements load
 // nothing more. Folders: lib/ (shared pieces), runtime/ (the checker, Python, the offline copy), one per page.
 for (const el of document.querySelectorAll("[data-module]")) {
   for (const name of el.dataset.module.split(/\s+/).filter(Boolean)) {

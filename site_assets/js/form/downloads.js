@@ -1,6 +1,6 @@
 // Downloads (data-module="form/downloads"): the JSON draft (works without the checker) and the Word 申请书
 // (made by the checker). File names follow smpls.docx.docx_filename's rule (form/names.js).
-import { el } from "../lib/dom.js";
+import { saveBlob } from "../lib/download.js";
 import { draftFileName, draftUnit } from "./names.js";
 import { fill } from "./text.js";
 
@@ -22,12 +22,7 @@ export class FormDownloads {
   }
 
   save(blob, filename) {
-    const url = URL.createObjectURL(blob);
-    const a = el("a", { href: url, download: filename, class: "smpls-vh" });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30000);
+    saveBlob(blob, filename);
   }
 
   json() {

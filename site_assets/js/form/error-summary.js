@@ -2,7 +2,7 @@
 // link that moves focus to its field, with the basis of the message; or a success line when there is no 错误.
 // Like govuk-frontend's error-summary: it takes focus when it appears, and a link focuses the field's input.
 import { el, replaceKeepingFocus } from "../lib/dom.js";
-import { basisNode } from "./problem-item.js";
+import { basisNode } from "../lib/problem-item.js";
 import { fill } from "./text.js";
 
 export class FormSummary {

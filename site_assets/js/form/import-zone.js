@@ -3,6 +3,7 @@
 // JSON is read here (form/draft-file.js); a Word file is read by the checker (smpls.docx via read_docx), which the
 // import waits for, or says clearly that reading Word needs it.
 import { el } from "../lib/dom.js";
+import { dropZone } from "../lib/drop-zone.js";
 import { looksLikeWord, sniffWord } from "./word-sniff.js";
 import { readDraftFile } from "./draft-file.js";
 import { isObj } from "../lib/util.js";
@@ -18,21 +19,7 @@ export class FormImportZone {
     this.noteEl = zone.querySelector('[data-note="import"]');
     this.input = zone.querySelector('input[type="file"]');
     this.undoDraft = null;
-    this.input.addEventListener("change", () => {
-      if (this.input.files && this.input.files[0]) this.import(this.input.files[0]);
-      this.input.value = "";
-    });
-    zone.addEventListener("dragover", (ev) => {
-      ev.preventDefault();
-      zone.classList.add("smpls-import--over");
-    });
-    zone.addEventListener("dragleave", () => zone.classList.remove("smpls-import--over"));
-    zone.addEventListener("drop", (ev) => {
-      ev.preventDefault();
-      zone.classList.remove("smpls-import--over");
-      const f = ev.dataTransfer && ev.dataTransfer.files && ev.dataTransfer.files[0];
-      if (f) this.import(f);
-    });
+    dropZone(zone, (files) => files[0] && this.import(files[0]), [this.input]);
     zone.addEventListener("click", (ev) => {
       if (ev.target.closest('[data-action="undo-import"]')) this.undo();
     });

@@ -1,6 +1,6 @@
 // Inline messages (data-module="form/inline-messages" on the <form>): each shown problem in the message slot of its
 // field (or of the nearest row or section), the field marked as an error or a hint, aria-invalid on errors.
-import { messageItem } from "./problem-item.js";
+import { messageItem } from "../lib/problem-item.js";
 
 export class FormMessages {
   static moduleName = "form/inline-messages";

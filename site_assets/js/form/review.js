@@ -2,7 +2,7 @@
 // 修改 link that goes to the field; the bar's 返回核对信息 comes back to the same link. On a phone each part is
 // a <details> (folded, its summary says how much is filled) so that the page stays short.
 import { el, replaceKeepingFocus } from "../lib/dom.js";
-import { messageItem } from "./problem-item.js";
+import { messageItem } from "../lib/problem-item.js";
 import { text } from "../lib/util.js";
 import { NARROW } from "./fold.js";
 import { sectionOf } from "./problems.js";

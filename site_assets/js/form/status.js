@@ -3,27 +3,9 @@
 // The coordinator passes each status from checker.js; the checker's own words go into a detail for whoever
 // helps (a network administrator), the sentence the user reads is this module's.
 import { el } from "../lib/dom.js";
+import { canRunChecker, loadingStep } from "../lib/status-line.js";
 
 const STILL_WORKS = "您仍可以填写，内容会自动保存在这台电脑上，也可以下载草稿文件（.json），以后或在别的电脑上导入继续。";
-
-/** The browser can run the checker (WebAssembly and workers): a failure then is the download's, not its age. */
-export function canRunChecker() {
-  return typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" && typeof Worker === "function";
-}
-
-/** Where the loading is, from the checker's status: {step (1–4), of, progress (0–1) or null, words}. */
-export function loadingStep(message) {
-  const m = String(message || "");
-  const parts = /(\d+)\s*\/\s*(\d+)/.exec(m);
-  if (parts) {
-    const [done, total] = [Number(parts[1]), Number(parts[2])];
-    return { step: 2, of: 4, progress: 0.5 + (0.3 * done) / Math.max(1, total), words: `下载组件（${done}/${total}）` };
-  }
-  if (/启动/.test(m) && !/意外/.test(m)) return { step: 4, of: 4, progress: 0.95, words: "启动" };
-  if (/安装/.test(m)) return { step: 3, of: 4, progress: 0.85, words: "安装" };
-  if (/下载/.test(m)) return { step: 1, of: 4, progress: null, words: "下载" };
-  return { step: 1, of: 4, progress: null, words: "准备" };
-}
 
 export class FormStatus {
   static moduleName = "form/status";

@@ -3,6 +3,7 @@
 // it puts the user back on the link, with everything on the form as it was. The link still works as a link (new
 // tab, or where the passage cannot be read: then it is followed as usual).
 import { el } from "./dom.js";
+import { wireDialog } from "./dialog.js";
 
 const LINKS = "a.smpls-basis__link";
 
@@ -26,10 +27,10 @@ export function init(root) {
   const title = el("h2", { id: "smpls-basis-title" });
   const body = el("div", { class: "smpls-basis-dialog__body" });
   const full = el("a", { class: "smpls-basis-dialog__full" }, "打开整页");
-  const close = el("button", { type: "button", class: "smpls-btn" }, "关闭");
+  const close = el("button", { type: "button", class: "smpls-btn", "data-dialog": "close" }, "关闭");
   dialog.append(title, body, el("p", { class: "smpls-basis-dialog__actions" }, close, " ", full));
   document.body.append(dialog);
-  close.addEventListener("click", () => dialog.close());
+  wireDialog(dialog);
   let opener = null; // {link, scope, href}: a redraw may have replaced the link meanwhile (the form redraws its messages)
   dialog.addEventListener("close", () => {
     if (!opener) return;

@@ -14,3 +14,29 @@ export function formatTime(iso) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** A sentence from the page config with its {name}s filled: fill("共 {n} 个", {n: 3}) → "共 3 个". */
+export function fill(template, values = {}) {
+  return String(template || "").replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+}
+
+/** The value at a dotted path of an object ("basic.unit_name"), or undefined. */
+export function getPath(obj, path) {
+  let cur = obj;
+  for (const key of path.split(".")) {
+    if (!isObj(cur)) return undefined;
+    cur = cur[key];
+  }
+  return cur;
+}
+
+/** Set the value at a dotted path, making the objects on the way. */
+export function setPath(obj, path, value) {
+  const keys = path.split(".");
+  let cur = obj;
+  for (const key of keys.slice(0, -1)) {
+    if (!isObj(cur[key])) cur[key] = {};
+    cur = cur[key];
+  }
+  cur[keys[keys.length - 1]] = value;
+}

@@ -1,8 +1,8 @@
-// Pure helpers of the 汇总推荐项目 page (summary.js): keeping the list in localStorage, reading it back
+// Pure helpers of the 汇总推荐项目 page (rollup/): keeping the list in localStorage, reading it back
 // defensively, sorting, and turning a drop (files and folders) into a flat list of files.
 
 /** The list in localStorage under `key` ({savedAt, entries, meta}). Never throws: save() returns false. */
-export function summaryStore(key, storage = () => window.localStorage) {
+export function rollupStore(key, storage = () => window.localStorage) {
   const s = () => {
     try {
       return storage();
@@ -41,6 +41,9 @@ export function summaryStore(key, storage = () => window.localStorage) {
   };
   return store;
 }
+
+/** The key of a row: its file name and content (a file may be listed again after being edited). */
+export const rowKey = (e) => e.file + "\u0000" + e.hash;
 
 const text = (v) => (typeof v === "string" ? v : "");
 const count = (v) => (Number.isInteger(v) && v >= 0 ? v : 0);

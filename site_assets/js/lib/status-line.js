@@ -1,0 +1,50 @@
+// The checker's status line (.smpls-status, role=status) on every page that runs the checker: its state
+// (data-state: loading, ready, failed) and the sentence the user reads. The form's line (form/status.js) adds the
+// download's steps and a progress bar; the self-check and the roll-up say one sentence per state, from their page
+// config (`status`: {ready, failed, loading, preparing}, "{message}" standing for the checker's own words).
+import { fill } from "./util.js";
+
+/** The browser can run the checker (WebAssembly and workers): a failure then is the download's, not its age. */
+export function canRunChecker() {
+  return typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" && typeof Worker === "function";
+}
+
+/** Where the loading is, from the checker's status: {step (1–4), of, progress (0–1) or null, words}. */
+export function loadingStep(message) {
+  const m = String(message || "");
+  const parts = /(\d+)\s*\/\s*(\d+)/.exec(m);
+  if (parts) {
+    const [done, total] = [Number(parts[1]), Number(parts[2])];
+    return { step: 2, of: 4, progress: 0.5 + (0.3 * done) / Math.max(1, total), words: `下载组件（${done}/${total}）` };
+  }
+  if (/启动/.test(m) && !/意外/.test(m)) return { step: 4, of: 4, progress: 0.95, words: "启动" };
+  if (/安装/.test(m)) return { step: 3, of: 4, progress: 0.85, words: "安装" };
+  if (/下载/.test(m)) return { step: 1, of: 4, progress: null, words: "下载" };
+  return { step: 1, of: 4, progress: null, words: "准备" };
+}
+
+/** The sentence for a status `s` ({state, message}) from a page's words. */
+export function statusWords(words, s) {
+  const message = (s && s.message) || "";
+  if (s.state === "ready") return fill(words.ready, { message });
+  if (s.state === "failed") return fill(words.failed, { message });
+  return message ? fill(words.loading, { message }) : fill(words.preparing, { message });
+}
+
+/** A status line showing the checker's state (data-module="lib/status-line"; config.status: the words). */
+export class StatusLine {
+  static moduleName = "lib/status-line";
+
+  constructor(box, { config, store }) {
+    this.box = box;
+    this.text = box.querySelector(".smpls-status__text");
+    this.words = config.status;
+    store.on("change:checker", (s) => this.show(s));
+    if (store.state.checker) this.show(store.state.checker);
+  }
+
+  show(s) {
+    this.box.dataset.state = s.state;
+    this.text.textContent = statusWords(this.words, s);
+  }
+}
