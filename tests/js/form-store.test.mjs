@@ -1,8 +1,9 @@
-// The form's shared store and createAll (site_assets/js/form/store.js): components subscribe to topics; one that
+// The shared store (site_assets/js/lib/components.js) and the form's createAll (site_assets/js/form/store.js): components subscribe to topics; one that
 // throws while drawing, or fails to start, is reported and left out, and the others still run.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { FormStore, createAll } from "../../site_assets/js/form/store.js";
+import { Store } from "../../site_assets/js/lib/components.js";
+import { createAll } from "../../site_assets/js/form/store.js";
 
 function quietly(fn) {
   const errors = [];
@@ -17,27 +18,27 @@ function quietly(fn) {
 }
 
 test("a topic reaches every subscriber, in order, and keeps its last value; unsubscribing stops it", () => {
-  const store = new FormStore();
+  const store = new Store();
   const seen = [];
   const off = store.on("view", (v) => seen.push(["a", v]));
   store.on("view", (v) => seen.push(["b", v]));
   store.on("status", (v) => seen.push(["s", v]));
-  store.publish("view", 1);
+  store.emit("view", 1);
   off();
-  store.publish("view", 2);
+  store.emit("view", 2);
   assert.deepEqual(seen, [["a", 1], ["b", 1], ["b", 2]]);
   assert.equal(store.get("view"), 2);
   assert.equal(store.get("status"), undefined);
 });
 
 test("a subscriber that throws is reported by name, and the others still get the value", () => {
-  const store = new FormStore();
+  const store = new Store();
   const seen = [];
   store.on("view", () => {
     throw new Error("boom");
   }, "form/broken");
   store.on("view", (v) => seen.push(v), "form/fine");
-  const errors = quietly(() => store.publish("view", "x"));
+  const errors = quietly(() => store.emit("view", "x"));
   assert.deepEqual(seen, ["x"]);
   assert.equal(errors.length, 1);
   assert.match(errors[0][0], /form\/broken/);
@@ -46,6 +47,7 @@ test("a subscriber that throws is reported by name, and the others still get the
 test("createAll: one component per element, subscribed to the view; one that fails to start is left out", () => {
   const nodes = [{ ok: true }, { ok: false }, { ok: true }];
   const root = {
+    matches: () => false,
     querySelectorAll(selector) {
       assert.equal(selector, '[data-module~="form/part"]');
       return nodes;
@@ -62,11 +64,11 @@ test("createAll: one component per element, subscribed to the view; one that fai
       drawn.push([this.node, view]);
     }
   }
-  const app = { store: new FormStore() };
+  const app = { store: new Store() };
   let made;
   const errors = quietly(() => (made = createAll(Part, root, app)));
   assert.equal(made.length, 2);
   assert.equal(errors.length, 1);
-  app.store.publish("view", "v");
+  app.store.emit("view", "v");
   assert.deepEqual(drawn, [[nodes[0], "v"], [nodes[2], "v"]]);
 });

@@ -6,31 +6,9 @@ entry that no longer matches, so the list only shrinks)."""
 from __future__ import annotations
 
 OTHERS = "to move in issue 21 (self-check/rollup/runtime helpers)"
-PAGES = "form page: helper pages is moving the status line and the dialog into lib/; to move to the page config after that (issue 21)"
-LIB = "lib/: shared pieces (helper pages); to move in issue 21"
 
 #: file under site_assets/js/ -> (why, the sentences exactly as written, a template literal's ${…} parts as ${…})
 EXCEPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "form/clear.js": (
-        PAGES,
-        ("确定清空草稿吗？页面上和这台电脑里保存的全部内容都会被删除，不能恢复。",),
-    ),
-    "form/status.js": (
-        PAGES,
-        (
-            "您仍可以填写，内容会自动保存在这台电脑上，也可以下载草稿文件（.json），以后或在别的电脑上导入继续。",
-            "检查程序已就绪：离开一个栏目时会检查它，也可以随时点“检查全部”。",
-            "检查程序意外停止，正在重新加载。",
-            "首次使用需下载约 ${…} MB，以后从这台电脑的缓存读取；",
-            "${…}正在加载检查程序（${…}第 ${…}/${…} 步：${…}）……您可以先开始填写。",
-            "给网络管理员的说明",
-            "这个浏览器版本太旧（不支持 WebAssembly 或 Web Worker），检查程序无法运行。检查和下载 Word 需要新版 Chrome、Edge、Firefox、Safari，或国产浏览器的“极速模式”。${…}",
-            "检查程序多次意外停止，暂时不能检查。请刷新页面重试。",
-            "检查程序的文件没有下载成功：可能是网络中断，或单位网络的代理、防火墙拦截了它（浏览器本身是支持的）。",
-            "请刷新页面重试；仍不行，可换一个网络（例如手机热点），或把下面的说明交给网络管理员。",
-            "这次检查没有完成（检查程序出错）。您的内容已保存，可以再点“检查全部”重试。",
-        ),
-    ),
     "runtime/checker.js": (
         OTHERS,
         (

@@ -35,7 +35,7 @@ export class CheckerLink {
       for (const resolve of this.waiters) resolve(s.state);
       this.waiters = null;
     }
-    this.app.store.publish("status", s);
+    this.app.store.emit("status", s);
     if (s.state === "ready") this.validate();
     else this.app.render();
   }
@@ -55,7 +55,7 @@ export class CheckerLink {
       app.result = res && Array.isArray(res.problems) ? res : { problems: [], counts: {} };
     } catch (err) {
       console.warn("检查失败", err);
-      app.store.publish("checkFailed", err);
+      app.store.emit("checkFailed", err);
     }
     app.render();
     return app.result;
@@ -67,24 +67,24 @@ export class CheckerLink {
     app.showAll = true;
     if (!this.checker || this.state !== "ready") {
       app.render();
-      app.store.publish("summary:notReady", this.state);
+      app.store.emit("summary:notReady", this.state);
       if (this.state === "failed" || this.queued) return;
       // A click before the checker is ready is kept: the check runs when it is (the summary says so meanwhile).
       this.queued = true;
       const state = await this.settled();
       this.queued = false;
       if (state !== "ready") {
-        app.store.publish("summary:notReady", state);
+        app.store.emit("summary:notReady", state);
         return;
       }
       const active = document.activeElement;
       // where 检查全部 leaves the focus: the page, the summary saying it waits, the button itself
       const waitingHere = active === document.body || !!(active && active.matches('[data-summary], [data-action="check-all"]'));
       await this.validate();
-      if (waitingHere) app.store.publish("summary:focus"); // not when the user went on typing meanwhile
+      if (waitingHere) app.store.emit("summary:focus"); // not when the user went on typing meanwhile
       return;
     }
     await this.validate();
-    app.store.publish("summary:focus");
+    app.store.emit("summary:focus");
   }
 }

@@ -6,6 +6,7 @@ export class FormClear {
 
   constructor(box, app) {
     this.app = app;
+    this.words = app.model.words.clear;
     this.button = box.querySelector('[data-action="clear"]');
     this.dialog = box.querySelector("#smpls-clear-dialog");
     this.button.addEventListener("click", () => this.ask());
@@ -14,7 +15,7 @@ export class FormClear {
   async ask() {
     const answer = await ask(this.dialog, {
       focus: '[data-dialog="cancel"]',
-      fallback: () => window.confirm("确定清空草稿吗？页面上和这台电脑里保存的全部内容都会被删除，不能恢复。"),
+      fallback: () => window.confirm(this.words.confirm),
     });
     if (answer === "confirm") this.app.clear();
     else if (typeof this.dialog.showModal === "function") this.button.focus();

@@ -14,7 +14,7 @@ export class FormCounts {
     this.toSummary = bar.querySelector("[data-to-summary]"); // back to the list of problems, once there is one
     this.toSummary.addEventListener("click", (ev) => {
       ev.preventDefault();
-      app.store.publish("summary:focus");
+      app.store.emit("summary:focus");
     });
     this.checkButton = bar.querySelector('[data-action="check-all"]');
     this.checkButton.addEventListener("click", () => app.checkAll());

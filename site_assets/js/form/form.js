@@ -10,7 +10,8 @@
 // "summary:focus", "counts:back" and "review:focusBack" (one component asking another, without holding it).
 // Typing never waits for Python, and nothing the user typed is dropped.
 import { draftStore } from "../lib/draft-store.js";
-import { FormStore, createAll } from "./store.js";
+import { Store } from "../lib/components.js";
+import { createAll } from "./store.js";
 import { CheckerLink } from "./checker-link.js";
 import { PressHold } from "./press-hold.js";
 import { initRegions } from "./regions.js";
@@ -51,7 +52,7 @@ class FormApp {
     this.showAll = false; // 检查全部 was asked for
     this.result = null; // the checker's last {problems, counts}
     this.returnTo = null;
-    this.store = new FormStore();
+    this.store = new Store();
     this.link = new CheckerLink(this);
   }
 
@@ -201,17 +202,17 @@ class FormApp {
   /** A 修改 link in 核对信息: go to the field, and offer the way back. */
   changeFrom(path) {
     this.returnTo = path;
-    this.store.publish("counts:back", true);
+    this.store.emit("counts:back", true);
     this.reveal(path);
     this.fields.focus(path);
   }
 
   backToReview() {
-    this.store.publish("counts:back", false);
+    this.store.emit("counts:back", false);
     const back = this.returnTo;
     this.returnTo = null;
     this.render();
-    this.store.publish("review:focusBack", back);
+    this.store.emit("review:focusBack", back);
   }
 
   // ------------------------------------------------------------------ the checker (form/checker-link.js)
@@ -259,6 +260,6 @@ class FormApp {
   /** Publish what the page shows now (held while a pointer is down: form/press-hold.js). */
   render() {
     if (this.press && this.press.holding()) return;
-    this.store.publish("view", this.view());
+    this.store.emit("view", this.view());
   }
 }
