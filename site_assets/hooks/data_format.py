@@ -20,13 +20,12 @@ and ``favicon.ico`` (the theme's icon), which browsers request when they show su
 
 from __future__ import annotations
 
-import re
+import sys
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from smpls.fields import iter_fields
@@ -34,9 +33,12 @@ from smpls.notice import CLAUSES
 from smpls.problems import CODES, ERROR, PUBLISHED, RULE_CODES, Basis
 from smpls.schema import schema_text
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for site_assets.hooks
+
+from site_assets.hooks.markers import replace_markers
+
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = "data"
-MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_-]+)\s*-->")
 KINDS = {
     "text": "单行文字",
     "textarea": "多行文字",
@@ -156,13 +158,7 @@ RENDER: dict[str, Callable[[str], str]] = {
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in RENDER:
-            raise PluginError(f"{page.file.src_path}: unknown marker data:{name}")
-        return RENDER[name](page.url)
-
-    return MARKER.sub(replace, html)
+    return replace_markers(html, "data", page, {name: (lambda fn=fn: fn(page.url)) for name, fn in RENDER.items()})
 
 
 def on_files(files: Files, config: Any) -> Files:

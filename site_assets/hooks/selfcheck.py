@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,10 @@ from smpls.fields import FieldSpec, field_by_path
 from smpls.model import SCHEMA_VERSION, SECTIONS
 from smpls.notice import CLAUSES, Clause, clause, excerpt, status_note
 
-MARKER = re.compile(r"<!--\s*selfcheck:([A-Za-z0-9_-]+)\s*-->")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for site_assets.hooks
+
+from site_assets.hooks.markers import replace_markers
+
 STORAGE_KEY = "smpls-self-check"
 APPLY_PAGE = "apply.md"
 NOTICE_PAGE = "notice.md"
@@ -343,15 +347,8 @@ RENDERERS = {"app": render_app}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in RENDERERS:
-            raise PluginError(
-                f"{page.file.src_path}: 未知的标记 selfcheck:{name}（可用：{', '.join(sorted(RENDERERS))}）"
-            )
-        return RENDERERS[name](page, config, files)
-
-    return MARKER.sub(replace, html)
+    renderers = {name: (lambda fn=fn: fn(page, config, files)) for name, fn in RENDERERS.items()}
+    return replace_markers(html, "selfcheck", page, renderers)
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:

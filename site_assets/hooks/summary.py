@@ -9,8 +9,9 @@ the page's script (site_assets/js/rollup/) never repeats a label or a sentence. 
 from __future__ import annotations
 
 import json
-import re
+import sys
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -20,7 +21,10 @@ from smpls.problems import ADVICE, ERROR
 from smpls.summary import COLUMNS, ERROR_MARK, MAX_FILES, SUFFIXES, Entry, too_many_message
 from smpls.summary_export import FILENAME, PLACEHOLDER_REGION, PROBLEMS_FILENAME, title
 
-MARKER = re.compile(r"<!--\s*summary:([A-Za-z0-9_-]+)\s*-->")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for site_assets.hooks
+
+from site_assets.hooks.markers import replace_markers
+
 # In docs/summary.md a link to a clause of the notice is written notice.md#clause:三 and gets the clause's anchor
 # from smpls.notice (contract 2), so it follows the notice page.
 
@@ -233,12 +237,4 @@ RENDERERS = {"app": render_app}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in RENDERERS:
-            raise PluginError(
-                f"{page.file.src_path}: 未知的标记 summary:{name}（可用：{', '.join(sorted(RENDERERS))}）"
-            )
-        return RENDERERS[name]()
-
-    return MARKER.sub(replace, html)
+    return replace_markers(html, "summary", page, RENDERERS)
