@@ -16,7 +16,7 @@
 // So an untouched, empty form shows no 错误: the bar says how much is left to fill (未填 N 项) instead.
 
 /** Whether a set of paths holds `path`, a path inside it, or a path it is inside. */
-export function covers(paths, path) {
+function covers(paths, path) {
   for (const t of paths) if (t === path || t.startsWith(path + ".") || path.startsWith(t + ".")) return true;
   return false;
 }
@@ -60,7 +60,7 @@ export function isShown(p, state) {
   return under(state.written, path) && !covers(state.editing, path);
 }
 
-export function shownProblems(problems, state) {
+function shownProblems(problems, state) {
   return (problems || []).filter((p) => isShown(p, state));
 }
 

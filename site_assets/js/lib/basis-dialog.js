@@ -8,7 +8,7 @@ import { wireDialog } from "./dialog.js";
 const LINKS = "a.smpls-basis__link";
 
 /** The passage at `id` in a page: the element itself, or a heading with what follows it up to the next heading. */
-export function passage(doc, id) {
+function passage(doc, id) {
   const target = id ? doc.getElementById(id) : null;
   if (!target) return null;
   const level = /^H([1-6])$/.exec(target.tagName);

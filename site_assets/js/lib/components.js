@@ -1,12 +1,8 @@
 // The component pattern of every page (govuk-frontend's createAll): a page module finds the elements inside its
-// root whose data-module names a component and makes one per element, giving it the element and its config (the
-// page's config, overridden by the element's data-* attributes). Components talk through a small shared store
-// (state plus named events), never through each other's DOM or a coordinator's internals.
-
-/** The element's config: `defaults`, then the page's `config`, then its data-* attributes (data-foo-bar → fooBar). */
-export function mergeConfig(defaults, config, element) {
-  return { ...defaults, ...config, ...(element ? { ...element.dataset } : {}) };
-}
+// root whose data-module names a component and makes one per element, giving it the element and the page's
+// context (its config from Python, the store, the checker); what differs per element is in the element's data-*
+// attributes. Components talk through a small shared store (state plus named events), never through each other's
+// DOM or a coordinator's internals.
 
 /**
  * One component per element inside `root` (root itself included) whose data-module names it. One that fails to

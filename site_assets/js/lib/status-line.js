@@ -24,7 +24,7 @@ export function loadingStep(message) {
 }
 
 /** The sentence for a status `s` ({state, message}) from a page's words. */
-export function statusWords(words, s) {
+function statusWords(words, s) {
   const message = (s && s.message) || "";
   if (s.state === "ready") return fill(words.ready, { message });
   if (s.state === "failed") return fill(words.failed, { message });

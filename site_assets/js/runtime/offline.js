@@ -41,7 +41,7 @@ async function checkerSettled() {
   });
 }
 
-export const registration = supported
+const registration = supported
   ? loaded()
       .then(() => (usesChecker ? checkerSettled() : null))
       .then(register)
