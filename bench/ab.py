@@ -47,8 +47,8 @@ PATCHES: dict[str, list[tuple[str, str | re.Pattern[str], str]]] = {
     # Pyodide unzips the wheels (unpackArchive) instead of worker.js writing the files it read in JS
     "js-unzip": [
         (
-            "assets/smpls/runtime/worker.js",
-            "const entries = (await zipReader).storedEntries(bytes);",
+            "assets/smpls/runtime/loader.js",
+            "const entries = storedEntries(bytes);",
             "const entries = null;",
         )
     ],

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -212,10 +213,23 @@ def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]
     return wheels, packages
 
 
-# The worker's code that starts Python and takes the snapshot: a change to it makes a new snapshot key too.
-SNAPSHOT_CODE = [
-    ROOT / "site_assets" / "js" / name for name in ("runtime/worker.js", "runtime/snapshot.js", "lib/stored-zip.js")
-]
+# A module's imports of the site's own modules (relative: "./loader.js", "../lib/stored-zip.js"), static or dynamic.
+_JS_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?/[^"']+\.js)["']""")
+
+
+def worker_modules(entry: Path) -> list[Path]:
+    """The worker's code: ``entry`` and every module it imports, directly or not."""
+    found = [entry.resolve()]
+    for module in found:
+        for name in _JS_IMPORT.findall(module.read_text(encoding="utf-8")):
+            path = (module.parent / name).resolve()
+            if path not in found:
+                found.append(path)
+    return found
+
+
+# The worker's code that starts Python and takes the snapshot: a change to any of its modules makes a new snapshot key.
+SNAPSHOT_CODE = worker_modules(ROOT / "site_assets" / "js" / "runtime" / "worker.js")
 LOCK = "pyodide-lock.json"
 
 

@@ -236,10 +236,10 @@ def test_the_snapshot_key_follows_every_runtime_file(site_dir: Path, tmp_path: P
         (tmp_path / path.name).write_bytes(original)
     assert len(keys) == 1 + len(files)
     assert hook.snapshot_key(tmp_path) == lock["smpls"]["snapshot"]
+    runtime = ROOT / "site_assets" / "js" / "runtime"
     assert set(hook.SNAPSHOT_CODE) >= {
-        ROOT / "site_assets" / "js" / "runtime" / "worker.js",
-        ROOT / "site_assets" / "js" / "runtime" / "snapshot.js",
-    }
+        runtime / f"{name}.js" for name in ("worker", "loader", "snapshot", "requests", "support")
+    } | {ROOT / "site_assets" / "js" / "lib" / "stored-zip.js"}
 
 
 def test_the_extension_is_served_apart_from_its_wheel(site_dir: Path) -> None:

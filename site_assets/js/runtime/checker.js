@@ -9,6 +9,8 @@
 // call() waits for "ready"; it rejects with an Error whose message is Chinese when the checker failed.
 // The page never needs the checker to let the user type: it only adds checking and the DOCX download.
 
+import { UNSUPPORTED, supported } from "./support.js";
+
 let instance = null;
 
 // Performance marks (smpls:checker-start, smpls:checker-ready, smpls:checker-failed) for bench/run.py.
@@ -24,7 +26,6 @@ function mark(name) {
 const CALL_TIMEOUT_MS = { default: 20000, docx: 120000 };
 const MAX_RESTARTS = 3;
 
-const UNSUPPORTED = "这个浏览器不支持 WebAssembly 或 Web Worker（版本较旧，或已被禁用），不能运行检查程序。您仍可填写、自动保存和下载草稿文件；检查和生成 Word 请换用较新的 Chrome、Edge、Firefox 或 Safari。";
 
 export function startChecker() {
   if (instance) return instance;
@@ -124,7 +125,7 @@ export function startChecker() {
     };
   }
 
-  if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
+  if (!supported()) {
     current = { state: "failed", message: UNSUPPORTED };
   } else {
     spawn();

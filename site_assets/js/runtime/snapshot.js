@@ -7,12 +7,17 @@
 //   const found = await find(key);   // null, or {meta, memory, filled}: memory, a Uint8Array of the snapshot's
 //                                    // size, is filled while Pyodide instantiates its wasm; filled: a Promise that
 //                                    // settles when it is (rejected for a damaged snapshot)
-//   save(key, snapshotBytes, meta);  // replaces any other snapshot; meta: JSON (worker.js: the libraries' handles)
+//   save(key, snapshotBytes, meta);  // replaces any other snapshot; meta: JSON (the libraries' handles)
 //   forget();                        // after a snapshot failed to start Python
+//   moduleFactory(create, libraries, found?)   Pyodide's module with the compiled extensions loaded first
+//   take(pyodide, libraries, key)    the snapshot's {key, meta, bytes}, in memory (saved later)
+//   reattach(pyodide, meta)          after a restore: what the snapshot needs from JS
 //
 // key: pyodide-lock.json's smpls.snapshot, a hash of every runtime file the build wrote (Pyodide, the standard
 // library, every wheel, ours too) and of the worker's code: any change makes a new key, so a snapshot is never used
 // with other files than those it was taken with.
+
+import { mark } from "./loader.js";
 
 // Not "smpls-…": that prefix is the service worker's offline copy (sw.js deletes every other cache named so).
 export const CACHE = "smpls.python-snapshot";
@@ -107,4 +112,76 @@ export async function save(key, bytes, meta = {}) {
 
 export async function forget() {
   if (typeof caches !== "undefined") await caches.delete(CACHE);
+}
+
+// Pyodide's module, with the compiled extensions loaded before Python starts (an Emscripten preRun hook). Before
+// the runtime starts, Emscripten places a library with a bump allocator, so it lands at the same memory and table
+// base on every visit: a snapshot taken after the import then fits the library loaded on a later visit (memory
+// snapshots hold the memory only, not the library's code or its function-table slots). Python's own dlopen finds
+// each by its path and loads nothing more. found: a snapshot to restore (find()), whose memory is grown to before
+// Python restores it, once it has been read (read while the wasm instantiates).
+export function moduleFactory(create, libraries, found = null) {
+  let failed = null;
+  const factory = async (settings) => {
+    settings.preRun.push((Module) => {
+      Module.addRunDependency("smpls-preload");
+      libraries
+        .then((libs) => {
+          for (const { path, module } of libs) {
+            const dso = Module.newDSO(path, undefined, "loading");
+            dso.global = false;
+            dso.exports = Module.loadWebAssemblyModule(module, { loadAsync: false, nodelete: true }, path, {});
+          }
+        })
+        .catch((err) => (failed = err))
+        .finally(() => Module.removeRunDependency("smpls-preload"));
+    });
+    const module = await create(settings);
+    mark("instantiated"); // Pyodide's wasm and the libraries
+    if (found) {
+      await found.filled;
+      mark("read"); // the snapshot, read from Cache Storage while the wasm instantiated
+      module.growMemory(found.memory.length); // else Pyodide's restore fails past the first 30 MB
+    }
+    return module;
+  };
+  return {
+    factory,
+    check: () => {
+      if (failed) throw failed;
+    },
+  };
+}
+
+// What the snapshot needs from JS after a restore: the libraries' dlopen handles (LDSO.loadedLibsByHandle is JS
+// state, not memory). Only a snapshot whose every library was loaded before Python started can be restored.
+function libraryHandles(pyodide, libraries) {
+  const paths = new Set(libraries.map((lib) => lib.path));
+  const handles = [];
+  for (const [handle, dso] of Object.entries(pyodide._module.LDSO.loadedLibsByHandle)) {
+    if (handle === "0") continue; // the main module
+    if (!paths.has(dso.name)) throw new Error(`${dso.name} was not loaded before Python started`);
+    handles.push([handle, dso.name]);
+  }
+  return handles;
+}
+
+export function reattach(pyodide, meta) {
+  const LDSO = pyodide._module.LDSO;
+  for (const [handle, name] of meta.handles) {
+    if (!LDSO.loadedLibsByName[name]) throw new Error(`snapshot: ${name} is not loaded`);
+    LDSO.loadedLibsByHandle[handle] = LDSO.loadedLibsByName[name];
+  }
+  pyodide.runPython("import random; random.seed()"); // the snapshot holds the seed of the visit that took it
+}
+
+// The snapshot of Python with smpls.browser imported, before any call (so nothing the user typed reaches it): the
+// import caches forgotten, garbage collected, and no file open but 0–2 (an open file descriptor is JS state the
+// restore would not have). Only the memory is copied here; it is packed and stored when the page is idle (save()).
+export function take(pyodide, libraries, key) {
+  pyodide.runPython("import gc, importlib; importlib.invalidate_caches(); gc.collect()");
+  const open = pyodide.FS.streams.filter(Boolean).map((stream) => stream.path);
+  if (open.length > 3) throw new Error(`files still open: ${open.join(", ")}`);
+  const meta = { handles: libraryHandles(pyodide, libraries) };
+  return { key, meta, bytes: pyodide.makeMemorySnapshot() };
 }
