@@ -24,7 +24,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from run import ROOT, fmt_s, serve, visit
+from common import ROOT, fmt_s, serve
+from run import visit
 
 sys.path.insert(0, str(ROOT / "site_assets" / "hooks"))
 from offline import write_service_worker  # the copy gets its own service worker (its own version)
@@ -114,7 +115,7 @@ def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, d
     of them, interleaved, keep the machine's drift out of the ratio."""
     results: dict[str, dict[str, list[float]]] = {n: {"start": [], "cold": [], "warm": []} for n in sites}
     with ExitStack() as stack:
-        urls = {n: stack.enter_context(serve(s.resolve(), precompressed=True))[0] for n, s in sites.items()}
+        urls = {n: stack.enter_context(serve(s.resolve(), precompressed=True, cache=True))[0] for n, s in sites.items()}
         for i in range(runs):
             order = list(sites) if i % 2 == 0 else list(reversed(sites))  # neither build always goes first
             for name in order:

@@ -19,7 +19,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from run import CHROMIUM, CHROMIUM_ARGS, Row, fmt_s, serve
+from common import CHROMIUM, CHROMIUM_ARGS, Row, fmt_s, serve
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><link rel="icon" href="data:,">
 <script>
@@ -129,7 +129,7 @@ def bench_floor(site: Path, runs: int) -> tuple[list[Row], dict[str, float]]:
             (folder / entry.name).symlink_to(entry)
         (folder / "floor.html").write_text(PAGE, encoding="utf-8")
         (folder / "floor-worker.js").write_text(WORKER, encoding="utf-8")
-        url, _ = stack.enter_context(serve(folder, precompressed=True))
+        url, _ = stack.enter_context(serve(folder, precompressed=True, cache=True))
         for i in range(runs):
             for mode in list(MODES) if i % 2 == 0 else list(reversed(MODES)):
                 with tempfile.TemporaryDirectory(prefix="smpls-floor-") as profile:

@@ -25,55 +25,27 @@ Numbers depend on the machine and its load (printed with the table): quote them 
 from __future__ import annotations
 
 import argparse
-import email.utils
-import functools
-import http.server
 import json
-import math
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import CHROMIUM, CHROMIUM_ARGS, ROOT, Row, fmt_mb, fmt_ms, fmt_s, pct, serve
+from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
+
 EXAMPLE = ROOT / "examples" / "complete.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--mute-audio"]
 FORM_PAGE = "apply/"
 FORM_INPUT = "#f-cover-pilot_name"
 VERBOSE = False
 
-Row = tuple[str, str, str]  # measure, value, target
 # The site's "validator ready" with the service worker (bench_browser), for the ratios to the blank-page floor.
 SITE_READY: dict[str, list[float]] = {}
-
-
-def pct(samples: list[float], p: float) -> float:
-    s = sorted(samples)
-    return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
-
-
-def fmt_ms(value: float) -> str:
-    return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
-
-
-def fmt_s(values: list[float]) -> str:
-    """Median (min–max) of a few timings in ms, shown in seconds."""
-    med = statistics.median(values) / 1000
-    if len(values) == 1:
-        return f"{med:.2f} s"
-    return f"{med:.2f} s ({min(values) / 1000:.2f}–{max(values) / 1000:.2f})"
-
-
-def fmt_mb(n: float) -> str:
-    return f"{n / 1e6:.2f} MB"
 
 
 # --- CPython -------------------------------------------------------------------------------------------------
@@ -128,117 +100,6 @@ def bench_node(site: Path) -> list[Row]:
         rows.append((f"Pyodide (Node): DOCX p50 ({d['n']} runs)", fmt_ms(d["p50"]), first))
         rows.append(("Pyodide (Node): DOCX p95", fmt_ms(d["p95"]), "≤ 300 ms"))
     return rows
-
-
-# --- a static server that serves the precompressed files ------------------------------------------------------
-
-
-class Counter:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.bytes = 0
-        self.requests = 0
-        self.files: dict[str, int] = {}
-
-    def add(self, path: str, n: int) -> None:
-        with self.lock:
-            self.bytes += n
-            self.requests += 1
-            self.files[path] = self.files.get(path, 0) + n
-
-    def reset(self) -> None:
-        with self.lock:
-            self.bytes = 0
-            self.requests = 0
-            self.files = {}
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with Cache-Control (so a warm visit can use the cache) and, when `precompressed`, the .br
-    or .gz twin of a file when the browser accepts it (Content-Encoding), as nginx's brotli_static does."""
-
-    precompressed = True
-    counter: Counter
-    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accept = self.headers.get("Accept-Encoding", "")
-        if self.precompressed and path.is_file():
-            for enc, suffix in (("br", ".br"), ("gzip", ".gz")):
-                twin = path.with_name(path.name + suffix)
-                if enc in accept and twin.is_file():
-                    mtime = int(path.stat().st_mtime)
-                    since = self.headers.get("If-Modified-Since")
-                    if since:
-                        try:
-                            fresh = email.utils.parsedate_to_datetime(since).timestamp() >= mtime
-                        except (TypeError, ValueError):
-                            fresh = False
-                        if fresh:
-                            self.send_response(304)
-                            self.send_header("Vary", "Accept-Encoding")
-                            self.end_headers()
-                            self.counter.add(self.path, 0)
-                            return None
-                    data = twin.read_bytes()
-                    self.send_response(200)
-                    self.send_header("Last-Modified", self.date_time_string(mtime))
-                    self.send_header("Content-Type", self.guess_type(str(path)))
-                    self.send_header("Content-Encoding", enc)
-                    self.send_header("Content-Length", str(len(data)))
-                    self.send_header("Vary", "Accept-Encoding")
-                    self.end_headers()
-                    self.counter.add(self.path, len(data))
-                    return _Bytes(data)
-        head = super().send_head()
-        if head is not None and path.is_file():
-            self.counter.add(self.path, path.stat().st_size)
-        return head
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "public, max-age=3600")
-        super().end_headers()
-
-
-class _Bytes:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *args: Any) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path, precompressed: bool) -> Iterator[tuple[str, Counter]]:
-    counter = Counter()
-    handler = type("H", (Handler,), {"precompressed": precompressed, "counter": counter})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", counter
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- Chromium -------------------------------------------------------------------------------------------------
@@ -369,7 +230,8 @@ def bench_browser(site: Path, runs: int) -> list[Row]:
     # machine load; the raw visit (bytes only) comes last.
     with sync_playwright() as pw, ExitStack() as servers:
         served = {
-            mode: servers.enter_context(serve(site, precompressed=mode != "raw")) for mode in ("sw", "nosw", "raw")
+            mode: servers.enter_context(serve(site, precompressed=mode != "raw", cache=True))
+            for mode in ("sw", "nosw", "raw")
         }
         order = [mode for _ in range(runs) for mode in ("sw", "nosw")] + ["raw"]
         for i, mode in enumerate(order):
@@ -426,7 +288,7 @@ def bench_weights(site: Path) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
     rows: list[Row] = []
-    with sync_playwright() as pw, serve(site, precompressed=True) as (url, counter):
+    with sync_playwright() as pw, serve(site, precompressed=True, cache=True) as (url, counter):
         for label, path in PAGES:
             sent = {}
             for sw in (False, True):
@@ -483,8 +345,6 @@ def main() -> None:
         rows += bench_node(site)
     if not args.skip_browser:
         rows += bench_browser(site, args.runs)
-        from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
-
         floor_rows, floors = bench_floor(site, args.runs)
         rows += floor_rows
         for name, samples in SITE_READY.items():  # the site beside the floor, from this one run

@@ -10,18 +10,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-Row = tuple[str, str, str]
+from common import CHROMIUM, ROOT, Row, serve
 
 
 def _drafts(n: int) -> list[tuple[str, bytes]]:
@@ -74,31 +69,15 @@ def openpyxl_size(site: Path) -> list[Row]:
     ]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def bench_browser(site: Path) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
     files = _drafts(200)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/summary/"
     rows: list[Row] = []
-    try:
+    with serve(site) as (root, _):
+        url = f"{root}summary/"
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_context(accept_downloads=True, service_workers="block").new_page()
             page.goto(url)
             page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=180_000)
@@ -133,9 +112,6 @@ def bench_browser(site: Path) -> list[Row]:
                     )
                 )
             browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     return rows
 
 

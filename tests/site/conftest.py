@@ -4,8 +4,8 @@ Fixtures every browser test can use:
 
 - ``site_dir`` (session): the site built once with ``mkdocs build --strict`` into a temporary directory.
   Set ``SMPLS_SITE_DIR=site`` to test an existing build instead (e.g. right after ``make build``).
-- ``site_url`` (session): ``http://127.0.0.1:PORT/`` serving ``site_dir`` (threaded ``http.server``; ``.wasm`` is
-  sent as ``application/wasm``, ``.mjs``/``.js`` as ``text/javascript``).
+- ``site_url`` (session): ``http://127.0.0.1:PORT/`` serving ``site_dir`` (static_server.py, shared with bench/:
+  ``.wasm`` is sent as ``application/wasm``, ``.mjs``/``.js`` as ``text/javascript``, no HTTP caching).
 - ``page`` / ``context`` / ``new_context``: pytest-playwright's, on Debian's chromium (``$SMPLS_CHROMIUM``, else
   ``chromium`` on PATH, else /usr/bin/chromium), locale zh-CN. Without it the run stops at once with one message.
   The site's service worker is blocked unless a test is marked ``service_workers``.
@@ -30,15 +30,12 @@ PNG only when ``SMPLS_SCREENSHOTS=1``.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +44,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, WebError, expect
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SMPLS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -140,50 +138,10 @@ def site_dir() -> Iterator[Path]:
         yield out
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site with the MIME types Pyodide needs and no HTTP caching; other servers subclass it."""
-
-    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-        ".svg": "image/svg+xml",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-
-class SiteServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser closing a connection mid-transfer (page closed) is not an error of the site.
-        exc = sys.exc_info()[1]
-        if isinstance(exc, ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = SiteServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site_dir) as (url, _):
+        yield url
 
 
 # --- Chromium -----------------------------------------------------------------------------------------------

@@ -12,20 +12,19 @@
 from __future__ import annotations
 
 import fcntl
-import functools
 import json
 import os
 import shutil
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from conftest import SiteHandler, SiteServer
 from helpers import ROOT
 from playwright.sync_api import Page
+from static_server import SiteHandler
+from static_server import serve as serve_site
 
 from smpls.fields import FieldSpec, iter_fields
 
@@ -151,12 +150,5 @@ def serve(directory: Path, headers: Any = None) -> Iterator[tuple[str, dict[str,
 
     ``headers``: extra response headers, a dict or a function of the request path returning one."""
     state: dict[str, Any] = {"dir": directory, "headers": headers or {}}
-    handler = type("Handler", (_Handler,), {"state": state})
-    server = SiteServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", state
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_site(directory, handler=type("Handler", (_Handler,), {"state": state})) as (url, _):
+        yield url, state
