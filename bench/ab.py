@@ -32,14 +32,12 @@ from offline import write_service_worker  # the copy gets its own service worker
 
 # Each change, undone in a copy of the built site: (files matched by a glob, pattern, replacement); every pattern
 # must match in every file the glob names, exactly once, or the bench stops (the site's code changed).
-EARLY_START = re.compile(
-    r'\n  <script type="module" async>import\("[^"]*/assets/smpls/runtime/checker\.js"\)\.then\([^<]*</script>'
-)
+EARLY_START = re.compile(r"\n  <script>\n    // The checker's worker starts here.*?\n  </script>", re.S)
 SEARCH_LATER = re.compile(r"\n  <script>\n    // The theme's search worker.*?\n  </script>", re.S)
 PATCHES: dict[str, list[tuple[str, str | re.Pattern[str], str]]] = {
     # checker pages register the service worker at page load, not once the checker is ready
     "late-register": [("assets/smpls/runtime/offline.js", "(usesChecker ? checkerSettled() : null)", "null")],
-    # no inline script at the top of checker pages that starts the checker's worker
+    # no inline script at the top of checker pages that starts the checker's worker (checker.js starts it)
     "early-start": [("**/index.html", EARLY_START, "")],
     # the theme's search worker starts with the page, not once the checker is ready
     "search-later": [("**/index.html", SEARCH_LATER, "")],

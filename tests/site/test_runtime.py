@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import SiteGuard
 from helpers import load_module
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 from trust import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,6 +146,27 @@ def test_without_webassembly_the_page_says_so(page: Page, site_url: str, test_pa
     status = wait_for_state(page, "failed")
     assert "WebAssembly" in status["message"] and CJK.search(status["message"]), status
     assert not page.evaluate("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm'))")
+
+
+def test_the_form_page_starts_the_worker_first_and_checker_js_takes_it_over(page: Page, site_url: str) -> None:
+    """The page's first lines start the checker's worker (site_assets/overrides/main.html), before the page's
+    modules; checker.js, held back here until the worker has asked for the runtime, takes that worker over with the
+    messages it sent meanwhile: no second worker, and the checker gets ready."""
+    held: list[Route] = []
+    page.route("**/assets/smpls/runtime/checker.js", lambda route: held.append(route))
+    with page.expect_request("**/pyodide/pyodide-lock.json", timeout=READY_TIMEOUT_MS):
+        page.goto(site_url + "apply/", wait_until="commit")
+    page.unroute("**/assets/smpls/runtime/checker.js")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
+    workers = [w.url for w in page.workers if w.url.endswith("/assets/smpls/runtime/worker.js")]
+    assert len(workers) == 1, workers
+    start, checker_js = page.evaluate(
+        """() => [performance.getEntriesByName('smpls:checker-start')[0].startTime, performance
+                  .getEntriesByType('resource').find((e) => e.name.endsWith('/runtime/checker.js')).startTime]"""
+    )
+    assert start < checker_js
 
 
 def test_lock_matches_the_files_and_big_files_are_precompressed(site_dir: Path) -> None:

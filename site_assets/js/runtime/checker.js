@@ -27,9 +27,17 @@ const CALL_TIMEOUT_MS = { default: 20000, docx: 120000 };
 const MAX_RESTARTS = 3;
 
 
+// The worker that the page's first lines started (site_assets/overrides/main.html), with the events it sent since:
+// taken once, by the first start of the checker.
+function takeEarlyWorker() {
+  const early = typeof window === "object" ? window.smplsWorker : null;
+  if (early) window.smplsWorker = null;
+  return early || null;
+}
+
 export function startChecker() {
   if (instance) return instance;
-  mark("smpls:checker-start");
+  if (!(typeof window === "object" && window.smplsWorker)) mark("smpls:checker-start"); // else marked by the page
   const listeners = new Set();
   const pending = new Map();
   let nextId = 1;
@@ -91,8 +99,9 @@ export function startChecker() {
 
   function spawn() {
     let w;
+    const early = takeEarlyWorker();
     try {
-      w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "smpls-checker" });
+      w = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "smpls-checker" });
     } catch (err) {
       emit({ state: "failed", message: UNSUPPORTED, detail: String(err) });
       return;
@@ -123,10 +132,12 @@ export function startChecker() {
       }
       emit({ state: "failed", message: "检查程序无法启动，检查暂不可用。请刷新页面重试。", detail: event.message || "" });
     };
+    if (early) for (const event of early.events) (event.type === "error" ? w.onerror : w.onmessage)(event);
   }
 
   if (!supported()) {
     current = { state: "failed", message: UNSUPPORTED };
+    takeEarlyWorker()?.worker.terminate();
   } else {
     spawn();
   }

@@ -18,6 +18,7 @@ async function boot() {
   // Wheels download while Pyodide starts.
   const lock = loader.fetchLock();
   probe = lock;
+  lock.then(() => mark("lock"), () => {});
   let done = 0;
   let total = 0;
   const progress = () =>
@@ -36,6 +37,7 @@ async function boot() {
   // Whether an earlier visit kept a snapshot for this build (its bytes are read while Pyodide loads).
   const key = lock.then((data) => (data.smpls && data.smpls.snapshot) || "");
   const found = key.then((k) => snapshots.find(k));
+  found.then(() => mark("found"), () => {});
   found.catch(() => {}); // a failed lock is reported through `lock`; this may never be awaited (no Pyodide)
 
   let loadPyodide, create;
@@ -47,6 +49,7 @@ async function boot() {
   } catch (err) {
     throw new LoadError(RUNTIME_FAILED, String(err));
   }
+  mark("modules");
   const data = await lock;
   const stored = await found.catch(() => null);
   if (stored) {
