@@ -111,7 +111,7 @@ def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, d
     """Cold visits: `runs` per build, each from a fresh profile. Warm visits: 3 × `runs` per build, returns to one
     profile per build (its cold visit untimed), alternating between the builds: a warm visit is short, so many
     of them, interleaved, keep the machine's drift out of the ratio."""
-    results: dict[str, dict[str, list[float]]] = {n: {"start": [], "cold": [], "warm": []} for n in sites}
+    results: dict[str, dict[str, list[float]]] = {n: {"typed": [], "start": [], "cold": [], "warm": []} for n in sites}
     with ExitStack() as stack:
         urls = {n: stack.enter_context(serve(s.resolve(), precompressed=True, cache=True))[0] for n, s in sites.items()}
         for i in range(runs):
@@ -119,6 +119,7 @@ def compare(pw: Any, sites: dict[str, Path], runs: int, sw: bool) -> dict[str, d
             for name in order:
                 with tempfile.TemporaryDirectory(prefix="smpls-ab-") as profile:
                     first = visit(pw, Path(profile), urls[name], sw=sw, settle=True)
+                results[name]["typed"].append(first["typed"])
                 results[name]["start"].append(first["start"])
                 results[name]["cold"].append(first["ready"])
         profiles = {n: Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="smpls-ab-"))) for n in sites}
@@ -151,8 +152,8 @@ def main() -> None:
         f"\n{args.runs} cold and {3 * args.runs} warm visits of each build, interleaved; service worker "
         f"{'allowed' if sw else 'blocked'}; load {load}\n"
     )
-    print("| comparison | worker started (cold) | ready, cold | ready, warm | gain cold | gain warm |")
-    print("|---|---|---|---|---|---|")
+    print("| comparison | typed (cold) | worker started (cold) | ready, cold | ready, warm | gain cold | gain warm |")
+    print("|---|---|---|---|---|---|---|")
     with sync_playwright() as pw:
         r = compare(pw, sites, args.runs, sw)
     first, *others = sites
@@ -160,7 +161,7 @@ def main() -> None:
         gains = ["", ""]
         if name in others:
             gains = [f"{statistics.median(r[name][k]) / statistics.median(r[first][k]):.2f}×" for k in ("cold", "warm")]
-        row = [name, fmt_s(r[name]["start"]), fmt_s(r[name]["cold"]), fmt_s(r[name]["warm"]), *gains]
+        row = [name, *(fmt_s(r[name][k]) for k in ("typed", "start", "cold", "warm")), *gains]
         print("| " + " | ".join(row) + " |", flush=True)
     print("\ngain = median time with the change off ÷ median with it on (above 1: the change helps)")
 
