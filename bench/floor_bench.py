@@ -89,7 +89,7 @@ MODES = {
 }
 
 
-def _visit(pw: Any, profile: Path, url: str) -> tuple[float, float]:
+def visit_blank(pw: Any, profile: Path, url: str) -> tuple[float, float]:
     """Ready, in ms from the page's start (the site's worker: its "ready" status, not the wait for the snapshot), and
     for the site's worker when it started (ready less its own time to ready), else 0."""
     context = pw.chromium.launch_persistent_context(
@@ -117,40 +117,40 @@ def _visit(pw: Any, profile: Path, url: str) -> tuple[float, float]:
         context.close()
 
 
+def floor_folder(stack: ExitStack, site: Path) -> str:
+    """The built site and the blank page, served from a folder of links (the built site is not changed): its URL."""
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="smpls-floor-")))
+    for entry in site.resolve().iterdir():
+        (folder / entry.name).symlink_to(entry)
+    (folder / "floor.html").write_text(PAGE, encoding="utf-8")
+    (folder / "floor-worker.js").write_text(WORKER, encoding="utf-8")
+    url, _ = stack.enter_context(serve(folder, precompressed=True, cache=True))
+    return url
+
+
 def bench_floor(site: Path, runs: int) -> tuple[list[Row], dict[str, float]]:
     """Cold: `runs` visits per mode, each from a fresh profile. Warm: 3 × `runs` returns to one profile per mode
     (its cold visit untimed), the modes alternating. Each row with its ratio to Pyodide alone (cold to cold, warm
-    to warm), all from this one run. Returns the rows and medians in ms: Pyodide alone's ({"cold", "warm"}), the
-    site's worker's warm ready ("worker warm") and when that worker started ("worker start"), and the cold start
-    with our wheels and import ("full cold")."""
+    to warm), all from this one run. Returns the rows and medians in ms: Pyodide alone's ({"cold", "warm"}) and
+    the cold start with our wheels and import ("full cold")."""
     from playwright.sync_api import sync_playwright
 
     cold: dict[str, list[float]] = {mode: [] for mode in MODES}
     warm: dict[str, list[float]] = {mode: [] for mode in MODES}
-    started: list[float] = []  # the site's worker, warm: when it started
     with ExitStack() as stack, sync_playwright() as pw:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="smpls-floor-")))
-        for entry in site.resolve().iterdir():
-            (folder / entry.name).symlink_to(entry)
-        (folder / "floor.html").write_text(PAGE, encoding="utf-8")
-        (folder / "floor-worker.js").write_text(WORKER, encoding="utf-8")
-        url, _ = stack.enter_context(serve(folder, precompressed=True, cache=True))
+        url = floor_folder(stack, site)
         for i in range(runs):
             for mode in list(MODES) if i % 2 == 0 else list(reversed(MODES)):
                 with tempfile.TemporaryDirectory(prefix="smpls-floor-") as profile:
-                    cold[mode].append(_visit(pw, Path(profile), f"{url}floor.html?mode={mode}")[0])
+                    cold[mode].append(visit_blank(pw, Path(profile), f"{url}floor.html?mode={mode}")[0])
         profiles = {m: Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="smpls-floor-"))) for m in MODES}
         for mode in MODES:  # the cold visit, untimed: the browser's caches (and the compiled wasm) filled
-            _visit(pw, profiles[mode], f"{url}floor.html?mode={mode}")
+            visit_blank(pw, profiles[mode], f"{url}floor.html?mode={mode}")
         for i in range(3 * runs):
             for mode in list(MODES) if i % 2 == 0 else list(reversed(MODES)):
-                ready, start = _visit(pw, profiles[mode], f"{url}floor.html?mode={mode}")
-                warm[mode].append(ready)
-                if mode == "worker":
-                    started.append(start)
+                warm[mode].append(visit_blank(pw, profiles[mode], f"{url}floor.html?mode={mode}")[0])
     rows: list[Row] = []
     floors = {"cold": statistics.median(cold["bare"]), "warm": statistics.median(warm["bare"])}
-    floors |= {"worker warm": statistics.median(warm["worker"]), "worker start": statistics.median(started)}
     floors["full cold"] = statistics.median(cold["full"])
     for kind, samples in (("cold", cold), ("warm", warm)):
         floor = statistics.median(samples["bare"])

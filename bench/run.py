@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from common import CHROMIUM, CHROMIUM_ARGS, ROOT, Row, fmt_mb, fmt_ms, fmt_s, pct, serve
-from floor_bench import bench_floor  # the same runtime on a blank page: the floor under "ready, warm"
+from floor_bench import bench_floor, floor_folder, visit_blank  # the same runtime on a blank page
 
 EXAMPLE = ROOT / "examples" / "complete.json"
 FORM_PAGE = "apply/"
@@ -46,9 +46,6 @@ VERBOSE = False
 
 # The site's "validator ready" with the service worker (bench_browser), for the ratios to the blank-page floor.
 SITE_READY: dict[str, list[float]] = {}
-# The site's warm returns with the service worker: when the worker started (page time: ready less the worker's own
-# time to ready), for the row of the page's own overhead.
-SITE_WORKER_START: list[float] = []
 
 
 # --- CPython -------------------------------------------------------------------------------------------------
@@ -252,7 +249,6 @@ def bench_browser(site: Path, runs: int) -> list[Row]:
                     warm[mode].append(visit(pw, Path(profile), url, sw=sw))
                     later[mode].append(visit(pw, Path(profile), url, sw=sw))
     rt = cold["sw"][0]["roundtrips"]
-    SITE_WORKER_START[:] = [r["ready"] - r["worker"]["import"] for r in warm["sw"] + later["sw"]]
     for name, runs_of in (("cold", cold), ("warm, 1st return", warm), ("warm, 2nd return", later)):
         SITE_READY[name] = [r["ready"] for r in runs_of["sw"]]
         restored = sum("restored" in (r["worker"] or {}) for r in runs_of["sw"])
@@ -323,26 +319,64 @@ def bench_weights(site: Path) -> list[Row]:
     return rows
 
 
-def overhead_rows(floors: dict[str, float]) -> list[Row]:
-    """The page's own overhead: the site's warm returns (both, with the service worker) against the site's worker
-    on a blank page with the same snapshot, and where it goes: the worker's later start, then its own time."""
-    site = statistics.median(SITE_READY["warm, 1st return"] + SITE_READY["warm, 2nd return"])
-    blank, start, blank_start = floors["worker warm"], statistics.median(SITE_WORKER_START), floors["worker start"]
+def bench_overhead(site: Path, runs: int) -> list[Row]:
+    """The two warm targets from returns interleaved (3 × `runs` each, the order alternating, so that a change of the
+    machine's load between parts of the bench does not enter the ratios): the site's form page with the service
+    worker, the site's worker on a blank page from the same snapshot, and Pyodide alone on a blank page. The page's
+    own overhead is split into the worker's later start (page time: ready less the worker's own time to ready) and
+    the worker's own longer time to ready."""
+    from playwright.sync_api import sync_playwright
+
+    ready: dict[str, list[float]] = {"site": [], "worker": [], "bare": []}
+    start: dict[str, list[float]] = {"site": [], "worker": []}
+    with ExitStack() as stack, sync_playwright() as pw:
+        site_url, _ = stack.enter_context(serve(site, precompressed=True, cache=True))
+        blank = floor_folder(stack, site)
+        profiles = {k: Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="smpls-bench-"))) for k in ready}
+        visit(pw, profiles["site"], site_url, settle=True)  # untimed: the offline copy and the snapshot kept
+        for mode in ("worker", "bare"):
+            visit_blank(pw, profiles[mode], f"{blank}floor.html?mode={mode}")
+        for i in range(3 * runs):
+            for kind in list(ready) if i % 2 == 0 else list(reversed(ready)):
+                if kind == "site":
+                    r = visit(pw, profiles["site"], site_url)
+                    ready["site"].append(r["ready"])
+                    start["site"].append(r["ready"] - r["worker"]["import"])
+                    continue
+                done, began = visit_blank(pw, profiles[kind], f"{blank}floor.html?mode={kind}")
+                ready[kind].append(done)
+                if kind == "worker":
+                    start["worker"].append(began)
+    med = {k: statistics.median(v) for k, v in ready.items()}
+    began_site, began_blank = statistics.median(start["site"]), statistics.median(start["worker"])
+    own_site, own_blank = med["site"] - began_site, med["worker"] - began_blank
+    label = "Chromium, interleaved warm returns"
     return [
         (
-            "Chromium: the page's own overhead, warm (the site − the blank page with the same snapshot)",
-            f"{(site - blank) / 1000:+.2f} s",
-            f"{site / blank:.2f}× the blank page with the same snapshot (target ≤ 1.1×)",
+            f"{label}: the site (with service worker)",
+            fmt_s(ready["site"]),
+            f"{med['site'] / med['bare']:.2f}× Pyodide alone (target ≤ 0.75×)",
+        ),
+        (
+            f"{label}: the site's worker on a blank page, same snapshot",
+            fmt_s(ready["worker"]),
+            f"{med['worker'] / med['bare']:.2f}× Pyodide alone",
+        ),
+        (f"{label}: Pyodide alone on a blank page", fmt_s(ready["bare"]), "1.00×"),
+        (
+            f"{label}: the page's own overhead (the site − the blank page with the same snapshot)",
+            f"{(med['site'] - med['worker']) / 1000:+.2f} s",
+            f"{med['site'] / med['worker']:.2f}× the blank page with the same snapshot (target ≤ 1.1×)",
         ),
         (
             "  of which: the worker starts later (page time, median)",
-            f"{(start - blank_start) / 1000:+.2f} s",
-            f"the site {start / 1000:.2f} s, the blank page {blank_start / 1000:.2f} s",
+            f"{(began_site - began_blank) / 1000:+.2f} s",
+            f"the site {began_site / 1000:.2f} s, the blank page {began_blank / 1000:.2f} s",
         ),
         (
             "  of which: the worker's own time to ready (median)",
-            f"{((site - start) - (blank - blank_start)) / 1000:+.2f} s",
-            f"the site {(site - start) / 1000:.2f} s, the blank page {(blank - blank_start) / 1000:.2f} s",
+            f"{(own_site - own_blank) / 1000:+.2f} s",
+            f"the site {own_site / 1000:.2f} s, the blank page {own_blank / 1000:.2f} s",
         ),
     ]
 
@@ -385,7 +419,7 @@ def main() -> None:
                 full = statistics.median(samples) / floors["full cold"]
                 note += f"; {full:.2f}× the blank page with our wheels and import (target ≤ 1.15×)"
             rows.append((f"Chromium: the site, ready, {name} (with service worker)", fmt_s(samples), note))
-        rows += overhead_rows(floors)
+        rows += bench_overhead(site, args.runs)
     from offline_copy import bench_offline_copy  # the copy saved at install, without a browser
 
     rows += bench_offline_copy(site)
