@@ -14,6 +14,8 @@
   visit waits, untimed, until the offline copy is complete, as for a person who used the form; then two return
   visits (the first one served from the offline copy compiles pyodide.asm.wasm once, see sw.js).
 - The floor: the same runtime started on a blank page (bench/floor_bench.py), Pyodide alone and with our import.
+- The warm targets from interleaved returns (bench_overhead): the site, its worker on a blank page from the same
+  snapshot, and Pyodide alone; the page's own overhead split into the worker's later start and its own time.
 - First-visit bytes of the reading pages, the process page, the form and the self-check, with and without the
   offline copy; the offline copy's files and bytes at install, and its lunr language files (bench/offline_copy.py).
 

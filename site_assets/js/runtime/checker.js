@@ -26,7 +26,6 @@ function mark(name) {
 const CALL_TIMEOUT_MS = { default: 20000, docx: 120000 };
 const MAX_RESTARTS = 3;
 
-
 // The worker that the page's first lines started (site_assets/overrides/main.html), with the events it sent since:
 // taken once, by the first start of the checker.
 function takeEarlyWorker() {
