@@ -2,12 +2,11 @@
 // (data-state: loading, ready, failed) and the sentence the user reads. The form's line (form/status.js) adds the
 // download's steps and a progress bar; the self-check and the roll-up say one sentence per state, from their page
 // config (`status`: {ready, failed, loading, preparing}, "{message}" standing for the checker's own words).
+import { supported } from "../runtime/support.js";
 import { fill } from "./util.js";
 
-/** The browser can run the checker (WebAssembly and workers): a failure then is the download's, not its age. */
-export function canRunChecker() {
-  return typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" && typeof Worker === "function";
-}
+/** The browser can run the checker (runtime/support.js): a failure then is the download's, not its age. */
+export const canRunChecker = supported;
 
 /** Where the loading is, from the checker's status: {step (1–4), of, progress (0–1) or null, words}. */
 export function loadingStep(message) {
