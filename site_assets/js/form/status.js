@@ -4,6 +4,7 @@
 // helps (a network administrator), the sentence the user reads is this module's.
 import { el } from "../lib/dom.js";
 import { canRunChecker, loadingStep } from "../lib/status-line.js";
+import { UNSUPPORTED } from "../runtime/support.js";
 import { fill } from "./text.js";
 
 export class FormStatus {
@@ -56,7 +57,7 @@ export class FormStatus {
   failure(s) {
     const detail = s.message ? el("details", { class: "smpls-status__detail" }, el("summary", { text: this.words.forHelper }), el("p", { text: s.message })) : null;
     if (!canRunChecker()) {
-      return { words: this.words.oldBrowser + this.words.stillWorks, detail: null };
+      return { words: UNSUPPORTED + this.words.stillWorks, detail: null }; // the one message (runtime/support.js)
     }
     const crashed = /意外停止/.test(s.message || "");
     const what = crashed ? this.words.crashed : this.words.notDownloaded;

@@ -3,7 +3,7 @@
 //   supported()   true when WebAssembly and module workers exist (in a worker: WebAssembly)
 
 export const UNSUPPORTED =
-  "这个浏览器不支持 WebAssembly 或 Web Worker（版本较旧，或已被禁用），不能运行检查程序。您仍可填写、自动保存和下载草稿文件；检查和生成 Word 请换用较新的 Chrome、Edge、Firefox 或 Safari。";
+  "这个浏览器版本太旧（不支持 WebAssembly 或 Web Worker），检查程序无法运行。检查和下载 Word 需要新版 Chrome、Edge、Firefox、Safari，或国产浏览器的“极速模式”。";
 
 export function supported() {
   const inWorker = typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope;
