@@ -9,8 +9,17 @@ to fix the value. Nothing here imports python-stdnum at module level (it is impo
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
-__all__ = ["CodeError", "InvalidChecksum", "InvalidComponent", "InvalidFormat", "InvalidLength", "to_ascii"]
+__all__ = [
+    "CodeError",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "is_valid_by",
+    "to_ascii",
+]
 
 
 class CodeError(ValueError):
@@ -76,3 +85,16 @@ def to_ascii(text: str) -> str:
 def is_ascii_digits(text: str) -> bool:
     """True for a non-empty string of 0-9 only (``str.isdigit`` also accepts ``²`` and ``⑱``)."""
     return bool(text) and all("0" <= c <= "9" for c in text)
+
+
+def is_valid_by(validate: Callable[[str], str]) -> Callable[[str], bool]:
+    """A module's ``is_valid``: True when its ``validate`` accepts the text (python-stdnum's per-module API)."""
+
+    def is_valid(number: str) -> bool:
+        """True when :func:`validate` accepts the text."""
+        try:
+            return bool(validate(number))
+        except ValueError:
+            return False
+
+    return is_valid

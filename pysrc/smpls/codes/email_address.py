@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from smpls.codes import InvalidFormat, to_ascii
+from smpls.codes import InvalidFormat, is_valid_by, to_ascii
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
@@ -42,12 +42,7 @@ def validate(address: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def is_valid(address: str) -> bool:
-    """True when :func:`validate` accepts the address."""
-    try:
-        return bool(validate(address))
-    except ValueError:
-        return False
+is_valid = is_valid_by(validate)
 
 
 def format(address: str) -> str:

@@ -30,7 +30,7 @@ False
 
 from __future__ import annotations
 
-from smpls.codes import InvalidChecksum, InvalidFormat, InvalidLength, to_ascii
+from smpls.codes import InvalidChecksum, InvalidFormat, InvalidLength, is_valid_by, to_ascii
 
 __all__ = ["calc_check_char", "compact", "format", "is_valid", "validate"]
 
@@ -74,12 +74,7 @@ def validate(number: str) -> str:
     return code
 
 
-def is_valid(number: str) -> bool:
-    """True when :func:`validate` accepts the code."""
-    try:
-        return bool(validate(number))
-    except ValueError:
-        return False
+is_valid = is_valid_by(validate)
 
 
 def format(number: str) -> str:

@@ -61,7 +61,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from smpls.codes import CodeError, InvalidComponent, InvalidFormat, InvalidLength, to_ascii
+from smpls.codes import CodeError, InvalidComponent, InvalidFormat, InvalidLength, is_valid_by, to_ascii
 
 __all__ = ["Phone", "compact", "format", "is_valid", "parse", "parse_all", "split", "validate"]
 
@@ -267,12 +267,7 @@ def validate(number: str) -> str:
     return "、".join(str(p) for p in parse_all(number))
 
 
-def is_valid(number: str) -> bool:
-    """True when :func:`validate` accepts the number."""
-    try:
-        return bool(validate(number))
-    except ValueError:
-        return False
+is_valid = is_valid_by(validate)
 
 
 def format(number: str) -> str:

@@ -10,7 +10,7 @@ smpls.codes.InvalidLength: 邮编应为 6 位数字，现在是 5 位。
 
 from __future__ import annotations
 
-from smpls.codes import InvalidFormat, InvalidLength, is_ascii_digits, to_ascii
+from smpls.codes import InvalidFormat, InvalidLength, is_ascii_digits, is_valid_by, to_ascii
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
@@ -30,12 +30,7 @@ def validate(number: str) -> str:
     return code
 
 
-def is_valid(number: str) -> bool:
-    """True when :func:`validate` accepts the code."""
-    try:
-        return bool(validate(number))
-    except ValueError:
-        return False
+is_valid = is_valid_by(validate)
 
 
 def format(number: str) -> str:

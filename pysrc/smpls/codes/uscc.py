@@ -27,7 +27,7 @@ False
 
 from __future__ import annotations
 
-from smpls.codes import InvalidChecksum, InvalidFormat, InvalidLength, to_ascii
+from smpls.codes import InvalidChecksum, InvalidFormat, InvalidLength, is_valid_by, to_ascii
 
 __all__ = ["ALPHABET", "calc_check_char", "compact", "format", "is_valid", "org_code_part", "validate"]
 
@@ -68,12 +68,7 @@ def validate(number: str) -> str:
     return code
 
 
-def is_valid(number: str) -> bool:
-    """True when :func:`validate` accepts the code."""
-    try:
-        return bool(validate(number))
-    except ValueError:
-        return False
+is_valid = is_valid_by(validate)
 
 
 def format(number: str) -> str:
