@@ -11,7 +11,7 @@
 //   offline), except the runtime while the browser is online (below); anything else goes to the network. An unknown
 //   page while offline gets a short Chinese notice. Nothing is sent anywhere: the files come from this site.
 //
-// Compiled code (measured with Chromium tracing, README 性能): a response from this cache gets its own code cache,
+// Compiled code (measured with Chromium tracing, dev/notes.md 性能): a response from this cache gets its own code cache,
 // so the first visit served from here compiled pyodide.asm.wasm once more (the first visit compiled the network's
 // copy, whose code cache belongs to the HTTP cache), 1.3 times the page alone. Passing the network's response
 // through this worker was tried: Chromium then never used a code cache; starting a second checker in the
@@ -145,7 +145,7 @@ self.addEventListener("fetch", (event) => {
   const isRuntime = RUNTIME_SET.has(key);
   if (!CORE.has(key) && !isRuntime && request.mode !== "navigate") return; // not ours: the browser fetches it
   // The runtime while online: left to the browser and its HTTP cache, which keeps the compiled WebAssembly of
-  // the last visit (a response from this cache is compiled once more the first time it is used: README 性能).
+  // the last visit (a response from this cache is compiled once more the first time it is used: dev/notes.md 性能).
   // Offline, or when the network fails (worker.js then asks for offline-copy/), it comes from this cache.
   if (isRuntime && self.navigator.onLine) return;
   event.respondWith(respond(request, key, isRuntime));

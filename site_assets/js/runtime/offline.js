@@ -3,7 +3,7 @@
 //
 // On pages that run the Python checker (the form, the self-check), registration waits until the checker is ready
 // (or has failed): installing the service worker stores the site's pages (about 4 MB), which on a first visit
-// competed with the checker's own download and start (see the README, 性能). Then this asks the service worker to
+// competed with the checker's own download and start (see dev/notes.md, 性能). Then this asks the service worker to
 // keep the runtime too (pyodide/), so the checker also works offline later. Reading pages never fetch it.
 //
 // data-module="runtime/offline" on an element (the privacy page) shows whether this browser keeps a copy of the site.

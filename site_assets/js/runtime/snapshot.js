@@ -1,7 +1,7 @@
 // A memory snapshot of Python with our checker imported (Pyodide's _makeSnapshot / _loadSnapshot): worker.js takes
 // one on a visit without it, right after `import smpls.browser` and before any call (so before anything the user
 // typed reaches Python), keeps it in Cache Storage once the page is idle, and later visits start Python from it
-// instead of starting Python, pydantic and our models again (README 性能 has the measured gain). It holds Python's
+// instead of starting Python, pydantic and our models again (dev/notes.md 性能 has the measured gain). It holds Python's
 // memory: the runtime, the imported modules and their data, nothing else.
 //
 //   const found = await find(key);   // null, or {meta, memory, filled}: memory, a Uint8Array of the snapshot's
