@@ -156,9 +156,11 @@ def test_the_form_page_starts_the_worker_first_and_checker_js_takes_it_over(page
     page.route("**/assets/smpls/runtime/checker.js", lambda route: held.append(route))
     with page.expect_request("**/pyodide/pyodide-lock.json", timeout=READY_TIMEOUT_MS):
         page.goto(site_url + "apply/", wait_until="commit")
-    page.unroute("**/assets/smpls/runtime/checker.js")
+    # Release before removing the handler: Playwright's server continues the in-flight routes of a removed handler
+    # itself, and a continue_ after that fails with "Route is already handled!" (CI, stop 27).
     for route in held:
         route.continue_()
+    page.unroute("**/assets/smpls/runtime/checker.js")
     page.wait_for_selector('.smpls-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
     workers = [w.url for w in page.workers if w.url.endswith("/assets/smpls/runtime/worker.js")]
     assert len(workers) == 1, workers
