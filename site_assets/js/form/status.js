@@ -3,9 +3,22 @@
 // The coordinator passes each status from checker.js; the checker's own words go into a detail for whoever
 // helps (a network administrator), the sentence the user reads is this module's.
 import { el } from "../lib/dom.js";
-import { canRunChecker, loadingStep } from "../lib/status-line.js";
+import { canRunChecker } from "../lib/status-line.js";
 import { UNSUPPORTED } from "../runtime/support.js";
 import { fill } from "./text.js";
+
+/** Where the loading is, from the checker's status (its phase and count, runtime/checker.js) and the step words:
+ * {step (1–4), of, progress (0–1) or null for an indeterminate bar, words}. */
+export function loadingStep(s, words) {
+  const at = (step, progress, stepWords) => ({ step, of: 4, progress, words: stepWords });
+  if (s.phase === "download" && s.total) {
+    return at(2, 0.5 + (0.3 * s.done) / s.total, fill(words.stepComponents, { done: s.done, total: s.total }));
+  }
+  if (s.phase === "download") return at(1, null, words.stepDownload);
+  if (s.phase === "install") return at(3, 0.85, words.stepInstall);
+  if (s.phase === "start") return at(4, 0.95, words.stepStart);
+  return at(1, null, words.stepPrepare);
+}
 
 export class FormStatus {
   static moduleName = "form/status";
@@ -24,7 +37,6 @@ export class FormStatus {
     const state = s.state;
     this.box.dataset.state = state;
     if (state !== "failed" && this.detail) this.detail = this.detail.remove();
-    if (state !== "loading") this.restarting = false;
     if (state === "ready") {
       this.text.textContent = this.words.ready;
       this.bar.hidden = true;
@@ -37,10 +49,8 @@ export class FormStatus {
       if (detail) this.text.after(detail);
       if (s.detail) console.warn("检查程序：", s.detail);
     } else {
-      const at = loadingStep(s.message);
-      // a restart after a crash says so until the checker is back (the new worker's own steps follow at once)
-      if (/意外/.test(s.message || "")) this.restarting = true;
-      const again = this.restarting ? this.words.restarting : "";
+      const at = loadingStep(s, this.words);
+      const again = s.restarting ? this.words.restarting : ""; // after a crash, until the checker is back
       const size = this.mb ? fill(this.words.firstDownload, { mb: this.mb }) : "";
       this.text.textContent = fill(this.words.loading, { again, size, step: at.step, of: at.of, words: at.words });
       this.bar.hidden = false;
@@ -59,8 +69,7 @@ export class FormStatus {
     if (!canRunChecker()) {
       return { words: UNSUPPORTED + this.words.stillWorks, detail: null }; // the one message (runtime/support.js)
     }
-    const crashed = /意外停止/.test(s.message || "");
-    const what = crashed ? this.words.crashed : this.words.notDownloaded;
+    const what = s.crashed ? this.words.crashed : this.words.notDownloaded;
     return { words: what + this.words.stillWorks, detail };
   }
 

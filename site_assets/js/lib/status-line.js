@@ -8,20 +8,6 @@ import { fill } from "./util.js";
 /** The browser can run the checker (runtime/support.js): a failure then is the download's, not its age. */
 export const canRunChecker = supported;
 
-/** Where the loading is, from the checker's status: {step (1–4), of, progress (0–1) or null, words}. */
-export function loadingStep(message) {
-  const m = String(message || "");
-  const parts = /(\d+)\s*\/\s*(\d+)/.exec(m);
-  if (parts) {
-    const [done, total] = [Number(parts[1]), Number(parts[2])];
-    return { step: 2, of: 4, progress: 0.5 + (0.3 * done) / Math.max(1, total), words: `下载组件（${done}/${total}）` };
-  }
-  if (/启动/.test(m) && !/意外/.test(m)) return { step: 4, of: 4, progress: 0.95, words: "启动" };
-  if (/安装/.test(m)) return { step: 3, of: 4, progress: 0.85, words: "安装" };
-  if (/下载/.test(m)) return { step: 1, of: 4, progress: null, words: "下载" };
-  return { step: 1, of: 4, progress: null, words: "准备" };
-}
-
 /** The sentence for a status `s` ({state, message}) from a page's words. */
 function statusWords(words, s) {
   const message = (s && s.message) || "";

@@ -3,6 +3,8 @@
 //   import { startChecker } from "./checker.js";
 //   const checker = startChecker();            // starts the worker at once; later calls return the same one
 //   checker.onStatus((s) => …);                // {state: "loading"|"ready"|"failed", message: "中文说明", detail?}
+//     while loading: phase (prepare, download, install, start; worker.js), done/total, and restarting (a new
+//     worker after the last one died); failed: crashed when the worker died too often (not a download)
 //   const result = await checker.call("validate", draft);   // parsed JSON {problems, counts}
 //   const { bytes, filename } = await checker.call("docx", draft);  // bytes: ArrayBuffer
 //
@@ -40,7 +42,7 @@ export function startChecker() {
   const listeners = new Set();
   const pending = new Map();
   let nextId = 1;
-  let current = { state: "loading", message: "正在准备检查程序…" };
+  let current = { state: "loading", message: "正在准备检查程序…", phase: "prepare" };
 
   function emit(next) {
     current = next;
@@ -88,11 +90,11 @@ export function startChecker() {
     }
     pending.clear();
     if (restarts >= MAX_RESTARTS) {
-      emit({ state: "failed", message: "检查程序多次意外停止，检查暂不可用。请刷新页面重试。", detail });
+      emit({ state: "failed", message: "检查程序多次意外停止，检查暂不可用。请刷新页面重试。", detail, crashed: true });
       return;
     }
     restarts += 1;
-    emit({ state: "loading", message: "检查程序意外停止，正在重新启动…", detail });
+    emit({ state: "loading", message: "检查程序意外停止，正在重新启动…", detail, phase: "prepare", restarting: true });
     spawn();
   }
 
@@ -111,7 +113,7 @@ export function startChecker() {
       const msg = event.data || {};
       if (msg.type === "status") {
         const { type, ...status } = msg;
-        emit(status);
+        emit(restarts && status.state === "loading" ? { ...status, restarting: true } : status);
         if (status.state === "ready") for (const entry of pending.values()) arm(entry);
       } else if (msg.type === "result") {
         const entry = pending.get(msg.id);

@@ -184,7 +184,7 @@ export async function startPython(loadPyodide, lock, options) {
 export async function install(pyodide, libraries, wheels, progress) {
   progress();
   const got = await wheels;
-  status("loading", "正在安装检查程序…");
+  status("loading", "正在安装检查程序…", { phase: "install" });
   mark("wheels");
   for (const { path } of await libraries) {
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
@@ -192,7 +192,7 @@ export async function install(pyodide, libraries, wheels, progress) {
   }
   await installWheels(pyodide, got);
   mark("install");
-  status("loading", "正在启动检查程序…");
+  status("loading", "正在启动检查程序…", { phase: "start" });
   let browser;
   try {
     browser = pyodide.pyimport("smpls.browser");

@@ -1,6 +1,8 @@
 // Module worker: runs our Python checker (pysrc/smpls, module smpls.browser) in Pyodide, from this site's own files
 // only. Started by checker.js; talks to it with postMessage: the calls in requests.js, and
-//   out: {type: "status", state, message, detail?, timings?}     state: loading | ready | failed
+//   out: {type: "status", state, message, phase?, done?, total?, detail?, timings?}
+//        state: loading | ready | failed; while loading, phase: download (done/total wheels once counted) |
+//        install | start, so the page shows its steps without reading the message
 // The parts: loader.js (files, Python, our package), snapshot.js (Python's start from a memory snapshot taken
 // after `import smpls.browser` by an earlier visit), requests.js (the page's calls).
 
@@ -14,20 +16,28 @@ let probe = null; // the lock file's fetch: whether this site could be reached a
 
 async function boot() {
   if (!supported()) throw new LoadError(UNSUPPORTED);
-  status("loading", "正在下载检查程序…");
+  status("loading", "正在下载检查程序…", { phase: "download" });
   // Wheels download while Pyodide starts.
   const lock = loader.fetchLock();
   probe = lock;
   lock.then(() => mark("lock"), () => {});
   let done = 0;
   let total = 0;
-  const progress = () =>
-    status("loading", total && done < total ? `正在下载检查程序（${done}/${total}）…` : "正在安装检查程序…");
+  let counting = false; // once Python waits for the wheels (loader.install), each one that arrives moves the count
+  const progress = () => {
+    counting = true;
+    if (total && done < total) status("loading", `正在下载检查程序（${done}/${total}）…`, { phase: "download", done, total });
+    else status("loading", "正在安装检查程序…", { phase: "install" });
+  };
   const wheels = lock.then((data) => {
     const pkgs = loader.needed(data.packages, "smpls");
     for (const pkg of Object.values(data.packages)) if (!pkgs.includes(pkg)) loader.onDemand.set(pkg.name, pkg);
     total = pkgs.length;
-    return Promise.all(pkgs.map((pkg) => loader.fetchWheel(pkg, () => (done += 1))));
+    const arrived = () => {
+      done += 1;
+      if (counting) progress();
+    };
+    return Promise.all(pkgs.map((pkg) => loader.fetchWheel(pkg, arrived)));
   });
   wheels.catch(() => {}); // handled when awaited below
 
