@@ -9,6 +9,8 @@ Fixtures every browser test can use:
 - ``page`` / ``context`` / ``new_context``: pytest-playwright's, on Debian's chromium (``$SMPLS_CHROMIUM``, else
   ``chromium`` on PATH, else /usr/bin/chromium), locale zh-CN. Without it the run stops at once with one message.
   The site's service worker is blocked unless a test is marked ``service_workers``.
+- ``browser``: one per pytest-xdist worker, launched again if Chromium's browser process died; the test during
+  which it died is run once more and reported ``rerun`` (browser_crash.py).
 - Playwright's ``expect`` waits up to 15 s (not 5): the suite runs on two pytest-xdist workers on two cores, and a
   page busy starting Python can take longer than 5 s to update; a passing test does not wait longer for it.
 - ``site_guard`` (autouse): every browser context a test opens is watched. The test FAILS if any request goes to
@@ -43,6 +45,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser_crash import _browsers, browser, pytest_report_teststatus, pytest_runtest_protocol  # noqa: F401
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, WebError, expect
 from static_server import serve
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import SiteGuard
 from playwright.sync_api import BrowserContext, Page
@@ -66,3 +71,25 @@ def test_a_form_component_that_fails_to_draw_is_reported_and_the_others_still_dr
         site_guard.console_errors
     )
     site_guard.console_errors.clear()
+
+
+def test_a_browser_crash_is_run_again_and_a_plain_failure_is_not(site_dir: Path, tmp_path: Path) -> None:
+    """browser_crash.py: Chromium's browser process dies during one test (CDP Browser.crash); that test is run once
+    more on a new browser and passes, the next test gets a browser, and a plain failure is reported once."""
+    case = Path(__file__).parent / "cases" / "crash_once.py"
+    env = {**os.environ, "SMPLS_CRASH_MARK": str(tmp_path / "crashed"), "SMPLS_SITE_DIR": str(site_dir)}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", str(case), "-p", "no:xdist", "-p", "no:cacheprovider", "-q", "-rA"],
+        cwd=Path(__file__).parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    summary = run.stdout.strip().splitlines()[-1]
+    assert re.search(r"\b1 failed, 2 passed, 1 rerun\b", summary), run.stdout[-3000:]
+    assert "PASSED cases/crash_once.py::test_the_browser_dies_on_the_first_run[chromium]" in run.stdout
+    assert "PASSED cases/crash_once.py::test_after_the_crash_the_next_test_has_a_browser[chromium]" in run.stdout
+    assert "FAILED cases/crash_once.py::test_a_plain_failure[chromium]" in run.stdout  # run once, not again
+    assert (tmp_path / "crashed").exists()  # the browser was crashed, not spared
