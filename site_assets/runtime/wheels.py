@@ -8,7 +8,10 @@
   smpls.schema, which only the command line and the build use, are not shipped);
 - precompiled bytecode made in Node by Pyodide's own Python (compile_pyc.mjs), cached by content hash under
   build/wheels/derived/; the shipped wheels hold bytecode only, ours too;
-- the lock ``pyodide-lock.json`` (every wheel with its sha256 and dependencies).
+- the lock ``pyodide-lock.json`` (every wheel with its sha256 and dependencies);
+- when ``SMPLS_NOTICE`` names another batch's module (smpls.notice), a small wheel holding that module, which our
+  wheel depends on, and the module's name in the lock, so that the browser's Python uses the same batch as the
+  build (worker.js sets ``SMPLS_NOTICE`` before ``import smpls.browser``).
 
 ``python site_assets/runtime/wheels.py [--untrimmed]`` prints as JSON the files the site ships (built exactly as
 for the site), the untrimmed ones, the test wheels and our own wheel whole, for tests/pyodide/run_unit_tests.mjs
@@ -20,6 +23,7 @@ Errors say what to run (e.g. when the wheels were not fetched or do not match th
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -39,6 +43,8 @@ from mkdocs.exceptions import PluginError
 from site_assets.runtime.fetch_wheels import sha256
 from site_assets.runtime.trim import Keep, trim_zip
 
+from smpls.notice import NOTICE_MODULE_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "site_assets" / "runtime"
 MANIFEST = RUNTIME / "wheels.toml"
@@ -48,6 +54,7 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 STDLIB = "python_stdlib.zip"
 OUR_PACKAGE = {"name": "smpls", "imports": ["smpls"], "depends": ["pydantic", "python-stdnum"]}
+NOTICE_PACKAGE = "smpls-notice"
 SITE_PACKAGES = "/lib/python3.14/site-packages/"
 STDLIB_PREFIX = "/lib/python314.zip/"
 # Precompiled bytecode roughly halves the time to "ready" (Python otherwise compiles ~300 modules from source
@@ -196,6 +203,35 @@ def untrimmed_wheels() -> tuple[list[Path], dict[str, dict[str, Any]]]:
     return wheels, entries
 
 
+def selected_notice() -> str:
+    """The module of the batch the build is for (``SMPLS_NOTICE``, :data:`smpls.notice.NOTICE_MODULE_ENV`), or ""
+    for the real one, which is in our wheel."""
+    return os.environ.get(NOTICE_MODULE_ENV, "").strip()
+
+
+def notice_wheel(module: str) -> Path:
+    """A wheel of one module, the notice of another batch, with the ``__init__.py`` of the packages above it except
+    ours (those are in our wheel). Stored, not compressed, as our wheels are (worker.js reads them so)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        raise PluginError(f"runtime: SMPLS_NOTICE={module} is not a Python module this build can find (its .py file)")
+    files = {module.replace(".", "/") + ".py": Path(spec.origin)}
+    parts = module.split(".")
+    for depth in range(1, len(parts)):
+        package = ".".join(parts[:depth])
+        found = importlib.util.find_spec(package)
+        if package != "smpls" and found is not None and found.origin:
+            files[package.replace(".", "/") + "/__init__.py"] = Path(found.origin)
+    digest = hashlib.sha256(b"".join(name.encode() + b"\0" + path.read_bytes() for name, path in sorted(files.items())))
+    out = DERIVED / "notice" / digest.hexdigest()[:16] / f"{NOTICE_PACKAGE.replace('-', '_')}-0-py3-none-any.whl"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+            for name, path in sorted(files.items()):
+                z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), path.read_bytes())
+    return out
+
+
 def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]]:
     """The wheels as the site ships them and their lock entries. Pure-Python wheels, ours included, are trimmed
     to the module list; pydantic-core (binary) is kept whole."""
@@ -210,6 +246,12 @@ def collect_wheels(keep: Keep | None = None) -> tuple[list[Path], dict[str, Any]
     for wheel in wheels:
         e = entries[wheel.name]
         packages[e["name"]] = lock_entry(e["name"], e["version"], wheel, e["imports"], e["depends"])
+    module = selected_notice()
+    if module:
+        wheel = notice_wheel(module)
+        wheels.append(wheel)
+        packages[NOTICE_PACKAGE] = lock_entry(NOTICE_PACKAGE, "0", wheel, [module], [])
+        packages["smpls"]["depends"] = [*packages["smpls"]["depends"], NOTICE_PACKAGE]
     return wheels, packages
 
 
@@ -275,9 +317,12 @@ def snapshot_key(target: Path) -> str:
 
 def write_lock(target: Path, packages: dict[str, Any], preload: list[dict[str, str]] | None = None) -> None:
     """pyodide-lock.json: Pyodide's own ``info``, our packages, and under ``smpls`` what worker.js needs besides
-    (Pyodide reads only ``info`` and ``packages``): the snapshot key and the extensions to load before Python."""
+    (Pyodide reads only ``info`` and ``packages``): the snapshot key, the extensions to load before Python, and
+    the module of the batch when it is not the real one (``notice``)."""
     npm_lock = json.loads((NPM_PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    smpls = {"snapshot": snapshot_key(target), "preload": preload or []}
+    smpls: dict[str, Any] = {"snapshot": snapshot_key(target), "preload": preload or []}
+    if selected_notice():
+        smpls["notice"] = selected_notice()
     lock = {"info": npm_lock["info"], "packages": packages, "smpls": smpls}
     (target / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -21,6 +21,8 @@ from playwright.sync_api import Browser
 
 #: whether the browser process died since the current test started (set by the browser's "disconnected" event)
 _DIED: list[Browser] = []
+#: the browsers closed by the session's end (their "disconnected" event is not a crash)
+_CLOSED: list[Browser] = []
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +32,7 @@ def _browsers(launch_browser: Callable[[], Browser]) -> Iterator[list[Browser]]:
     yield launched
     for each in launched:
         if each.is_connected():
+            _CLOSED.append(each)
             each.close()
 
 
@@ -38,7 +41,7 @@ def browser(_browsers: list[Browser], launch_browser: Callable[[], Browser]) -> 
     """pytest-playwright's browser, one per worker, launched again if its process died."""
     if not _browsers or not _browsers[-1].is_connected():
         fresh = launch_browser()
-        fresh.on("disconnected", lambda gone: _DIED.append(gone))
+        fresh.on("disconnected", lambda gone: None if gone in _CLOSED else _DIED.append(gone))
         _browsers.append(fresh)
     return _browsers[-1]
 

@@ -1,18 +1,28 @@
 """The site built for the FICTIONAL batch of tests/fictional_batch/not_a_real_notice.py (not a real notice):
 ``SMPLS_NOTICE`` is the only switch, and the pages show its number, its open call and its changed label.
 
-One test, one build (about as long as the usual one; no browser): the real site's build is untouched by it.
+One build (about as long as the usual one), read as files and then in the browser: the Python in the page uses
+the same batch (the lock names its module, worker.js selects it). The real site's build is untouched by it.
 The checks of smpls itself with this batch: tests/unit/test_fictional_batch.py.
 """
 
 from __future__ import annotations
 
+import base64
+import io
+import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import pytest
 from built_html import article, html_pages, page_file, parse
+from conftest import SiteGuard
+from helpers import open_form
+from playwright.sync_api import Page
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "tests" / "fictional_batch"
@@ -23,8 +33,9 @@ import not_a_real_notice as fictional  # noqa: E402
 sys.path.remove(str(FOLDER))
 
 
-def test_the_site_built_for_a_fictional_batch_shows_it(tmp_path: Path) -> None:
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("fictional") / "site"
     env = {
         **os.environ,
         "SMPLS_NOTICE": "not_a_real_notice",
@@ -38,6 +49,10 @@ def test_the_site_built_for_a_fictional_batch_shows_it(tmp_path: Path) -> None:
         check=True,
         timeout=900,
     )
+    return site
+
+
+def test_the_site_built_for_a_fictional_batch_shows_it(site: Path) -> None:
     facts = fictional.NOTICE.facts
     number, deadline = facts.doc_number, "2099年1月15日"
 
@@ -75,3 +90,36 @@ def test_the_site_built_for_a_fictional_batch_shows_it(tmp_path: Path) -> None:
     # the self-check offers the fictional focus areas
     self_check = article(parse(page_file(site, "self-check/"))).squashed()
     assert all(area in self_check for area in fictional.FOCUS_AREAS) and "公共资源交易" not in self_check
+
+
+def test_the_browsers_python_uses_the_same_batch(site: Path, page: Page, site_guard: SiteGuard) -> None:
+    """The lock names the batch's module and ships it in a wheel our wheel depends on; the checker in the page
+    then writes the Word file with the batch's own label (the real batch prints 单位名称)."""
+    lock = json.loads((site / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert lock["smpls"]["notice"] == "not_a_real_notice"
+    [notice] = [
+        p
+        for name, p in lock["packages"].items()
+        if name != "smpls" and name in lock["packages"]["smpls"]["depends"] and "not_a_real_notice" in p["imports"]
+    ]
+    with zipfile.ZipFile(site / "pyodide" / notice["file_name"]) as z:
+        assert "not_a_real_notice.py" in z.namelist()
+
+    label = fictional.CHANGED_LABEL[1]
+    draft = json.loads((ROOT / "examples" / "complete.json").read_text(encoding="utf-8"))
+    with serve(site) as (url, _):
+        site_guard.origin = url.rstrip("/")  # this site's server, not the real site's
+        open_form(page, url, site, ready=True)
+        encoded = page.evaluate(
+            """async (draft) => {
+                const { startChecker } = await import(new URL("../assets/smpls/runtime/checker.js", location.href));
+                const { bytes } = await startChecker().call("docx", draft);
+                let text = "";
+                for (const b of new Uint8Array(bytes)) text += String.fromCharCode(b);
+                return btoa(text);
+            }""",
+            draft,
+        )
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(encoded))) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert label in body

@@ -6,7 +6,7 @@
 //   status(state, message, extra)  a {type: "status"} message to the page; mark(name): a timing since start
 //   fetchLock(), fetchWheel(pkg, progress), needed(packages, root), compileLibrary(lib)
 //   startPython(loadPyodide, options)   loadPyodide from this site's files, aborted when the wasm fails
-//   install(pyodide, libraries, wheels, progress)   our wheels into site-packages, then smpls.browser
+//   install(pyodide, libraries, wheels, progress, notice)   our wheels into site-packages, then smpls.browser
 //   extra(pyodide, name)           a package of the lock that smpls does not need (openpyxl), installed on demand
 
 import { storedEntries, writeEntries } from "../lib/stored-zip.js";
@@ -181,7 +181,7 @@ export async function startPython(loadPyodide, lock, options) {
 
 // Our wheels into site-packages (an empty file stands for each library loaded before Python started: the import
 // system needs to find it, dlopen then finds it loaded), then smpls.browser.
-export async function install(pyodide, libraries, wheels, progress) {
+export async function install(pyodide, libraries, wheels, progress, notice) {
   progress();
   const got = await wheels;
   status("loading", "正在安装检查程序…", { phase: "install" });
@@ -195,6 +195,12 @@ export async function install(pyodide, libraries, wheels, progress) {
   status("loading", "正在启动检查程序…", { phase: "start" });
   let browser;
   try {
+    // a site built for another batch (SMPLS_NOTICE, the lock's smpls.notice): its Python uses the same one
+    if (notice) {
+      const os = pyodide.pyimport("os");
+      os.environ.set("SMPLS_NOTICE", notice);
+      os.destroy();
+    }
     browser = pyodide.pyimport("smpls.browser");
     for (const name of ["validate", "migrate", "questions", "eligibility", "docx", "docx_filename", "warm"]) {
       if (typeof browser[name] !== "function") throw new Error(`smpls.browser.${name} is missing`);

@@ -19,9 +19,10 @@ def test_the_browser_dies_on_the_first_run(page: Page, browser: Browser) -> None
     assert page.evaluate("1 + 1") == 2
 
 
-def test_a_plain_failure(page: Page) -> None:
-    assert page.evaluate("1 + 1") == 3
-
-
 def test_after_the_crash_the_next_test_has_a_browser(page: Page) -> None:
     assert page.evaluate("2 + 2") == 4
+
+
+def test_a_plain_failure(page: Page) -> None:
+    """Last: the browser closed at the session's end (during this test's teardown) is not a crash either."""
+    assert page.evaluate("1 + 1") == 3
