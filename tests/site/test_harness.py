@@ -79,7 +79,7 @@ def test_a_browser_crash_is_run_again_and_a_plain_failure_is_not(site_dir: Path,
     case = Path(__file__).parent / "cases" / "crash_once.py"
     env = {**os.environ, "SMPLS_CRASH_MARK": str(tmp_path / "crashed"), "SMPLS_SITE_DIR": str(site_dir)}
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", str(case), "-p", "no:xdist", "-p", "no:cacheprovider", "-q", "-rA"],
+        [sys.executable, "-m", "pytest", str(case), "-n", "2", "-p", "no:cacheprovider", "-q", "-rA"],  # as make test
         cwd=Path(__file__).parent,
         env=env,
         capture_output=True,
