@@ -6,11 +6,24 @@ Examples are read from ``examples/`` next to ``tests/`` (override with ``SMPLS_E
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
 import pytest
 from unit_helpers import TODAY, load_example
+
+from smpls.notice import NOTICE_MODULE_ENV
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under another batch (SMPLS_NOTICE), the tests of the real batch's own text are skipped, saying so."""
+    other = os.environ.get(NOTICE_MODULE_ENV, "").strip()
+    if other:
+        skip = pytest.mark.skip(reason=f"about the real batch's own text; {NOTICE_MODULE_ENV}={other}")
+        for item in items:
+            if item.get_closest_marker("real_batch"):
+                item.add_marker(skip)
 
 
 @pytest.fixture

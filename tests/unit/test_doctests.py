@@ -6,6 +6,7 @@ import doctest
 import importlib
 
 import pytest
+from unit_helpers import real_batch
 
 MODULES = [
     "smpls.codes",
@@ -15,7 +16,7 @@ MODULES = [
     "smpls.codes.postcode",
     "smpls.codes.email_address",
     "smpls.eligibility",
-    "smpls.notice",
+    pytest.param("smpls.notice", marks=real_batch),  # its examples show the real batch's facts
     "smpls.problems",
     "smpls.names",
     "smpls.codes.yearmonth",

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from unit_helpers import EXAMPLES, load_example
+from unit_helpers import EXAMPLES, load_example, real_batch
 
 import smpls.docx as smpls_docx
 from smpls import browser
@@ -236,6 +236,7 @@ def look_alike() -> bytes:
     return o.package(body, title="申请书")
 
 
+@real_batch  # a table typed with the real batch's labels
 def test_look_alike_is_read_by_its_labels() -> None:
     result = read_docx(look_alike())
     d = result.draft

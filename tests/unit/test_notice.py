@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from unit_helpers import GOLDEN
+from unit_helpers import GOLDEN, real_batch
 
 from smpls.notice import CLAUSES, FACTS, NOTICE, Clause, clause, cn_date, status_note
 
@@ -19,6 +19,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@real_batch
 @pytest.mark.parametrize("c", CLAUSES, ids=[c.id for c in CLAUSES])
 def test_clause_text_is_verbatim(c: Clause) -> None:
     for part in c.text.split("\n"):
@@ -55,6 +56,7 @@ def test_labels() -> None:
     assert clause("申请书六").label == "申请书六"
 
 
+@real_batch
 def test_facts_are_in_the_source() -> None:
     assert FACTS.deadline == date(2021, 12, 20)
     assert FACTS.issued == date(2021, 11, 4)
@@ -74,6 +76,7 @@ def test_facts_are_in_the_source() -> None:
     assert "2021年11月4日" in SOURCE
 
 
+@real_batch
 def test_status_note_is_derived_from_the_deadline() -> None:
     deadline, after = FACTS.deadline, FACTS.deadline + timedelta(days=1)
     closed = status_note(after)
@@ -85,6 +88,7 @@ def test_status_note_is_derived_from_the_deadline() -> None:
     assert NOTICE.deadline_state(deadline) == "尚未截止" and NOTICE.is_open(deadline)
 
 
+@real_batch
 def test_preamble_and_salutation_are_verbatim() -> None:
     for text in (*NOTICE.addressees, NOTICE.preamble):
         assert _squash(text) in _squash(SOURCE), text

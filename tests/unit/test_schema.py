@@ -9,7 +9,7 @@ import json
 import os
 
 import pytest
-from unit_helpers import GOLDEN, load_example
+from unit_helpers import GOLDEN, load_example, real_batch
 
 from smpls.fields import iter_fields
 from smpls.schema import json_schema, schema_text
@@ -17,6 +17,7 @@ from smpls.schema import json_schema, schema_text
 GOLDEN_FILE = GOLDEN / "application.schema.json"
 
 
+@real_batch  # the golden schema has the real batch's labels
 def test_schema_matches_golden_file() -> None:
     text = schema_text()
     if os.environ.get("SMPLS_UPDATE_GOLDEN") == "1":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from summary_samples import drafts
-from unit_helpers import EXAMPLES, TODAY, cpython_only, load_example
+from unit_helpers import EXAMPLES, TODAY, cpython_only, load_example, real_batch
 
 from smpls import browser, draft
 from smpls.fields import model_fields
@@ -298,7 +298,7 @@ def test_cli_500_files(tmp_path: Path) -> None:
     assert len(result.stdout.splitlines()) == 501
 
 
-@pytest.mark.parametrize("name", ["smpls.summary", "smpls.summary_export"])
+@pytest.mark.parametrize("name", ["smpls.summary", pytest.param("smpls.summary_export", marks=real_batch)])
 def test_doctests(name: str) -> None:
     import doctest
     import importlib

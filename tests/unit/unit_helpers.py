@@ -20,6 +20,9 @@ TODAY = date(2021, 12, 10)
 
 IN_BROWSER = sys.platform == "emscripten"
 cpython_only = pytest.mark.skipif(IN_BROWSER, reason="needs subprocesses or the repository's files (CPython only)")
+#: a test of the real batch's own text and facts (国标委发〔2021〕31号, its paper form): skipped when SMPLS_NOTICE
+#: selects another batch (conftest.py), as test_fictional_batch.py's run of the whole unit suite does
+real_batch = pytest.mark.real_batch
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 ORG_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
