@@ -10,8 +10,8 @@
   build/wheels/derived/; the shipped wheels hold bytecode only, ours too;
 - the lock ``pyodide-lock.json`` (every wheel with its sha256 and dependencies);
 - when ``SMPLS_NOTICE`` names another batch's module (smpls.notice), a small wheel holding that module, which our
-  wheel depends on, and the module's name in the lock, so that the browser's Python uses the same batch as the
-  build (worker.js sets ``SMPLS_NOTICE`` before ``import smpls.browser``).
+  wheel depends on, and ``SMPLS_NOTICE`` in the lock's ``smpls.env``, which worker.js sets before
+  ``import smpls.browser``: the browser's Python uses the same batch as the build.
 
 ``python site_assets/runtime/wheels.py [--untrimmed]`` prints as JSON the files the site ships (built exactly as
 for the site), the untrimmed ones, the test wheels and our own wheel whole, for tests/pyodide/run_unit_tests.mjs
@@ -318,11 +318,10 @@ def snapshot_key(target: Path) -> str:
 def write_lock(target: Path, packages: dict[str, Any], preload: list[dict[str, str]] | None = None) -> None:
     """pyodide-lock.json: Pyodide's own ``info``, our packages, and under ``smpls`` what worker.js needs besides
     (Pyodide reads only ``info`` and ``packages``): the snapshot key, the extensions to load before Python, and
-    the module of the batch when it is not the real one (``notice``)."""
+    the environment to set before ``import smpls.browser`` (``env``: the batch, when it is not the real one)."""
     npm_lock = json.loads((NPM_PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    smpls: dict[str, Any] = {"snapshot": snapshot_key(target), "preload": preload or []}
-    if selected_notice():
-        smpls["notice"] = selected_notice()
+    env = {NOTICE_MODULE_ENV: selected_notice()} if selected_notice() else {}
+    smpls = {"snapshot": snapshot_key(target), "preload": preload or [], "env": env}
     lock = {"info": npm_lock["info"], "packages": packages, "smpls": smpls}
     (target / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -195,3 +195,38 @@ def test_brotli_quality_comes_from_the_environment(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("SMPLS_BROTLI_QUALITY", "12")
     with pytest.raises(PluginError, match="0-11"):
         hook.brotli_quality()
+
+
+@pytest.mark.parametrize(
+    ("module", "files"),
+    [
+        ("batch_top", ["batch_top.py"]),
+        ("batches.ninth", ["batches/__init__.py", "batches/ninth.py"]),  # the package above it comes along
+    ],
+)
+def test_the_notice_wheel_holds_the_selected_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, files: list[str]
+) -> None:
+    """A site built for another batch ships its notice module in a stored wheel of its own (wheels.notice_wheel)."""
+    sys.path.insert(0, str(ROOT))
+    from site_assets.runtime import wheels
+
+    source = tmp_path / "src"
+    for name in files:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(source))
+    monkeypatch.setattr(wheels, "DERIVED", tmp_path / "derived")
+    with zipfile.ZipFile(wheels.notice_wheel(module)) as z:
+        assert sorted(z.namelist()) == files
+        assert all(info.compress_type == zipfile.ZIP_STORED for info in z.infolist())  # as worker.js reads wheels
+        assert z.read(files[-1]).decode() == f"# {files[-1]}\n"
+
+
+def test_a_notice_module_the_build_cannot_find_is_named() -> None:
+    sys.path.insert(0, str(ROOT))
+    from mkdocs.exceptions import PluginError
+    from site_assets.runtime import wheels
+
+    with pytest.raises(PluginError, match="SMPLS_NOTICE=no_such_batch_module"):
+        wheels.notice_wheel("no_such_batch_module")

@@ -6,7 +6,7 @@
 //   status(state, message, extra)  a {type: "status"} message to the page; mark(name): a timing since start
 //   fetchLock(), fetchWheel(pkg, progress), needed(packages, root), compileLibrary(lib)
 //   startPython(loadPyodide, options)   loadPyodide from this site's files, aborted when the wasm fails
-//   install(pyodide, libraries, wheels, progress, notice)   our wheels into site-packages, then smpls.browser
+//   install(pyodide, libraries, wheels, progress, env)   our wheels into site-packages, then smpls.browser
 //   extra(pyodide, name)           a package of the lock that smpls does not need (openpyxl), installed on demand
 
 import { storedEntries, writeEntries } from "../lib/stored-zip.js";
@@ -181,7 +181,7 @@ export async function startPython(loadPyodide, lock, options) {
 
 // Our wheels into site-packages (an empty file stands for each library loaded before Python started: the import
 // system needs to find it, dlopen then finds it loaded), then smpls.browser.
-export async function install(pyodide, libraries, wheels, progress, notice) {
+export async function install(pyodide, libraries, wheels, progress, env) {
   progress();
   const got = await wheels;
   status("loading", "正在安装检查程序…", { phase: "install" });
@@ -195,10 +195,11 @@ export async function install(pyodide, libraries, wheels, progress, notice) {
   status("loading", "正在启动检查程序…", { phase: "start" });
   let browser;
   try {
-    // a site built for another batch (SMPLS_NOTICE, the lock's smpls.notice): its Python uses the same one
-    if (notice) {
+    // the lock's smpls.env (a site built for another batch: SMPLS_NOTICE), so that its Python uses the same one
+    const vars = Object.entries(env || {});
+    if (vars.length) {
       const os = pyodide.pyimport("os");
-      os.environ.set("SMPLS_NOTICE", notice);
+      for (const [name, value] of vars) os.environ.set(name, value);
       os.destroy();
     }
     browser = pyodide.pyimport("smpls.browser");

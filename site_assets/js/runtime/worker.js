@@ -78,7 +78,7 @@ async function boot() {
   }
   run.check(); // a library that failed is a LoadError of its own
   mark("pyodide");
-  const browser = await loader.install(pyodide, libraries, wheels, progress, data.smpls && data.smpls.notice);
+  const browser = await loader.install(pyodide, libraries, wheels, progress, data.smpls && data.smpls.env);
   return { pyodide, browser, snapshot: { libraries: await libraries, key: await key } }; // taken once ready (settle)
 }
 
@@ -91,8 +91,7 @@ async function restore(loadPyodide, create, lock, libraries, wheels, stored, pro
   run.check();
   snapshots.reattach(pyodide, stored.meta);
   mark("restored");
-  const notice = lock.smpls && lock.smpls.notice;
-  return { pyodide, browser: await loader.install(pyodide, libraries, wheels, progress, notice) };
+  return { pyodide, browser: await loader.install(pyodide, libraries, wheels, progress, lock.smpls && lock.smpls.env) };
 }
 
 // When the site cannot be reached (the lock file's fetch failed outright), start again from the offline copy; if
